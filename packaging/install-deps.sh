@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that the build, the app, the tests and the lab need.
+# Idempotent: when everything is present it only checks (a second or two) and exits.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake pkg-config ninja-build git
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qtkeychain-qt6-dev libcurl4-openssl-dev libqt6sql6-sqlite zlib1g-dev libguestfs-dev
+  # GUI tests, screenshots, a real keyring for secrets
+  xvfb xauth imagemagick dbus-daemon dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
+  # vCenter simulator (built from Debian's govmomi) and a real vSphere client
+  golang-go golang-github-vmware-govmomi-dev python3-pyvmomi openssl curl
+  # guest: libguestfs, virt-v2v, the guest image build and the boot check
+  libguestfs-tools libguestfs-xfs linux-image-amd64 qemu-utils qemu-system-x86 virt-v2v
+  nbdkit libnbd-bin ovmf debootstrap
+  # cloud: real Keystone, Glance, Cinder, Neutron and the real clients; Nova's request schema
+  python3-keystone python3-glance python3-cinder python3-neutron python3-nova python3-jsonschema
+  python3-openstackclient python3-cinderclient python3-glanceclient python3-novaclient
+  python3-neutronclient
+  # misc tools used by scripts
+  procps psmisc iproute2 lsof
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# Debian's service packages must never start daemons during install.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done"

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "engine/jobsnapshot.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace xms::ui {
+
+// One row per migration job. The engine pushes snapshots in; views only read.
+class JobsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Vm, Target, Stage, Progress, Transferred, Rate, Eta, Status, ColumnCount };
+    enum Role { JobIdRole = Qt::UserRole + 1, SortRole };
+
+    explicit JobsModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Inserts the job or updates its row in place (one dataChanged for the whole row).
+    void upsert(const JobSnapshot& job);
+    void remove(const QString& jobId);
+    const JobSnapshot* job(int row) const;
+    int rowOf(const QString& jobId) const;
+
+private:
+    QList<JobSnapshot> m_jobs;
+};
+
+// Overall progress of a job, 0–100, from its per-stage percentages.
+int overallPercent(const JobSnapshot& job);
+QString formatBytes(qint64 bytes);
+QString formatDuration(qint64 seconds);
+
+} // namespace xms::ui
