@@ -1,15 +1,16 @@
-# xms_add_qtest(NAME SOURCES a.cpp … LIBS … LABELS unit|gui|lab [TIMEOUT s] [ENV K=V …])
+# xms_add_qtest(NAME SOURCES a.cpp … LIBS … LABELS unit|gui|lab [TIMEOUT s] [ENV K=V …] [WRAPPER cmd]
+#               [RESOURCE_LOCK name]) — WRAPPER runs the test through e.g. tests/with-keyring.
 # One Qt Test class per executable; lab tests get the lab fixture and the lab's environment.
 function(xms_add_qtest name)
-    cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV;RESOURCE_LOCK" ${ARGN})
+    cmake_parse_arguments(T "" "TIMEOUT;WRAPPER" "SOURCES;LIBS;LABELS;ENV;RESOURCE_LOCK" ${ARGN})
     add_executable(${name} ${T_SOURCES})
-    target_link_libraries(${name} PRIVATE Qt6::Test xms_build_flags ${T_LIBS})
+    target_link_libraries(${name} PRIVATE xms_testutil Qt6::Test xms_build_flags ${T_LIBS})
     target_compile_definitions(${name} PRIVATE XMS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     if("lab" IN_LIST T_LABELS)
-        add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/lab/with-lab $<TARGET_FILE:${name}>)
+        add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/lab/with-lab ${T_WRAPPER} $<TARGET_FILE:${name}>)
         set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED lab)
     else()
-        add_test(NAME ${name} COMMAND ${name})
+        add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:${name}>)
     endif()
     set(env "XMS_HOME=${CMAKE_CURRENT_BINARY_DIR}/home-${name}" ${T_ENV})
     if("gui" IN_LIST T_LABELS)

@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   # build
-  build-essential cmake pkg-config ninja-build git
+  build-essential cmake pkg-config ninja-build git clang-14 libclang-rt-14-dev libssl-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libcurl4-openssl-dev libqt6sql6-sqlite zlib1g-dev libguestfs-dev
   # GUI tests, screenshots, a real keyring for secrets

@@ -1,0 +1,34 @@
+#include "secretstore.h"
+
+#include "keychainbackend.h"
+
+#include <QDir>
+
+namespace xms {
+
+namespace {
+// Separate XMS_HOME directories (test runs, a second profile) get separate keychain namespaces, so one
+// never reads or deletes the other's secrets.
+QString serviceName()
+{
+    const QString home = qEnvironmentVariable("XMS_HOME");
+    if (home.isEmpty())
+        return QStringLiteral("xms-desktop");
+    return QStringLiteral("xms-desktop:") + QDir(home).absolutePath();
+}
+
+std::unique_ptr<SecretBackend>& instance()
+{
+    static std::unique_ptr<SecretBackend> backend = std::make_unique<KeychainBackend>(serviceName());
+    return backend;
+}
+} // namespace
+
+QString SecretStore::sourcePasswordKey(const QString& environment) { return u"source/" + environment + u"/password"; }
+QString SecretStore::cloudPasswordKey(const QString& cloud) { return u"cloud/" + cloud + u"/password"; }
+QString SecretStore::cloudAppCredSecretKey(const QString& cloud) { return u"cloud/" + cloud + u"/app-cred-secret"; }
+
+SecretBackend& SecretStore::backend() { return *instance(); }
+void SecretStore::setBackendForTesting(std::unique_ptr<SecretBackend> backend) { instance() = std::move(backend); }
+
+} // namespace xms

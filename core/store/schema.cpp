@@ -1,0 +1,113 @@
+#include "schema.h"
+
+#include "common/logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace xms::schema {
+
+namespace {
+
+// Append only: each entry moves the schema from version i to i+1. Never edit a released step.
+const char* const kSteps[] = {
+    // 1: the whole first schema
+    R"SQL(
+CREATE TABLE environments (
+    name TEXT PRIMARY KEY, host TEXT NOT NULL, port INTEGER NOT NULL DEFAULT 443, username TEXT NOT NULL,
+    datacenter TEXT NOT NULL DEFAULT '', tls_mode TEXT NOT NULL DEFAULT 'system', ca_file TEXT NOT NULL DEFAULT '',
+    pin_sha1 TEXT NOT NULL DEFAULT '', pin_sha256 TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE clouds (
+    name TEXT PRIMARY KEY, auth_url TEXT NOT NULL, region TEXT NOT NULL DEFAULT '',
+    auth_type TEXT NOT NULL DEFAULT 'password', username TEXT NOT NULL DEFAULT '',
+    user_domain TEXT NOT NULL DEFAULT 'Default', app_cred_id TEXT NOT NULL DEFAULT '',
+    app_cred_name TEXT NOT NULL DEFAULT '', project TEXT NOT NULL DEFAULT '',
+    project_domain TEXT NOT NULL DEFAULT 'Default', tls_mode TEXT NOT NULL DEFAULT 'system',
+    ca_file TEXT NOT NULL DEFAULT '', pin_sha1 TEXT NOT NULL DEFAULT '', pin_sha256 TEXT NOT NULL DEFAULT '',
+    dashboard_url TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE profiles (
+    name TEXT PRIMARY KEY, mapping_json TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY, spec_json TEXT NOT NULL, stage TEXT NOT NULL, status_text TEXT NOT NULL DEFAULT '',
+    error_json TEXT NOT NULL DEFAULT '', result_json TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '', heartbeat_at TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, started_at TEXT NOT NULL DEFAULT '',
+    finished_at TEXT NOT NULL DEFAULT '');
+CREATE INDEX jobs_stage ON jobs(stage);
+CREATE TABLE stage_progress (
+    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, stage TEXT NOT NULL,
+    percent INTEGER NOT NULL DEFAULT 0, bytes_done INTEGER NOT NULL DEFAULT 0,
+    bytes_total INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL DEFAULT '',
+    finished_at TEXT NOT NULL DEFAULT '', PRIMARY KEY (job_id, stage));
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    ts TEXT NOT NULL, stage TEXT NOT NULL, level TEXT NOT NULL, name TEXT NOT NULL,
+    message TEXT NOT NULL, data_json TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX events_job ON events(job_id, id);
+CREATE TABLE ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, resource_id TEXT NOT NULL DEFAULT '', cloud TEXT NOT NULL, project TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'creating', created_at TEXT NOT NULL,
+    deleted_at TEXT NOT NULL DEFAULT '');
+CREATE INDEX ledger_job ON ledger(job_id);
+)SQL",
+};
+
+constexpr int kLatest = int(std::size(kSteps));
+
+Status exec(QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return fail(QStringLiteral("store.schema"),
+                    QObject::tr("The XMS database could not be updated. Check that its directory is writable."),
+                    q.lastError().text() + u": " + sql.left(120));
+    return {};
+}
+
+} // namespace
+
+int latestVersion() { return kLatest; }
+
+Status migrate(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database cannot be read."),
+                    q.lastError().text());
+    const int current = q.value(0).toInt();
+    if (current > kLatest)
+        return fail(QStringLiteral("store.too_new"),
+                    QObject::tr("This database was written by a newer XMS (schema %1; this build knows %2). "
+                                "Update XMS, or point XMS_HOME at another directory.")
+                        .arg(current)
+                        .arg(kLatest));
+    for (int v = current; v < kLatest; ++v) {
+        if (!db.transaction())
+            return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database is locked."),
+                        db.lastError().text());
+        const QStringList statements = QString::fromUtf8(kSteps[v]).split(u';', Qt::SkipEmptyParts);
+        for (const QString& s : statements) {
+            if (s.trimmed().isEmpty())
+                continue;
+            if (auto r = exec(db, s); !r) {
+                db.rollback();
+                return r;
+            }
+        }
+        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1)); !r) {
+            db.rollback();
+            return r;
+        }
+        if (!db.commit())
+            return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database could not be updated."),
+                        db.lastError().text());
+        qCInfo(lcStore) << "database schema now at version" << v + 1;
+    }
+    return {};
+}
+
+} // namespace xms::schema

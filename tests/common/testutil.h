@@ -1,0 +1,25 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QByteArray>
+
+namespace xms::test {
+
+// Message for QVERIFY2(result, why(result)): evaluated eagerly by the macro, so it must be safe on success.
+template<typename R> QByteArray why(const R& result)
+{
+    return result.has_value() ? QByteArray() : result.error().toString().toUtf8();
+}
+
+// Reads a required environment variable (the lab's); a lab test without its lab fails loudly.
+QByteArray requireEnv(const char* name);
+
+} // namespace xms::test
+
+// QVERIFY that prints the error's message and detail on failure.
+#define XMS_VERIFY_OK(expr)                                                                                          \
+    do {                                                                                                             \
+        const auto& xms_r_ = (expr);                                                                                 \
+        QVERIFY2(xms_r_.has_value(), xms::test::why(xms_r_).constData());                                           \
+    } while (false)
