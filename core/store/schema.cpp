@@ -31,11 +31,18 @@ CREATE TABLE profiles (
     name TEXT PRIMARY KEY, mapping_json TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE jobs (
-    id TEXT PRIMARY KEY, spec_json TEXT NOT NULL, stage TEXT NOT NULL, status_text TEXT NOT NULL DEFAULT '',
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, spec_json TEXT NOT NULL, stage TEXT NOT NULL,
+    failed_stage TEXT NOT NULL DEFAULT '', status_text TEXT NOT NULL DEFAULT '',
     error_json TEXT NOT NULL DEFAULT '', result_json TEXT NOT NULL DEFAULT '',
     owner TEXT NOT NULL DEFAULT '', heartbeat_at TEXT NOT NULL DEFAULT '',
+    cancel_requested INTEGER NOT NULL DEFAULT 0, attempt INTEGER NOT NULL DEFAULT 1,
+    bytes_transferred INTEGER NOT NULL DEFAULT 0, bytes_total INTEGER NOT NULL DEFAULT 0,
+    rate REAL NOT NULL DEFAULT 0, eta_seconds INTEGER NOT NULL DEFAULT -1,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, started_at TEXT NOT NULL DEFAULT '',
     finished_at TEXT NOT NULL DEFAULT '');
+CREATE TABLE workers (
+    id TEXT PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, started_at TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL);
 CREATE INDEX jobs_stage ON jobs(stage);
 CREATE TABLE stage_progress (
     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, stage TEXT NOT NULL,

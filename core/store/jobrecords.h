@@ -1,0 +1,78 @@
+#pragma once
+
+#include "engine/stage.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace xms {
+
+struct StageProgress
+{
+    int percent = 0;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = 0;
+};
+
+// One job row as stored. The spec is kept as JSON so the store does not depend on the engine's types.
+struct JobRecord
+{
+    QString id;
+    qint64 seq = 0; // submission order
+    QJsonObject spec;
+    Stage stage = Stage::Queued;
+    Stage failedStage = Stage::Queued; // where a Failed/Cancelled job stopped
+    QString statusText;
+    QJsonObject error; // {code, message, detail} when Failed
+    QJsonObject result; // instance id, volume ids … when Completed
+    QString owner; // worker id while a process executes it
+    QDateTime heartbeatAt;
+    bool cancelRequested = false;
+    int attempt = 1;
+    qint64 bytesTransferred = 0;
+    qint64 bytesTotal = 0;
+    double rate = 0;
+    qint64 etaSeconds = -1;
+    QMap<Stage, StageProgress> progress;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+enum class EventLevel { Debug, Info, Warning, Error };
+QString eventLevelKey(EventLevel level);
+EventLevel eventLevelFromKey(QStringView key);
+
+struct EventRecord
+{
+    qint64 id = 0;
+    QString jobId;
+    QDateTime time;
+    Stage stage = Stage::Queued;
+    EventLevel level = EventLevel::Info;
+    QString name; // "export.progress"
+    QString message; // for people
+    QJsonObject data;
+};
+
+// A cloud resource a job makes, recorded *before* the create call (by its deterministic name) so that
+// cancel, failure and crash recovery can delete exactly what the job made — even if the process died
+// between the create and learning the id.
+struct LedgerEntry
+{
+    qint64 id = 0;
+    QString jobId;
+    QString kind; // "image", "volume", "port", "server"
+    QString resourceId; // empty until the create call answered
+    QString cloud;
+    QString project;
+    QString name;
+    QString state; // "creating", "created", "deleted", "kept"
+    QDateTime createdAt;
+    QDateTime deletedAt;
+};
+
+} // namespace xms

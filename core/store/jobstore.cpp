@@ -1,0 +1,447 @@
+#include "jobstore.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace xms {
+
+namespace {
+
+QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString ago(int seconds) { return QDateTime::currentDateTimeUtc().addSecs(-seconds).toString(Qt::ISODateWithMs); }
+QDateTime fromIso(const QVariant& v) { return QDateTime::fromString(v.toString(), Qt::ISODateWithMs); }
+QString json(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject object(const QVariant& v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+
+// A prepared statement with named values; one call per statement keeps the store code flat.
+class Sql
+{
+public:
+    Sql(const QSqlDatabase& db, const QString& statement)
+        : m_q(db)
+        , m_sql(statement)
+    {
+        m_q.prepare(statement);
+    }
+    Sql& bind(const char* name, const QVariant& v)
+    {
+        m_q.bindValue(QLatin1StringView(name), v.typeId() == QMetaType::QString ? QVariant(text(v.toString())) : v);
+        return *this;
+    }
+    Status exec()
+    {
+        if (!m_q.exec())
+            return std::unexpected(sqlError(m_q, m_sql));
+        return {};
+    }
+    QSqlQuery& query() { return m_q; }
+
+private:
+    QSqlQuery m_q;
+    QString m_sql;
+};
+
+JobRecord jobFrom(const QSqlQuery& q)
+{
+    JobRecord j;
+    j.id = q.value(QStringLiteral("id")).toString();
+    j.seq = q.value(QStringLiteral("seq")).toLongLong();
+    j.spec = object(q.value(QStringLiteral("spec_json")));
+    j.stage = stageFromKey(q.value(QStringLiteral("stage")).toString()).value_or(Stage::Queued);
+    j.failedStage = stageFromKey(q.value(QStringLiteral("failed_stage")).toString()).value_or(Stage::Queued);
+    j.statusText = q.value(QStringLiteral("status_text")).toString();
+    j.error = object(q.value(QStringLiteral("error_json")));
+    j.result = object(q.value(QStringLiteral("result_json")));
+    j.owner = q.value(QStringLiteral("owner")).toString();
+    j.heartbeatAt = fromIso(q.value(QStringLiteral("heartbeat_at")));
+    j.cancelRequested = q.value(QStringLiteral("cancel_requested")).toBool();
+    j.attempt = q.value(QStringLiteral("attempt")).toInt();
+    j.bytesTransferred = q.value(QStringLiteral("bytes_transferred")).toLongLong();
+    j.bytesTotal = q.value(QStringLiteral("bytes_total")).toLongLong();
+    j.rate = q.value(QStringLiteral("rate")).toDouble();
+    j.etaSeconds = q.value(QStringLiteral("eta_seconds")).toLongLong();
+    j.createdAt = fromIso(q.value(QStringLiteral("created_at")));
+    j.updatedAt = fromIso(q.value(QStringLiteral("updated_at")));
+    j.startedAt = fromIso(q.value(QStringLiteral("started_at")));
+    j.finishedAt = fromIso(q.value(QStringLiteral("finished_at")));
+    return j;
+}
+
+Status loadProgress(const QSqlDatabase& db, JobRecord& j)
+{
+    Sql s(db, QStringLiteral("SELECT stage, percent, bytes_done, bytes_total FROM stage_progress WHERE job_id = :id"));
+    if (auto r = s.bind(":id", j.id).exec(); !r)
+        return r;
+    while (s.query().next()) {
+        if (auto st = stageFromKey(s.query().value(0).toString()))
+            j.progress[*st] = {s.query().value(1).toInt(), s.query().value(2).toLongLong(),
+                               s.query().value(3).toLongLong()};
+    }
+    return {};
+}
+
+Error jobNotFound(const QString& id)
+{
+    return Error::make(QStringLiteral("job.not_found"),
+                       QCoreApplication::translate("JobStore", "There is no migration job '%1'. See 'xms migration "
+                                                               "list' for the jobs that exist.")
+                           .arg(id));
+}
+
+} // namespace
+
+QString eventLevelKey(EventLevel level)
+{
+    switch (level) {
+    case EventLevel::Debug: return QStringLiteral("debug");
+    case EventLevel::Info: return QStringLiteral("info");
+    case EventLevel::Warning: return QStringLiteral("warning");
+    case EventLevel::Error: return QStringLiteral("error");
+    }
+    return QStringLiteral("info");
+}
+
+EventLevel eventLevelFromKey(QStringView key)
+{
+    if (key == u"debug")
+        return EventLevel::Debug;
+    if (key == u"warning")
+        return EventLevel::Warning;
+    if (key == u"error")
+        return EventLevel::Error;
+    return EventLevel::Info;
+}
+
+JobStore::JobStore(Store store)
+    : m_store(std::move(store))
+{
+}
+
+Result<JobRecord> JobStore::create(const QJsonObject& spec)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Sql s(m_store.db(), QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, created_at, updated_at)"
+                                       " VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
+                                       " :status, :now, :now2)"));
+    const QString t = now();
+    if (auto r = s.bind(":id", id)
+                     .bind(":spec", json(spec))
+                     .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
+                     .bind(":now", t)
+                     .bind(":now2", t)
+                     .exec();
+        !r)
+        return std::unexpected(r.error());
+    return job(id);
+}
+
+Result<JobRecord> JobStore::job(const QString& idOrPrefix) const
+{
+    if (idOrPrefix.size() < 4)
+        return std::unexpected(jobNotFound(idOrPrefix));
+    Sql s(m_store.db(), QStringLiteral("SELECT * FROM jobs WHERE id = :id OR id LIKE :prefix LIMIT 2"));
+    if (auto r = s.bind(":id", idOrPrefix).bind(":prefix", QString(idOrPrefix + u'%')).exec(); !r)
+        return std::unexpected(r.error());
+    if (!s.query().next())
+        return std::unexpected(jobNotFound(idOrPrefix));
+    JobRecord j = jobFrom(s.query());
+    if (j.id != idOrPrefix && s.query().next())
+        return fail(QStringLiteral("job.ambiguous"),
+                    QCoreApplication::translate("JobStore", "More than one job starts with '%1'. Give more of the id.")
+                        .arg(idOrPrefix));
+    if (auto r = loadProgress(m_store.db(), j); !r)
+        return std::unexpected(r.error());
+    return j;
+}
+
+Result<QList<JobRecord>> JobStore::jobs(int limit) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT * FROM jobs ORDER BY seq DESC LIMIT :limit"));
+    if (auto r = s.bind(":limit", limit).exec(); !r)
+        return std::unexpected(r.error());
+    QList<JobRecord> out;
+    while (s.query().next())
+        out.append(jobFrom(s.query()));
+    for (JobRecord& j : out) {
+        if (auto r = loadProgress(m_store.db(), j); !r)
+            return std::unexpected(r.error());
+    }
+    return out;
+}
+
+Result<QStringList> JobStore::queued() const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT id FROM jobs WHERE stage = 'queued' AND owner = ''"
+                                       " AND cancel_requested = 0 ORDER BY seq"));
+    if (auto r = s.exec(); !r)
+        return std::unexpected(r.error());
+    QStringList ids;
+    while (s.query().next())
+        ids.append(s.query().value(0).toString());
+    return ids;
+}
+
+Result<bool> JobStore::claim(const QString& id, const QString& owner)
+{
+    Sql s(m_store.db(), QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now, started_at = :now2,"
+                                       " updated_at = :now3 WHERE id = :id AND owner = '' AND stage = 'queued'"));
+    const QString t = now();
+    if (auto r = s.bind(":owner", owner).bind(":now", t).bind(":now2", t).bind(":now3", t).bind(":id", id).exec(); !r)
+        return std::unexpected(r.error());
+    return s.query().numRowsAffected() == 1;
+}
+
+Status JobStore::release(const QString& id)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET owner = '' WHERE id = :id")).bind(":id", id).exec();
+}
+
+Status JobStore::heartbeat(const QString& owner)
+{
+    const QString t = now();
+    if (auto r = Sql(m_store.db(), QStringLiteral("UPDATE jobs SET heartbeat_at = :now WHERE owner = :owner"))
+                     .bind(":now", t)
+                     .bind(":owner", owner)
+                     .exec();
+        !r)
+        return r;
+    return Sql(m_store.db(), QStringLiteral("UPDATE workers SET heartbeat_at = :now WHERE id = :owner"))
+        .bind(":now", t)
+        .bind(":owner", owner)
+        .exec();
+}
+
+Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND heartbeat_at < :cutoff"
+                                       " AND stage NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq"));
+    if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
+        return std::unexpected(r.error());
+    QStringList ids;
+    while (s.query().next())
+        ids.append(s.query().value(0).toString());
+    return ids;
+}
+
+Status JobStore::setStage(const QString& id, Stage stage, const QString& statusText)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, updated_at = :now"
+                                            " WHERE id = :id"))
+        .bind(":stage", stageKey(stage))
+        .bind(":status", statusText)
+        .bind(":now", now())
+        .bind(":id", id)
+        .exec();
+}
+
+Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
+                          const QString& statusText)
+{
+    const bool failed = terminal != Stage::Completed;
+    const QString t = now();
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
+                                            " error_json = :error, result_json = :result, owner = '',"
+                                            " finished_at = :now, updated_at = :now2, eta_seconds = -1"
+                                            " WHERE id = :id"))
+        .bind(":stage", stageKey(terminal))
+        .bind(":at", failed ? stageKey(atStage) : QString())
+        .bind(":status", statusText)
+        .bind(":error", failed ? json(errorOrResult) : QString())
+        .bind(":result", failed ? QString() : json(errorOrResult))
+        .bind(":now", t)
+        .bind(":now2", t)
+        .bind(":id", id)
+        .exec();
+}
+
+Status JobStore::setProgress(const QString& id, Stage stage, const StageProgress& p)
+{
+    return Sql(m_store.db(), QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total,"
+                                            " started_at) VALUES (:id, :stage, :pct, :done, :total, :now)"
+                                            " ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
+                                            " bytes_done = excluded.bytes_done, bytes_total = excluded.bytes_total"))
+        .bind(":id", id)
+        .bind(":stage", stageKey(stage))
+        .bind(":pct", p.percent)
+        .bind(":done", p.bytesDone)
+        .bind(":total", p.bytesTotal)
+        .bind(":now", now())
+        .exec();
+}
+
+Status JobStore::setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
+                                            " eta_seconds = :eta, updated_at = :now WHERE id = :id"))
+        .bind(":t", transferred)
+        .bind(":total", total)
+        .bind(":rate", rate)
+        .bind(":eta", etaSeconds)
+        .bind(":now", now())
+        .bind(":id", id)
+        .exec();
+}
+
+Status JobStore::requestCancel(const QString& id)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET cancel_requested = 1, updated_at = :now WHERE id = :id"))
+        .bind(":now", now())
+        .bind(":id", id)
+        .exec();
+}
+
+Result<bool> JobStore::cancelRequested(const QString& id) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT cancel_requested FROM jobs WHERE id = :id"));
+    if (auto r = s.bind(":id", id).exec(); !r)
+        return std::unexpected(r.error());
+    return s.query().next() && s.query().value(0).toBool();
+}
+
+Status JobStore::requeue(const QString& id)
+{
+    QSqlDatabase db = m_store.db();
+    if (auto r = Sql(db, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec(); !r)
+        return r;
+    return Sql(db, QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
+                                  " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
+                                  " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
+                                  " status_text = :status, updated_at = :now WHERE id = :id"))
+        .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
+        .bind(":now", now())
+        .bind(":id", id)
+        .exec();
+}
+
+Result<qint64> JobStore::appendEvent(const EventRecord& e)
+{
+    Sql s(m_store.db(), QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, data_json)"
+                                       " VALUES (:job, :ts, :stage, :level, :name, :message, :data)"));
+    const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
+    if (auto r = s.bind(":job", e.jobId)
+                     .bind(":ts", ts.toString(Qt::ISODateWithMs))
+                     .bind(":stage", stageKey(e.stage))
+                     .bind(":level", eventLevelKey(e.level))
+                     .bind(":name", e.name)
+                     .bind(":message", e.message)
+                     .bind(":data", json(e.data))
+                     .exec();
+        !r)
+        return std::unexpected(r.error());
+    return s.query().lastInsertId().toLongLong();
+}
+
+Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId, int limit) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT * FROM events WHERE job_id = :job AND id > :after ORDER BY id LIMIT :limit"));
+    if (auto r = s.bind(":job", jobId).bind(":after", afterId).bind(":limit", limit).exec(); !r)
+        return std::unexpected(r.error());
+    QList<EventRecord> out;
+    QSqlQuery& q = s.query();
+    while (q.next()) {
+        EventRecord e;
+        e.id = q.value(QStringLiteral("id")).toLongLong();
+        e.jobId = jobId;
+        e.time = fromIso(q.value(QStringLiteral("ts")));
+        e.stage = stageFromKey(q.value(QStringLiteral("stage")).toString()).value_or(Stage::Queued);
+        e.level = eventLevelFromKey(q.value(QStringLiteral("level")).toString());
+        e.name = q.value(QStringLiteral("name")).toString();
+        e.message = q.value(QStringLiteral("message")).toString();
+        e.data = object(q.value(QStringLiteral("data_json")));
+        out.append(e);
+    }
+    return out;
+}
+
+Result<qint64> JobStore::ledgerAdd(const LedgerEntry& e)
+{
+    Sql s(m_store.db(), QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state,"
+                                       " created_at) VALUES (:job, :kind, :rid, :cloud, :project, :name, :state, :now)"));
+    if (auto r = s.bind(":job", e.jobId)
+                     .bind(":kind", e.kind)
+                     .bind(":rid", e.resourceId)
+                     .bind(":cloud", e.cloud)
+                     .bind(":project", e.project)
+                     .bind(":name", e.name)
+                     .bind(":state", e.state.isEmpty() ? QStringLiteral("creating") : e.state)
+                     .bind(":now", now())
+                     .exec();
+        !r)
+        return std::unexpected(r.error());
+    return s.query().lastInsertId().toLongLong();
+}
+
+Status JobStore::ledgerSetResource(qint64 entryId, const QString& resourceId)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE ledger SET resource_id = :rid, state = 'created' WHERE id = :id"))
+        .bind(":rid", resourceId)
+        .bind(":id", entryId)
+        .exec();
+}
+
+Status JobStore::ledgerSetState(qint64 entryId, const QString& state)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
+                                            " THEN :now ELSE deleted_at END WHERE id = :id"))
+        .bind(":state", state)
+        .bind(":state2", state)
+        .bind(":now", now())
+        .bind(":id", entryId)
+        .exec();
+}
+
+Result<QList<LedgerEntry>> JobStore::ledger(const QString& jobId) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT * FROM ledger WHERE job_id = :job ORDER BY id"));
+    if (auto r = s.bind(":job", jobId).exec(); !r)
+        return std::unexpected(r.error());
+    QList<LedgerEntry> out;
+    QSqlQuery& q = s.query();
+    while (q.next()) {
+        LedgerEntry e;
+        e.id = q.value(QStringLiteral("id")).toLongLong();
+        e.jobId = jobId;
+        e.kind = q.value(QStringLiteral("kind")).toString();
+        e.resourceId = q.value(QStringLiteral("resource_id")).toString();
+        e.cloud = q.value(QStringLiteral("cloud")).toString();
+        e.project = q.value(QStringLiteral("project")).toString();
+        e.name = q.value(QStringLiteral("name")).toString();
+        e.state = q.value(QStringLiteral("state")).toString();
+        e.createdAt = fromIso(q.value(QStringLiteral("created_at")));
+        e.deletedAt = fromIso(q.value(QStringLiteral("deleted_at")));
+        out.append(e);
+    }
+    return out;
+}
+
+Status JobStore::registerWorker(const QString& id, qint64 pid)
+{
+    const QString t = now();
+    return Sql(m_store.db(), QStringLiteral("INSERT OR REPLACE INTO workers (id, pid, host, started_at, heartbeat_at)"
+                                            " VALUES (:id, :pid, :host, :now, :now2)"))
+        .bind(":id", id)
+        .bind(":pid", pid)
+        .bind(":host", QHostInfo::localHostName())
+        .bind(":now", t)
+        .bind(":now2", t)
+        .exec();
+}
+
+Status JobStore::unregisterWorker(const QString& id)
+{
+    return Sql(m_store.db(), QStringLiteral("DELETE FROM workers WHERE id = :id")).bind(":id", id).exec();
+}
+
+Result<int> JobStore::liveWorkers(int maxAgeSeconds) const
+{
+    Sql s(m_store.db(), QStringLiteral("SELECT COUNT(*) FROM workers WHERE heartbeat_at >= :cutoff"));
+    if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
+        return std::unexpected(r.error());
+    return s.query().next() ? s.query().value(0).toInt() : 0;
+}
+
+} // namespace xms
