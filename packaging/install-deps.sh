@@ -8,13 +8,15 @@ PACKAGES=(
   build-essential cmake pkg-config ninja-build git clang-14 libclang-rt-14-dev libssl-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libcurl4-openssl-dev libqt6sql6-sqlite zlib1g-dev libguestfs-dev
+  # fuzzing (tests/fuzz): clang-14 cannot compile libstdc++ 12's std::expected, clang 19 can
+  clang-19 libclang-rt-19-dev
   # GUI tests, screenshots, a real keyring for secrets
   xvfb xauth imagemagick dbus-daemon dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
   # vCenter simulator (built from Debian's govmomi) and a real vSphere client
   golang-go golang-github-vmware-govmomi-dev python3-pyvmomi openssl curl
   # guest: libguestfs, virt-v2v, the guest image build and the boot check
   libguestfs-tools libguestfs-xfs linux-image-amd64 qemu-utils qemu-system-x86 virt-v2v
-  nbdkit libnbd-bin ovmf debootstrap
+  nbdkit libnbd-bin ovmf debootstrap mtools
   # cloud: real Keystone, Glance, Cinder, Neutron and the real clients; Nova's request schema
   python3-keystone python3-glance python3-cinder python3-neutron python3-nova python3-jsonschema
   python3-openstackclient python3-cinderclient python3-glanceclient python3-novaclient

@@ -7,5 +7,8 @@ class Cli;
 // Each command group registers itself here; main() calls them in this order for `xms --help`.
 void registerSourceCommands(Cli& cli); // xms source … (sourcecommands.cpp)
 void registerCloudCommands(Cli& cli); // xms cloud … (cloudcommands.cpp)
+void registerMigrationCommands(Cli& cli); // xms migration … (migrationcommands.cpp)
+void registerProfileCommands(Cli& cli); // xms profile … (profilecommands.cpp)
+void registerWorkerCommands(Cli& cli); // xms worker (workercommand.cpp)
 
 } // namespace xms::cli

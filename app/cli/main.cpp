@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "commands.h"
 #include "common/version.h"
 
 #include <QCoreApplication>
@@ -11,5 +12,10 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Xloud"));
 
     xms::cli::Cli cli;
+    xms::cli::registerSourceCommands(cli);
+    xms::cli::registerCloudCommands(cli);
+    xms::cli::registerMigrationCommands(cli);
+    xms::cli::registerProfileCommands(cli);
+    xms::cli::registerWorkerCommands(cli);
     return cli.run(QCoreApplication::arguments());
 }

@@ -17,6 +17,7 @@ struct Error
     static Error make(QString code, QString message, QString detail = {});
 
     bool is(QStringView c) const { return code == c; }
+    bool operator==(const Error&) const = default;
     // "message (detail)" — what a CLI prints on one line.
     QString toString() const;
 };

@@ -200,6 +200,16 @@ Status JobStore::release(const QString& id)
     return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET owner = '' WHERE id = :id")).bind(":id", id).exec();
 }
 
+Result<bool> JobStore::takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
+{
+    Sql s(m_store.db(), QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now WHERE id = :id"
+                                       " AND owner != '' AND heartbeat_at < :cutoff"));
+    if (auto r = s.bind(":owner", owner).bind(":now", now()).bind(":id", id).bind(":cutoff", ago(maxAgeSeconds)).exec();
+        !r)
+        return std::unexpected(r.error());
+    return s.query().numRowsAffected() == 1;
+}
+
 Status JobStore::heartbeat(const QString& owner)
 {
     const QString t = now();

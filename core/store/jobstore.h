@@ -24,6 +24,8 @@ public:
     // Atomically takes an unowned queued job for this worker; false when another process was faster.
     Result<bool> claim(const QString& id, const QString& owner);
     Status release(const QString& id); // owner cleared (job ended or handed back)
+    // Takes an orphaned job (its owner stopped beating) so that exactly one process recovers it.
+    Result<bool> takeOver(const QString& id, const QString& owner, int maxAgeSeconds);
     Status heartbeat(const QString& owner);
     // Jobs whose owner stopped beating for longer than maxAgeSeconds and that did not end.
     Result<QStringList> orphaned(int maxAgeSeconds) const;

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-from oshttp import call, password_auth
+from oshttp import call, password_auth, wait_for
 
 ROLES = ('admin', 'member', 'reader', 'service')
 SERVICE_USERS = ('glance', 'cinder', 'neutron', 'nova')
@@ -132,6 +132,13 @@ def resources(cfg, ids_path):
     token = ks.token
     ids = {'projects': {'admin': admin_pid, 'infra': infra, 'other': other},
            'volume_types': {}, 'networks': {}, 'subnets': {}}
+
+    # The API answers before cinder-volume has reported its pool to the scheduler; a volume
+    # created in that window would end in "error" (no valid backend), so wait for the report.
+    def pools():
+        resp = call('GET', cinder + '/scheduler-stats/get_pools', token)
+        return resp.status == 200 and resp.json['pools']
+    wait_for(pools, 180, what='cinder-volume to report its pool to the scheduler')
 
     # Cinder: public volume types on the one file backend, then quotas.
     existing = {t['name']: t for t in

@@ -2,7 +2,7 @@
 # Smoke test of the lab's unconverted guest images (tests/lab/guest): the data disk has its known
 # content, the BIOS guest is a VMware-like Debian (open-vm-tools installed, initramfs without
 # virtio_blk, so only guest fixes can make it boot on VirtIO), and both the BIOS and the UEFI guest
-# boot to "login:" on VMware-like devices (pvscsi disk, vmxnet3 NIC) under QEMU/TCG.
+# boot to "login:" on VMware-like devices (pvscsi or SATA disk, vmxnet3 NIC) under QEMU/TCG.
 # Needs the guest env: eval "$(tests/lab/guest/guest env)" (or tests/lab/lab env). ~3-5 min.
 set -euo pipefail
 
@@ -57,6 +57,8 @@ pass "fstab mounts / by UUID"
 # 3. Boots, VMware-like devices (the boot-check defaults, spelled out).
 "$boot_check" "$XMS_LAB_GUEST_BIOS_IMG" --firmware bios --disk-bus pvscsi --nic vmxnet3 --timeout 600 \
   || fail "the BIOS guest did not reach login: on pvscsi + vmxnet3"
-"$boot_check" "$XMS_LAB_GUEST_UEFI_IMG" --firmware uefi --disk-bus pvscsi --nic vmxnet3 --timeout 600 \
-  || fail "the UEFI guest did not reach login: on pvscsi + vmxnet3 under OVMF"
+# Debian's OVMF has no PVSCSI driver, so the UEFI guest boots from SATA (AHCI), VMware's other
+# common controller.
+"$boot_check" "$XMS_LAB_GUEST_UEFI_IMG" --firmware uefi --disk-bus sata --nic vmxnet3 --timeout 600 \
+  || fail "the UEFI guest did not reach login: on sata + vmxnet3 under OVMF"
 echo "PASS: test_guest_boot"

@@ -62,7 +62,8 @@ func (x *exporter) maybeExportVM(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	if !x.validSession(r) {
-		writeFault(w, "", &types.NotAuthenticated{NoPermission: types.NoPermission{Object: m.This, PrivilegeId: "VApp.Export"}})
+		writeFault(w, "The session is not authenticated.",
+			&types.NotAuthenticated{NoPermission: types.NoPermission{Object: m.This, PrivilegeId: "VApp.Export"}})
 		return true
 	}
 	vm, ok := simulator.Map.Get(m.This).(*simulator.VirtualMachine)
@@ -75,7 +76,8 @@ func (x *exporter) maybeExportVM(w http.ResponseWriter, r *http.Request) bool {
 		writeFault(w, fault.msg, fault.fault)
 		return true
 	}
-	writeSOAP(w, http.StatusOK, fmt.Sprintf(`<ExportVmResponse xmlns="urn:vim25"><returnval type="HttpNfcLease">%s</returnval></ExportVmResponse>`, lease.Self.Value))
+	writeSOAP(w, http.StatusOK, fmt.Sprintf(`<ExportVmResponse xmlns="urn:vim25">`+
+		`<returnval type="HttpNfcLease">%s</returnval></ExportVmResponse>`, lease.Self.Value))
 	return true
 }
 
@@ -199,7 +201,7 @@ func notReady(l *exportLease) *soap.Fault {
 	return simulator.Fault(fmt.Sprintf("lease %s is %s", l.Self.Value, l.State), &types.InvalidState{})
 }
 
-func (l *exportLease) HttpNfcLeaseProgress(ctx *simulator.Context, req *types.HttpNfcLeaseProgress) soap.HasFault {
+func (l *exportLease) HttpNfcLeaseProgress(_ *simulator.Context, req *types.HttpNfcLeaseProgress) soap.HasFault {
 	if l.State != types.HttpNfcLeaseStateReady {
 		return &methods.HttpNfcLeaseProgressBody{Fault_: notReady(l)}
 	}
@@ -207,7 +209,7 @@ func (l *exportLease) HttpNfcLeaseProgress(ctx *simulator.Context, req *types.Ht
 	return &methods.HttpNfcLeaseProgressBody{Res: new(types.HttpNfcLeaseProgressResponse)}
 }
 
-func (l *exportLease) HttpNfcLeaseComplete(ctx *simulator.Context, req *types.HttpNfcLeaseComplete) soap.HasFault {
+func (l *exportLease) HttpNfcLeaseComplete(_ *simulator.Context, _ *types.HttpNfcLeaseComplete) soap.HasFault {
 	if l.State != types.HttpNfcLeaseStateReady {
 		return &methods.HttpNfcLeaseCompleteBody{Fault_: notReady(l)}
 	}
@@ -215,7 +217,7 @@ func (l *exportLease) HttpNfcLeaseComplete(ctx *simulator.Context, req *types.Ht
 	return &methods.HttpNfcLeaseCompleteBody{Res: new(types.HttpNfcLeaseCompleteResponse)}
 }
 
-func (l *exportLease) HttpNfcLeaseAbort(ctx *simulator.Context, req *types.HttpNfcLeaseAbort) soap.HasFault {
+func (l *exportLease) HttpNfcLeaseAbort(_ *simulator.Context, req *types.HttpNfcLeaseAbort) soap.HasFault {
 	if l.State != types.HttpNfcLeaseStateReady && l.State != types.HttpNfcLeaseStateInitializing {
 		return &methods.HttpNfcLeaseAbortBody{Fault_: notReady(l)}
 	}
@@ -227,7 +229,7 @@ func (l *exportLease) HttpNfcLeaseAbort(ctx *simulator.Context, req *types.HttpN
 	return &methods.HttpNfcLeaseAbortBody{Res: new(types.HttpNfcLeaseAbortResponse)}
 }
 
-func (l *exportLease) HttpNfcLeaseGetManifest(ctx *simulator.Context, req *types.HttpNfcLeaseGetManifest) soap.HasFault {
+func (l *exportLease) HttpNfcLeaseGetManifest(_ *simulator.Context, _ *types.HttpNfcLeaseGetManifest) soap.HasFault {
 	if l.State != types.HttpNfcLeaseStateReady {
 		return &methods.HttpNfcLeaseGetManifestBody{Fault_: notReady(l)}
 	}

@@ -47,6 +47,10 @@ func main() {
 	if err != nil {
 		log.Fatalf("loading certificate: %v", err)
 	}
+	ln, err := net.Listen("tcp", *listen) // before building the inventory: a busy port fails fast
+	if err != nil {
+		log.Fatalf("listen: %v", err)
+	}
 	simulator.Trace = *trace
 	// 0.24.2 only knows guest ids up to Debian 8; the lab's guests are Debian 10-12.
 	simulator.GuestID = append(simulator.GuestID, "debian10_64Guest", "debian11_64Guest", "debian12_64Guest")
@@ -59,16 +63,12 @@ func main() {
 	defer model.Remove() // deletes the datastore directories
 
 	svc := model.Service
-	svc.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	svc.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	svc.Listen = &url.URL{Scheme: "https", Host: *listen, Path: "/sdk", User: url.UserPassword(*username, *password)}
 	mux := registerHandlers(svc, *listen)
 
 	ex := &exporter{svc: svc, thumbprint: thumbprint(cert.Certificate[0]), leaseInit: *leaseInit, dropAfter: *dropAfter}
-	srv := &http.Server{Handler: &labHandler{mux: mux, ex: ex}, TLSConfig: svc.TLS, ErrorLog: log.New(os.Stderr, "http: ", log.LstdFlags)}
-	ln, err := net.Listen("tcp", *listen)
-	if err != nil {
-		log.Fatalf("listen: %v", err)
-	}
+	srv := &http.Server{Handler: &labHandler{mux: mux, ex: ex}, TLSConfig: svc.TLS}
 	go func() {
 		if err := srv.ServeTLS(ln, "", ""); err != http.ErrServerClosed {
 			log.Fatalf("serve: %v", err)

@@ -61,31 +61,34 @@ func (x *exporter) maybeServeDisk(w http.ResponseWriter, r *http.Request) bool {
 	w.Header().Set("Content-Type", "application/octet-stream")
 	out := w
 	if lease.drop {
-		out = &cutWriter{ResponseWriter: w, max: x.dropAfter}
+		out = &cutWriter{ResponseWriter: w, max: x.dropAfter, ranged: r.Header.Get("Range") != ""}
 	}
 	http.ServeContent(out, r, parts[1], st.ModTime(), f) // handles HEAD and Range
 	return true
 }
 
-// cutWriter drops the connection part-way through a response body: after min(max, half the
-// body) bytes. A client that resumes with Range therefore still gets the whole file, slowly;
-// one that does not resume fails.
+// cutWriter drops the connection part-way through a response body: after max bytes, or half way
+// through a whole-file GET that is shorter. A Range request of at most max bytes is served in full,
+// so a client that resumes with Range gets the file; one that does not resume always fails.
 type cutWriter struct {
 	http.ResponseWriter
-	max  int64
-	left int64
-	init bool
+	max    int64
+	ranged bool
+	left   int64 // bytes still to send before the cut; -1: no cut
+	init   bool
 }
 
 func (c *cutWriter) Write(p []byte) (int, error) {
 	if !c.init {
 		c.init = true
-		c.left = c.max
-		if n, err := strconv.ParseInt(c.Header().Get("Content-Length"), 10, 64); err == nil && n/2 < c.left {
+		n, _ := strconv.ParseInt(c.Header().Get("Content-Length"), 10, 64)
+		switch {
+		case n > c.max:
+			c.left = c.max
+		case !c.ranged && n >= 2:
 			c.left = n / 2
-		}
-		if c.left == 0 {
-			c.left = -1 // too small to cut
+		default:
+			c.left = -1
 		}
 	}
 	if c.left < 0 || int64(len(p)) < c.left {
@@ -96,7 +99,7 @@ func (c *cutWriter) Write(p []byte) (int, error) {
 	}
 	_, _ = c.ResponseWriter.Write(p[:c.left])
 	c.ResponseWriter.(http.Flusher).Flush()
-	log.Printf("nfc: dropping the connection as a lab-drop-* test hook")
+	log.Printf("nfc: dropping the connection (lab-drop-* test hook)")
 	panic(http.ErrAbortHandler) // net/http closes the connection without logging a stack
 }
 

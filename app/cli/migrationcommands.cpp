@@ -1,0 +1,440 @@
+// xms migration submit|list|show|events|cancel|retry — the commands from Xloud's docs, on the shared store.
+#include "cli.h"
+#include "commands.h"
+#include "exitcodes.h"
+#include "jobfollower.h"
+
+#include "engine/migrationspec.h"
+#include "engine/networkmap.h"
+#include "engine/profiles.h"
+#include "engine/workerlauncher.h"
+#include "store/jobstore.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace xms::cli {
+
+namespace {
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("output"), QStringLiteral("Output format: text (default) or json."),
+                              QStringLiteral("FORMAT"), QStringLiteral("text"));
+}
+
+std::optional<int> checkOutput(const QCommandLineParser& p, bool& json)
+{
+    const QString v = p.value(QStringLiteral("output"));
+    if (v != u"text" && v != u"json") {
+        err() << "xms: --output must be text or json, not '" << v << "'" << Qt::endl;
+        return exit::Usage;
+    }
+    json = v == u"json";
+    return std::nullopt;
+}
+
+// The cloud to use: the one named, else the only one registered.
+Result<QString> resolveCloud(const Store& store, const QString& named)
+{
+    if (!named.isEmpty()) {
+        if (auto c = store.cloud(named); !c)
+            return std::unexpected(c.error());
+        return named;
+    }
+    const auto clouds = store.clouds();
+    if (!clouds)
+        return std::unexpected(clouds.error());
+    if (clouds->size() == 1)
+        return clouds->first().name;
+    if (clouds->isEmpty())
+        return fail(QStringLiteral("cloud.not_found"),
+                    QStringLiteral("No Xloud cloud is registered. Add one with 'xms cloud create NAME --auth-url URL "
+                                   "--user U --password-stdin', then submit again."));
+    QStringList names;
+    for (const CloudRecord& c : *clouds)
+        names.append(c.name);
+    return fail(QStringLiteral("usage.cloud"),
+                QStringLiteral("Several clouds are registered (%1): choose one with --cloud.").arg(names.join(u", ")));
+}
+
+QJsonObject jobJson(const JobRecord& j)
+{
+    QJsonObject stages;
+    for (Stage s : workStages()) {
+        const StageProgress p = j.progress.value(s);
+        stages.insert(stageKey(s), QJsonObject{{QStringLiteral("percent"), p.percent},
+                                               {QStringLiteral("bytes_done"), p.bytesDone},
+                                               {QStringLiteral("bytes_total"), p.bytesTotal}});
+    }
+    QJsonObject o{{QStringLiteral("id"), j.id},
+                  {QStringLiteral("stage"), stageKey(j.stage)},
+                  {QStringLiteral("status"), j.statusText},
+                  {QStringLiteral("attempt"), j.attempt},
+                  {QStringLiteral("spec"), j.spec},
+                  {QStringLiteral("stages"), stages},
+                  {QStringLiteral("bytes_transferred"), j.bytesTransferred},
+                  {QStringLiteral("bytes_total"), j.bytesTotal},
+                  {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
+                  {QStringLiteral("finished_at"), j.finishedAt.toString(Qt::ISODate)}};
+    if (j.stage == Stage::Failed || j.stage == Stage::Cancelled)
+        o.insert(QStringLiteral("failed_stage"), stageKey(j.failedStage));
+    if (!j.error.isEmpty())
+        o.insert(QStringLiteral("error"), j.error);
+    if (!j.result.isEmpty())
+        o.insert(QStringLiteral("result"), j.result);
+    return o;
+}
+
+int overallPercent(const JobRecord& j)
+{
+    if (j.stage == Stage::Completed)
+        return 100;
+    int sum = 0;
+    for (Stage s : workStages())
+        sum += j.progress.value(s).percent;
+    return sum / int(workStages().size());
+}
+
+int follow(const JobStore& jobs, const QString& id, JobFollower::Mode mode, bool keepFollowing)
+{
+    auto* f = new JobFollower(jobs, id, mode, keepFollowing, QCoreApplication::instance());
+    f->start();
+    return Async;
+}
+
+int submit(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("Source environment (vCenter/ESXi)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption vm(QStringLiteral("vm"), QStringLiteral("VM to migrate; repeat for several VMs."),
+                                QStringLiteral("VM"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Migration kind: cold."),
+                                  QStringLiteral("KIND"), QStringLiteral("cold"));
+    const QCommandLineOption cloud(QStringLiteral("cloud"), QStringLiteral("Xloud cloud (default: the only one)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption project(QStringLiteral("target-project"), QStringLiteral("Target Xloud project."),
+                                     QStringLiteral("PROJECT"));
+    const QCommandLineOption instance(QStringLiteral("instance-name"),
+                                      QStringLiteral("Instance name (default: the VM name, made valid)."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption flavor(QStringLiteral("flavor"), QStringLiteral("Xloud flavor."), QStringLiteral("FLAVOR"));
+    const QCommandLineOption volumeType(QStringLiteral("volume-type"), QStringLiteral("Volume type for the disks."),
+                                       QStringLiteral("TYPE"));
+    const QCommandLineOption az(QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
+                                QStringLiteral("AZ"));
+    const QCommandLineOption netmap(QStringLiteral("network-map"),
+                                    QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
+                                    QStringLiteral("MAP"));
+    const QCommandLineOption profile(QStringLiteral("network-profile"),
+                                     QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption macFallback(QStringLiteral("mac-fallback"),
+                                         QStringLiteral("When a MAC cannot be kept: new-mac (default, with a warning) "
+                                                        "or fail."),
+                                         QStringLiteral("POLICY"), QStringLiteral("new-mac"));
+    const QCommandLineOption noStart(QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off."));
+    const QCommandLineOption keep(QStringLiteral("keep-on-failure"),
+                                  QStringLiteral("Keep created resources when the job fails (debugging)."));
+    const QCommandLineOption wait(QStringLiteral("wait"), QStringLiteral("Show live progress until the job ends."));
+    p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile, macFallback,
+                  noStart, keep, wait, jsonOption()});
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    bool json = false;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    if (!p.positionalArguments().isEmpty()) {
+        err() << "xms migration submit: unexpected argument '" << p.positionalArguments().first()
+              << "'. Give VMs with --vm." << Qt::endl;
+        return exit::Usage;
+    }
+    const QStringList vms = p.values(vm);
+    if (vms.isEmpty())
+        return report(Error::make(QStringLiteral("usage.missing"), QStringLiteral("--vm is required.")));
+    if (vms.size() > 1 && p.isSet(instance))
+        return report(Error::make(QStringLiteral("usage.instance_name"),
+                                  QStringLiteral("--instance-name works with one --vm only; each VM's instance is "
+                                                 "named after it.")));
+    if (p.value(macFallback) != u"new-mac" && p.value(macFallback) != u"fail")
+        return report(Error::make(QStringLiteral("usage.mac_fallback"),
+                                  QStringLiteral("--mac-fallback must be new-mac or fail.")));
+
+    auto maps = parseNetworkMaps(p.values(netmap));
+    if (!maps)
+        return report(maps.error());
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    if (auto env = store->environment(p.value(source)); !env && p.isSet(source))
+        return report(env.error());
+    QList<NicMapping> networks = *maps;
+    if (p.isSet(profile)) {
+        auto prof = store->profile(p.value(profile));
+        if (!prof)
+            return report(prof.error());
+        auto fromProfile = profileNetworks(prof->mapping);
+        if (!fromProfile)
+            return report(fromProfile.error());
+        networks = mergeMappings(*fromProfile, networks);
+    }
+    auto cloudName = resolveCloud(*store, p.value(cloud));
+    if (!cloudName)
+        return report(cloudName.error());
+
+    // Validate every spec before creating any job: a bad input changes nothing.
+    QList<MigrationSpec> specs;
+    for (const QString& v : vms) {
+        MigrationSpec s;
+        s.kind = p.value(kind);
+        s.source = p.value(source);
+        s.vm = v;
+        s.cloud = *cloudName;
+        s.project = p.value(project);
+        s.instanceName = p.value(instance);
+        s.flavor = p.value(flavor);
+        s.volumeType = p.value(volumeType);
+        s.availabilityZone = p.value(az);
+        s.networks = networks;
+        s.startInstance = !p.isSet(noStart);
+        s.macFallback = p.value(macFallback) == u"fail" ? MigrationSpec::MacFallback::Fail
+                                                         : MigrationSpec::MacFallback::GenerateNew;
+        s.keepResourcesOnFailure = p.isSet(keep);
+        if (auto ok = s.validate(); !ok)
+            return report(ok.error());
+        specs.append(s);
+    }
+
+    JobStore jobs(*store);
+    QJsonArray created;
+    QString lastId;
+    for (const MigrationSpec& s : specs) {
+        auto job = jobs.create(s.toJson());
+        if (!job)
+            return report(job.error());
+        lastId = job->id;
+        created.append(QJsonObject{{QStringLiteral("id"), job->id}, {QStringLiteral("vm"), s.vm}});
+        if (!json)
+            out() << "Submitted job " << job->id << " (" << s.vm << " → " << s.project << '/'
+                  << s.effectiveInstanceName() << "): Queued" << Qt::endl;
+    }
+    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
+        return report(w.error());
+    if (json) {
+        printJson(created);
+        return exit::Ok;
+    }
+    if (p.isSet(wait) && created.size() == 1)
+        return follow(jobs, lastId, JobFollower::Mode::Progress, true);
+    out() << "Follow it with: xms migration events --job " << lastId.left(8) << " --follow" << Qt::endl;
+    return exit::Ok;
+}
+
+int list(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(jsonOption());
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    bool json = false;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    auto all = JobStore(*store).jobs();
+    if (!all)
+        return report(all.error());
+    if (json) {
+        QJsonArray arr;
+        for (const JobRecord& j : *all)
+            arr.append(jobJson(j));
+        printJson(arr);
+        return exit::Ok;
+    }
+    if (all->isEmpty()) {
+        out() << "No migration jobs yet. Submit one with 'xms migration submit --help'." << Qt::endl;
+        return exit::Ok;
+    }
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                 .arg(QStringLiteral("ID"), -9)
+                 .arg(QStringLiteral("VM"), -22)
+                 .arg(QStringLiteral("TARGET"), -28)
+                 .arg(QStringLiteral("STAGE"), -13)
+                 .arg(QStringLiteral("PROGRESS"), -9)
+                 .arg(QStringLiteral("STATUS"))
+          << '\n';
+    for (const JobRecord& j : *all) {
+        const QString target = j.spec.value(u"project").toString() + u'/' + j.spec.value(u"instance_name").toString();
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                     .arg(j.id.left(8), -9)
+                     .arg(j.spec.value(u"vm").toString(), -22)
+                     .arg(target, -28)
+                     .arg(stageName(j.stage), -13)
+                     .arg(QStringLiteral("%1%").arg(overallPercent(j)), -9)
+                     .arg(j.statusText)
+              << '\n';
+    }
+    out().flush();
+    return exit::Ok;
+}
+
+Result<JobRecord> findJob(const QCommandLineParser& p, const QString& flagValue)
+{
+    const QString id = !flagValue.isEmpty() ? flagValue : p.positionalArguments().value(0);
+    if (id.isEmpty())
+        return fail(QStringLiteral("usage.missing"), QStringLiteral("Give the job id (see 'xms migration list')."));
+    auto store = Store::openDefault();
+    if (!store)
+        return std::unexpected(store.error());
+    return JobStore(*store).job(id);
+}
+
+int show(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(jsonOption());
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix of it."));
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    bool json = false;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    auto job = findJob(p, {});
+    if (!job)
+        return report(job.error());
+    const JobRecord& j = *job;
+    if (json) {
+        printJson(jobJson(j));
+        return exit::Ok;
+    }
+    QTextStream& o = out();
+    o << "Job:        " << j.id << " (attempt " << j.attempt << ")\n"
+      << "VM:         " << j.spec.value(u"vm").toString() << " on " << j.spec.value(u"source").toString() << '\n'
+      << "Target:     " << j.spec.value(u"cloud").toString() << " / " << j.spec.value(u"project").toString() << " / "
+      << j.spec.value(u"instance_name").toString() << " (" << j.spec.value(u"flavor").toString() << ", "
+      << j.spec.value(u"volume_type").toString() << ")\n"
+      << "Stage:      " << stageName(j.stage);
+    if (j.stage == Stage::Failed || j.stage == Stage::Cancelled)
+        o << " during " << stageName(j.failedStage);
+    o << "\nStatus:     " << j.statusText << '\n';
+    for (Stage s : workStages()) {
+        const StageProgress sp = j.progress.value(s);
+        o << "  " << stageName(s).leftJustified(13) << QStringLiteral("%1%").arg(sp.percent, 4);
+        if (sp.bytesTotal > 0)
+            o << QStringLiteral("  %1 / %2 MiB").arg(sp.bytesDone >> 20).arg(sp.bytesTotal >> 20);
+        o << '\n';
+    }
+    if (!j.error.isEmpty())
+        o << "Error:      " << j.error.value(u"message").toString() << '\n';
+    if (!j.result.isEmpty())
+        o << "Instance:   " << j.result.value(u"server_id").toString() << '\n';
+    if (j.stage == Stage::Completed)
+        o << "\nThe source VM stays powered off in vSphere. Do not power it on while the migrated instance runs: "
+             "both share hostname, MAC addresses and disk UUIDs.\n";
+    o.flush();
+    return exit::Ok;
+}
+
+int events(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    const QCommandLineOption jobOpt(QStringLiteral("job"), QStringLiteral("Job id or a unique prefix."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption followOpt({QStringLiteral("f"), QStringLiteral("follow")},
+                                       QStringLiteral("Keep printing new events until the job ends."));
+    p.addOptions({jobOpt, followOpt, jsonOption()});
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    bool json = false;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    auto job = findJob(p, p.value(jobOpt));
+    if (!job)
+        return report(job.error());
+    auto store = Store::openDefault();
+    return follow(JobStore(*store), job->id, json ? JobFollower::Mode::EventsJson : JobFollower::Mode::Events,
+                  p.isSet(followOpt));
+}
+
+int cancel(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    auto job = findJob(p, {});
+    if (!job)
+        return report(job.error());
+    if (isTerminal(job->stage))
+        return report(Error::make(QStringLiteral("usage.job_ended"),
+                                  QStringLiteral("Job %1 already ended (%2); nothing to cancel.")
+                                      .arg(job->id.left(8), stageName(job->stage))));
+    auto store = Store::openDefault();
+    JobStore jobs(*store);
+    if (auto r = jobs.requestCancel(job->id); !r)
+        return report(r.error());
+    // A queued job that no worker holds yet ends right here; a running one is stopped by its worker.
+    if (job->stage == Stage::Queued && job->owner.isEmpty()) {
+        auto taken = jobs.claim(job->id, QStringLiteral("cli-cancel"));
+        if (taken && *taken) {
+            jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, QStringLiteral("Cancelled while queued"));
+            out() << "Cancelled job " << job->id << " (it had not started)." << Qt::endl;
+            return exit::Ok;
+        }
+    }
+    out() << "Cancel requested for job " << job->id << "; its worker stops it and removes what it created." << Qt::endl;
+    return exit::Ok;
+}
+
+int retry(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    auto job = findJob(p, {});
+    if (!job)
+        return report(job.error());
+    if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
+        return report(Error::make(QStringLiteral("usage.retry"),
+                                  QStringLiteral("Only a Failed or Cancelled job can be retried; job %1 is %2.")
+                                      .arg(job->id.left(8), stageName(job->stage))));
+    auto store = Store::openDefault();
+    JobStore jobs(*store);
+    if (auto r = jobs.requeue(job->id); !r)
+        return report(r.error());
+    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
+        return report(w.error());
+    out() << "Job " << job->id << " is queued again (attempt " << job->attempt + 1 << ")." << Qt::endl;
+    return exit::Ok;
+}
+
+void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
+         int (*fn)(const QStringList&, const Command&))
+{
+    auto cmd = std::make_shared<Command>(Command{{QStringLiteral("migration"), name}, synopsis, summary, {}});
+    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
+    cli.add(*cmd);
+}
+
+} // namespace
+
+void registerMigrationCommands(Cli& cli)
+{
+    add(cli, QStringLiteral("submit"),
+        QStringLiteral("--source S --vm V [--vm V2 …] --kind cold --target-project P --flavor F --volume-type T "
+                       "[--network-map MAP …] [--network-profile NAME] [--cloud C] [--wait]"),
+        QStringLiteral("Queue cold migrations; a worker runs them to completion"), submit);
+    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List migration jobs"), list);
+    add(cli, QStringLiteral("show"), QStringLiteral("ID [--output json]"), QStringLiteral("Show one job"), show);
+    add(cli, QStringLiteral("events"), QStringLiteral("--job ID [--follow] [--output json]"),
+        QStringLiteral("Print a job's events, optionally live"), events);
+    add(cli, QStringLiteral("cancel"), QStringLiteral("ID"),
+        QStringLiteral("Cancel a job; what it created is deleted"), cancel);
+    add(cli, QStringLiteral("retry"), QStringLiteral("ID"), QStringLiteral("Queue a failed or cancelled job again"),
+        retry);
+}
+
+} // namespace xms::cli

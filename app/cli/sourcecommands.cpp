@@ -1,0 +1,328 @@
+// xms source create|list|show|test|set-password|delete|inventory — vSphere environments.
+#include "cli.h"
+#include "commands.h"
+#include "common/tlspolicy.h"
+#include "exitcodes.h"
+#include "secrets/secretstore.h"
+#include "sourcesupport.h"
+#include "store/store.h"
+#include "vsphere/connectiontest.h"
+#include "vsphere/discovery.h"
+#include "vsphere/inventorycache.h"
+#include "vsphere/session.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace xms::cli {
+
+namespace {
+
+using vsphere::Session;
+using namespace xms::cli::source;
+
+const QCommandLineOption kOutput(QStringLiteral("output"), QStringLiteral("text (default) or json."),
+                                 QStringLiteral("FORMAT"), QStringLiteral("text"));
+
+// Adds --output and checks its value after parsing; nullopt = carry on.
+std::optional<int> checkOutput(const QCommandLineParser& p, bool& json)
+{
+    const QString v = p.value(kOutput);
+    if (v != u"text" && v != u"json") {
+        err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
+        return exit::Usage;
+    }
+    json = v == u"json";
+    return std::nullopt;
+}
+
+// Exactly one NAME positional argument.
+std::optional<int> oneName(const QCommandLineParser& p, const Command& cmd, QString& name)
+{
+    if (p.positionalArguments().size() != 1) {
+        err() << "xms " << cmd.path.join(u' ') << ": give exactly one source NAME. Run 'xms " << cmd.path.join(u' ')
+              << " --help' for usage." << Qt::endl;
+        return exit::Usage;
+    }
+    name = p.positionalArguments().first();
+    return std::nullopt;
+}
+
+QJsonObject recordJson(const EnvironmentRecord& e)
+{
+    return QJsonObject {
+        {QStringLiteral("name"), e.name},
+        {QStringLiteral("host"), e.host},
+        {QStringLiteral("port"), e.port},
+        {QStringLiteral("username"), e.username},
+        {QStringLiteral("datacenter"), e.datacenter},
+        {QStringLiteral("tls"), tlsJson(e.tls)},
+        {QStringLiteral("createdAt"), e.createdAt.toString(Qt::ISODate)},
+        {QStringLiteral("updatedAt"), e.updatedAt.toString(Qt::ISODate)},
+    };
+}
+
+int list(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(kOutput);
+    bool json = false;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    auto all = store->environments();
+    if (!all)
+        return report(all.error());
+    if (json) {
+        QJsonArray arr;
+        for (const EnvironmentRecord& e : *all)
+            arr.append(recordJson(e));
+        printJson(arr);
+        return exit::Ok;
+    }
+    if (all->isEmpty()) {
+        out() << "No sources. Add one with: xms source create NAME --host H --user U --password-stdin" << Qt::endl;
+        return exit::Ok;
+    }
+    out() << QStringLiteral("%1 %2 %3 %4\n").arg(u"NAME", -20).arg(u"ADDRESS", -32).arg(u"USER", -28).arg(u"TLS");
+    for (const EnvironmentRecord& e : *all)
+        out() << QStringLiteral("%1 %2 %3 %4\n")
+                     .arg(e.name, -20)
+                     .arg(e.host + u':' + QString::number(e.port), -32)
+                     .arg(e.username, -28)
+                     .arg(tlsSummary(e.tls));
+    out().flush();
+    return exit::Ok;
+}
+
+int show(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(kOutput);
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
+    bool json = false;
+    QString name;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    auto e = store->environment(name);
+    if (!e)
+        return report(e.error());
+    if (json) {
+        printJson(recordJson(*e));
+        return exit::Ok;
+    }
+    out() << "Name:        " << e->name << '\n'
+          << "Address:     https://" << e->host << ':' << e->port << "/sdk\n"
+          << "User:        " << e->username << '\n'
+          << "Password:    in the keychain\n"
+          << "Datacenter:  " << (e->datacenter.isEmpty() ? QStringLiteral("(all)") : e->datacenter) << '\n'
+          << "TLS:         " << tlsSummary(e->tls) << '\n';
+    if (e->tls.mode == TlsPolicy::Mode::Pinned) {
+        if (!e->tls.pinSha1.isEmpty())
+            out() << "  SHA-1:     " << fingerprint::pretty(e->tls.pinSha1) << '\n';
+        if (!e->tls.pinSha256.isEmpty())
+            out() << "  SHA-256:   " << fingerprint::pretty(e->tls.pinSha256) << '\n';
+    }
+    out() << "Created:     " << QLocale().toString(e->createdAt.toLocalTime(), QLocale::ShortFormat) << Qt::endl;
+    return exit::Ok;
+}
+
+int remove(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
+    QString name;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = oneName(p, cmd, name))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    if (auto s = store->removeEnvironment(name); !s)
+        return report(s.error());
+    vsphere::InventoryCache::remove(name);
+    // The record is gone either way; a keychain that cannot be reached only leaves an orphaned secret.
+    SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), QCoreApplication::instance(), [name](Status s) {
+        if (!s)
+            err() << "xms: warning: the password could not be removed from the keychain: " << s.error().message
+                  << Qt::endl;
+        out() << "Deleted source " << name << Qt::endl;
+        finish(exit::Ok);
+    });
+    return Async;
+}
+
+int setPassword(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    const QCommandLineOption stdinOpt(QStringLiteral("password-stdin"),
+                                      QStringLiteral("Read the new password from "
+                                                     "standard input."));
+    p.addOption(stdinOpt);
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
+    QString name;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = oneName(p, cmd, name))
+        return *stop;
+    if (!p.isSet(stdinOpt)) {
+        err() << "xms source set-password: give --password-stdin and the password on standard input "
+                 "(never on the command line)."
+              << Qt::endl;
+        return exit::Usage;
+    }
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    if (auto e = store->environment(name); !e)
+        return report(e.error());
+    const QString password = readSecretFromStdin();
+    if (password.isEmpty()) {
+        err() << "xms source set-password: standard input held no password." << Qt::endl;
+        return exit::Usage;
+    }
+    SecretStore::backend().write(
+        SecretStore::sourcePasswordKey(name), password, QCoreApplication::instance(), [name](Status s) {
+            if (!s)
+                return finish(report(s.error()));
+            out() << "Password of source " << name << " updated. Check it with: xms source test " << name << Qt::endl;
+            finish(exit::Ok);
+        });
+    return Async;
+}
+
+int test(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(kOutput);
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
+    bool json = false;
+    QString name;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    auto env = store->environment(name);
+    if (!env)
+        return report(env.error());
+    warnIfInsecure(env->tls);
+    SecretStore::backend().read(
+        SecretStore::sourcePasswordKey(name), QCoreApplication::instance(),
+        [json, env = *env](Result<QString> password) {
+            if (!password)
+                return finish(report(password.error()));
+            vsphere::ConnectionTest::run(
+                Session::optionsFor(env, *password), env.datacenter, QCoreApplication::instance(),
+                [json, env](Result<vsphere::ConnectionReport> r) {
+                    if (!r)
+                        return finish(reportConnectError(r.error()));
+                    if (json) {
+                        printJson(QJsonObject {{QStringLiteral("source"), env.name},
+                                               {QStringLiteral("ok"), true},
+                                               {QStringLiteral("about"), r->about.toJson()},
+                                               {QStringLiteral("tls"), tlsJson(env.tls)},
+                                               {QStringLiteral("certificate"), r->certificate.toJson()}});
+                    } else {
+                        out() << "Connected to " << env.name << " (https://" << env.host << ':' << env.port << "/sdk)\n"
+                              << "Product:     " << r->about.fullName << '\n'
+                              << "Version:     " << r->about.version << " build " << r->about.build << '\n'
+                              << "API:         " << r->about.apiType << ' ' << r->about.apiVersion << '\n'
+                              << "TLS:         " << tlsSummary(env.tls) << Qt::endl;
+                    }
+                    finish(exit::Ok);
+                });
+        });
+    return Async;
+}
+
+int inventory(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addOption(kOutput);
+    const QCommandLineOption refresh(QStringLiteral("refresh"),
+                                     QStringLiteral("Ask vCenter again instead of using the inventory cached in the "
+                                                    "last 10 minutes."));
+    p.addOption(refresh);
+    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
+    bool json = false;
+    QString name;
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+        return *stop;
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    auto env = store->environment(name);
+    if (!env)
+        return report(env.error());
+    if (!p.isSet(refresh)) {
+        if (auto cached = vsphere::InventoryCache::load(name, vsphere::InventoryCache::kDefaultMaxAgeSecs)) {
+            printInventory(*env, *cached, true, json);
+            return exit::Ok;
+        }
+    }
+    warnIfInsecure(env->tls);
+    connectToSource(*env, [json, env = *env](Result<Session*> s) {
+        if (!s)
+            return finish(reportConnectError(s.error()));
+        Session* session = *s;
+        vsphere::Discovery::discover(*session, env.datacenter, [=](Result<vsphere::Inventory> inv) {
+            session->close([=](Status) {
+                session->deleteLater();
+                if (!inv)
+                    return finish(report(inv.error()));
+                if (auto saved = vsphere::InventoryCache::save(env.name, *inv); !saved)
+                    err() << "xms: warning: " << saved.error().message << Qt::endl;
+                printInventory(env, *inv, false, json);
+                finish(exit::Ok);
+            });
+        });
+    });
+    return Async;
+}
+
+void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
+         int (*fn)(const QStringList&, const Command&))
+{
+    auto cmd = std::make_shared<Command>(Command {{QStringLiteral("source"), name}, synopsis, summary, {}});
+    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
+    cli.add(*cmd);
+}
+
+} // namespace
+
+void registerSourceCommands(Cli& cli)
+{
+    add(cli, QStringLiteral("create"),
+        QStringLiteral("NAME --host H [--port P] --user U --password-stdin [--datacenter DC] "
+                       "[--thumbprint X | --accept-thumbprint | --ca-file F | --no-verify-tls]"),
+        QStringLiteral("Register a vCenter or ESXi host (tests the connection first)"), createSource);
+    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List sources"), list);
+    add(cli, QStringLiteral("show"), QStringLiteral("NAME [--output json]"), QStringLiteral("Show a source"), show);
+    add(cli, QStringLiteral("test"), QStringLiteral("NAME [--output json]"),
+        QStringLiteral("Log in to a source and show its product and API version"), test);
+    add(cli, QStringLiteral("set-password"), QStringLiteral("NAME --password-stdin"),
+        QStringLiteral("Replace a source's password in the keychain"), setPassword);
+    add(cli, QStringLiteral("delete"), QStringLiteral("NAME"), QStringLiteral("Delete a source and its password"),
+        remove);
+    add(cli, QStringLiteral("inventory"), QStringLiteral("NAME [--refresh] [--output json]"),
+        QStringLiteral("List a source's VMs with disks and NICs"), inventory);
+}
+
+} // namespace xms::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "engine/migrationspec.h"
+#include "store/jobstore.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace xms {
+
+// What the stages of one job share: the spec, where to put files, how to record cloud resources, and
+// what earlier stages found or made. Owned by the JobRunner for the job's lifetime.
+struct JobContext
+{
+    QString jobId;
+    int attempt = 1;
+    MigrationSpec spec;
+    JobStore* jobs = nullptr;
+    QString stagingDir; // this job's directory; removed when the job ends
+    QString sourcePassword; // read from the keychain before the job starts; never stored or logged
+    QString cloudSecret;
+
+    // Filled as the job goes.
+    QJsonObject vm; // the source VM as discovered (disks, NICs, firmware …)
+    QStringList stagingDisks; // local images, in the VM's disk order
+    QJsonObject guest; // inspection result
+    QJsonObject imageProperties; // hw_* / os_* for the target volumes
+    QStringList volumeIds; // in disk order; [0] boots
+    QStringList portIds; // in NIC order
+    QString serverId;
+
+    // Records a cloud resource before it is created; returns the ledger id to complete later.
+    Result<qint64> recordResource(const QString& kind, const QString& name) const
+    {
+        LedgerEntry e;
+        e.jobId = jobId;
+        e.kind = kind;
+        e.cloud = spec.cloud;
+        e.project = spec.project;
+        e.name = name;
+        return jobs->ledgerAdd(e);
+    }
+    // Deterministic names let cleanup find a resource even when the process died before its id came back.
+    QString resourceName(const QString& what) const { return u"xms-" + jobId.left(8) + u'-' + what; }
+};
+
+} // namespace xms

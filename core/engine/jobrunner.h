@@ -1,0 +1,69 @@
+#pragma once
+
+#include "engine/jobcontext.h"
+#include "engine/stagerunner.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace xms {
+
+// Makes the stage objects of one job (the real ones in production, fakes in engine tests).
+using StageFactory = std::function<QList<StageRunner*>(JobContext& ctx, QObject* parent)>;
+// Deletes what the ledger says the job created (Xloud images, volumes, ports, servers); async.
+using CleanupFn = std::function<void(JobContext& ctx, QObject* context, std::function<void(Status)> done)>;
+
+// Runs one claimed job through its stages: persists stage changes, throttled progress and every event;
+// watches the store for a cancel request; on failure or cancel deletes what the job created (unless the
+// spec keeps it for debugging) and removes its staging files. Emits finished() once.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+public:
+    JobRunner(std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup, QObject* parent = nullptr);
+    ~JobRunner() override;
+
+    void start();
+    void cancel(); // also triggered by the store's cancel flag
+    // For a job whose process died mid-stage: delete what it created, then fail it with the reason.
+    void recover(Stage at, const Error& reason);
+    const QString& jobId() const { return m_ctx->jobId; }
+    JobContext& context() { return *m_ctx; }
+
+signals:
+    void finished(const QString& jobId, xms::Stage terminal);
+
+private:
+    void startNextStage();
+    void onProgress(int percent, qint64 bytesDone, qint64 bytesTotal);
+    void onEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data);
+    void onStageFinished(const Status& result);
+    void finishWith(Stage terminal, const Error& error = {});
+    void finishAt(Stage terminal, Stage at, const Error& error);
+    Stage currentStage() const;
+    void flushProgress();
+    void pollCancel();
+    void emitEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data = {});
+
+    std::unique_ptr<JobContext> m_ctx;
+    StageFactory m_makeStages;
+    CleanupFn m_cleanup;
+    QList<StageRunner*> m_stages;
+    qsizetype m_current = -1;
+    bool m_cancelling = false;
+    bool m_done = false;
+    QTimer m_cancelPoll;
+    QTimer m_progressFlush;
+    // Progress is coalesced: the store and the views see at most a few updates a second.
+    StageProgress m_pending;
+    bool m_pendingDirty = false;
+    QElapsedTimer m_stageClock;
+    QElapsedTimer m_lastProgressEvent;
+};
+
+} // namespace xms

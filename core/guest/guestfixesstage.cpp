@@ -1,0 +1,439 @@
+#include "guestfixesstage.h"
+
+#include "common/logging.h"
+#include "guest/guestfsenv.h"
+#include "guest/libvirtxml.h"
+#include "guest/processtree.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUuid>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace xms {
+
+namespace {
+QString trGuest(const char* text)
+{
+    return QCoreApplication::translate("Guest", text);
+}
+constexpr qsizetype kMaxLogText = 4 << 20; // the tail kept in memory for error mapping
+constexpr int kPollMs = 100;
+constexpr int kGiveUpMs = 15000; // after SIGKILL nothing should survive this long
+constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earlier attempt's processes
+
+Error cancelledError()
+{
+    return Error::make(QStringLiteral("job.cancelled"),
+                       trGuest("Guest Fixes was cancelled; the staging images are unchanged."));
+}
+
+QString findProgram(const QString& program)
+{
+    if (program.contains(u'/'))
+        return QFileInfo(program).isExecutable() ? program : QString();
+    return QStandardPaths::findExecutable(program);
+}
+} // namespace
+
+Status checkWindowsDrivers(const QString& osType, const QString& virtioWin)
+{
+    if (osType != u"windows")
+        return {};
+    const QString path = virtioWin.isEmpty() ? qEnvironmentVariable("VIRTIO_WIN") : virtioWin;
+    const QString where = QStringLiteral("https://fedorapeople.org/groups/virt/virtio-win/direct-downloads/"
+                                         "stable-virtio/virtio-win.iso");
+    if (path.isEmpty()) {
+        return fail(
+            QStringLiteral("guest.virtio_win_missing"),
+            trGuest("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
+                    "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
+                    "VIRTIO_WIN environment variable at it.")
+                .arg(where));
+    }
+    if (!QFileInfo::exists(path)) {
+        return fail(QStringLiteral("guest.virtio_win_missing"),
+                    trGuest("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
+                            "virtio-win.iso (%2) and point the setting at it.")
+                        .arg(path, where));
+    }
+    return {};
+}
+
+GuestFixesStage::GuestFixesStage(GuestFixesRequest request, QObject* parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_marker("XMS_GUEST_FIXES_RUN=" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
+{
+    m_killTimer.setInterval(kPollMs);
+    if (m_request.logFile.isEmpty() && !m_request.workDir.isEmpty())
+        m_request.logFile = QDir::cleanPath(m_request.workDir) + u".log";
+}
+
+GuestFixesStage::~GuestFixesStage()
+{
+    if (!m_running)
+        return;
+    // Being destroyed mid-run: no time for politeness. QProcess's destructor then reaps virt-v2v.
+    if (m_process && m_process->processId() > 0)
+        ::kill(-pid_t(m_process->processId()), SIGKILL);
+    proc::killAll(proc::withEnvironmentEntry(m_marker), SIGKILL);
+    removeScratch();
+}
+
+qint64 GuestFixesStage::converterPid() const
+{
+    return (m_step == Step::Convert && m_process) ? m_process->processId() : 0;
+}
+
+void GuestFixesStage::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_clock.start();
+    if (Status st = prepare(); !st) {
+        const Error e = st.error();
+        QTimer::singleShot(0, this, [this, e] {
+            removeScratch();
+            finish(std::unexpected(e));
+        });
+        return;
+    }
+    m_step = Step::Overlays;
+    nextOverlay();
+}
+
+void GuestFixesStage::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    qCInfo(lcGuest) << "guest fixes: cancel requested in step" << int(m_step);
+    // A commit is short and must not be torn (it would leave a half-written staging image): it finishes,
+    // then the stage reports the cancel.
+    if (m_step == Step::Overlays || m_step == Step::Convert)
+        stopTree();
+}
+
+Status GuestFixesStage::prepare()
+{
+    if (Status w = checkWindowsDrivers(m_request.osType, m_request.virtioWin); !w)
+        return w;
+    if (m_request.disks.isEmpty() || m_request.workDir.isEmpty())
+        return fail(QStringLiteral("guest.internal"),
+                    trGuest("Guest Fixes needs the staging images and a work directory."));
+    for (const QString& d : m_request.disks) {
+        const QFileInfo fi(d);
+        if (!fi.exists() || !fi.isWritable()) {
+            return fail(QStringLiteral("guest.disk_missing"),
+                        trGuest("The staging image %1 is missing or not writable. Run the Export stage again.").arg(d));
+        }
+    }
+    if (findProgram(m_request.program).isEmpty()) {
+        return fail(QStringLiteral("guest.v2v_missing"),
+                    trGuest("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
+                            "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
+                        .arg(m_request.program));
+    }
+    if (findProgram(m_request.qemuImg).isEmpty()) {
+        return fail(QStringLiteral("guest.qemu_img_missing"),
+                    trGuest("qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry."));
+    }
+    if (Status k = guestfs::checkHostKernel(); !k)
+        return k;
+    // Leftovers of an attempt this process did not see end (it crashed): its processes, then its files.
+    const QList<pid_t> stale
+        = proc::withEnvironmentEntry(QByteArray(kWorkDirVar) + '=' + QDir(m_request.workDir).absolutePath().toUtf8());
+    if (!stale.isEmpty()) {
+        qCWarning(lcGuest) << "guest fixes: killing processes of an earlier attempt" << stale;
+        proc::killAll(stale, SIGKILL);
+    }
+    QDir work(m_request.workDir);
+    work.removeRecursively();
+    if (!QDir().mkpath(m_request.workDir)) {
+        return fail(QStringLiteral("guest.workdir_unavailable"),
+                    trGuest("Cannot create %1. Check the staging directory's permissions and free space.")
+                        .arg(m_request.workDir));
+    }
+    // Unix socket paths are limited to 108 bytes: virt-v2v's sockets go to a short directory in /tmp.
+    m_tmp = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/xms-v2v-XXXXXX");
+    if (!m_tmp->isValid()) {
+        return fail(QStringLiteral("guest.tmp_unavailable"),
+                    trGuest("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
+                        .arg(QDir::tempPath()));
+    }
+    m_log.setFileName(m_request.logFile);
+    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        return fail(QStringLiteral("guest.log_unavailable"),
+                    trGuest("Cannot write the Guest Fixes log %1.").arg(m_request.logFile), m_log.errorString());
+    }
+    log("=== " + QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + " guest fixes of "
+        + m_request.disks.join(u", ").toUtf8());
+    return {};
+}
+
+void GuestFixesStage::runTool(const QString& program, const QStringList& args,
+                              void (GuestFixesStage::*onDone)(int, QProcess::ExitStatus), bool converter)
+{
+    auto* p = new QProcess(this);
+    m_process = p;
+    m_toolOutput.clear();
+    if (converter) {
+        connect(p, &QProcess::readyReadStandardOutput, this, [this] { onConverterOutput(QProcess::StandardOutput); });
+        connect(p, &QProcess::readyReadStandardError, this, [this] { onConverterOutput(QProcess::StandardError); });
+    } else { // qemu-img: its few lines only matter when it fails
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        connect(p, &QProcess::readyRead, this, [this, p] { m_toolOutput += p->readAll(); });
+    }
+    QProcessEnvironment env = guestfs::toolEnvironment();
+    env.insert(QString::fromLatin1(m_marker.left(m_marker.indexOf('='))),
+               QString::fromLatin1(m_marker.mid(m_marker.indexOf('=') + 1)));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // the error mapping reads English
+    env.insert(QStringLiteral("TMPDIR"), m_tmp->path());
+    env.insert(QStringLiteral("VIRT_V2V_TMPDIR"), m_tmp->path());
+    const QString virtioWin = m_request.virtioWin.isEmpty() ? qEnvironmentVariable("VIRTIO_WIN") : m_request.virtioWin;
+    if (!virtioWin.isEmpty())
+        env.insert(QStringLiteral("VIRTIO_WIN"), virtioWin);
+    p->setProcessEnvironment(env);
+    env.insert(QString::fromLatin1(kWorkDirVar), QDir(m_request.workDir).absolutePath());
+    // Its own session and process group: cancel signals the whole tree at once, and no terminal is
+    // there for virt-v2v to prompt on. If this process dies, virt-v2v gets SIGTERM and stops its children.
+    p->setChildProcessModifier([] {
+        ::setsid();
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
+    connect(p, &QProcess::finished, this, [this, p, onDone](int code, QProcess::ExitStatus status) {
+        p->deleteLater();
+        (this->*onDone)(code, status);
+    });
+    connect(p, &QProcess::errorOccurred, this, [this, p, onDone](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return; // crashes also emit finished()
+        m_toolOutput = p->errorString().toUtf8();
+        p->deleteLater();
+        (this->*onDone)(-1, QProcess::CrashExit);
+    });
+    log("$ " + program.toUtf8() + ' ' + args.join(u' ').toUtf8());
+    p->start(program, args);
+}
+
+QString GuestFixesStage::toolError(const QString& what) const
+{
+    return what + u": " + QString::fromUtf8(m_toolOutput).trimmed();
+}
+
+void GuestFixesStage::nextOverlay()
+{
+    if (m_cancelled)
+        return finishWhenTreeGone(cancelledError());
+    if (m_index == m_request.disks.size())
+        return startConversion();
+    const QString overlay = QDir(m_request.workDir).filePath(QStringLiteral("disk-%1.qcow2").arg(m_index));
+    m_overlays.append(overlay);
+    runTool(m_request.qemuImg,
+            {QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+             QStringLiteral("-b"), QFileInfo(m_request.disks[m_index]).absoluteFilePath(), QStringLiteral("-F"),
+             m_request.format, overlay},
+            &GuestFixesStage::onOverlayCreated);
+}
+
+void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_cancelled)
+        return finishWhenTreeGone(cancelledError());
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        return finishWhenTreeGone(
+            Error::make(QStringLiteral("guest.overlay_failed"),
+                        trGuest("Could not create a working overlay of %1. Check free space in %2.")
+                            .arg(m_request.disks[m_index], m_request.workDir),
+                        toolError(m_request.qemuImg)));
+    }
+    ++m_index;
+    nextOverlay();
+}
+
+void GuestFixesStage::startConversion()
+{
+    QList<LibvirtDisk> disks;
+    for (const QString& o : std::as_const(m_overlays))
+        disks.append({o, QStringLiteral("qcow2")});
+    const QString xmlPath = QDir(m_request.workDir).filePath(QStringLiteral("domain.xml"));
+    QFile xml(xmlPath);
+    if (!xml.open(QIODevice::WriteOnly) || xml.write(libvirtDomainXml(m_request.vmName, disks, m_request.firmware)) < 0
+        || !xml.flush()) {
+        return finishWhenTreeGone(Error::make(
+            QStringLiteral("guest.workdir_unavailable"),
+            trGuest("Cannot write %1. Check free space in the staging directory.").arg(xmlPath), xml.errorString()));
+    }
+    xml.close();
+    m_step = Step::Convert;
+    m_convertClock.start();
+    emit progress(1,
+                  guestfs::applianceCached()
+                      ? trGuest("Starting virt-v2v")
+                      : trGuest("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+    runTool(m_request.program,
+            {QStringLiteral("--machine-readable"), QStringLiteral("-i"), QStringLiteral("libvirtxml"), xmlPath},
+            &GuestFixesStage::onConverted, true);
+}
+
+void GuestFixesStage::onConverterOutput(QProcess::ProcessChannel channel)
+{
+    QProcess* p = m_process;
+    if (!p)
+        return;
+    p->setReadChannel(channel);
+    const bool atEnd = p->state() == QProcess::NotRunning;
+    while (p->canReadLine() || (atEnd && p->bytesAvailable() > 0)) {
+        const QByteArray line = p->canReadLine() ? p->readLine() : p->readAll();
+        log(line.trimmed());
+        if (channel == QProcess::StandardError)
+            continue;
+        if (m_progress.feed(parseV2vLine(line)))
+            emit progress(m_progress.percent(), m_progress.message());
+    }
+}
+
+void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
+{
+    onConverterOutput(QProcess::StandardOutput);
+    onConverterOutput(QProcess::StandardError);
+    m_conversionMs = m_convertClock.elapsed();
+    log("=== virt-v2v exited with " + QByteArray::number(exitCode) + (status == QProcess::CrashExit ? " (killed)" : "")
+        + " after " + QByteArray::number(m_conversionMs / 1000) + " s");
+    if (m_cancelled)
+        return finishWhenTreeGone(cancelledError());
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        QStringList errors = m_progress.errors();
+        if (exitCode == -1 && !m_toolOutput.isEmpty())
+            errors.append(QString::fromUtf8(m_toolOutput));
+        return finishWhenTreeGone(mapV2vFailure(errors, m_logText, m_request.logFile));
+    }
+    m_step = Step::Commit;
+    m_index = 0;
+    nextCommit();
+}
+
+void GuestFixesStage::nextCommit()
+{
+    if (m_index == m_overlays.size()) {
+        if (m_cancelled) // asked during the commit, which had to complete
+            return finishWhenTreeGone(cancelledError());
+        GuestFixesResult r;
+        r.logFile = m_request.logFile;
+        r.warnings = m_progress.warnings();
+        r.guestAgentAtFirstBoot = m_progress.guestAgentAtFirstBoot();
+        r.conversionMs = m_conversionMs;
+        r.elapsedMs = m_clock.elapsed();
+        log("=== guest fixes done in " + QByteArray::number(r.elapsedMs / 1000) + " s");
+        removeScratch();
+        emit progress(100, trGuest("The guest is converted to VirtIO"));
+        return finish(r);
+    }
+    emit progress(96 + 4 * m_index / int(m_overlays.size()),
+                  trGuest("Writing the changes into staging image %1 of %2").arg(m_index + 1).arg(m_overlays.size()));
+    runTool(m_request.qemuImg,
+            {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-d"), m_overlays[m_index]},
+            &GuestFixesStage::onCommitted);
+}
+
+void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
+{
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        return finishWhenTreeGone(Error::make(
+            QStringLiteral("guest.commit_failed"),
+            trGuest("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
+                    "free space, then run the migration again from Export.")
+                .arg(m_request.disks[m_index]),
+            toolError(m_request.qemuImg)));
+    }
+    ++m_index;
+    nextCommit();
+}
+
+void GuestFixesStage::stopTree()
+{
+    if (m_process && m_process->processId() > 0)
+        ::kill(-pid_t(m_process->processId()), SIGTERM); // virt-v2v cleans up nbdkit/QEMU on SIGTERM
+    proc::killAll(proc::withEnvironmentEntry(m_marker), SIGTERM);
+    m_stopClock.start();
+    disconnect(&m_killTimer, nullptr, this, nullptr);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] {
+        if (m_stopClock.elapsed() < m_request.killGraceMs)
+            return;
+        if (m_process && m_process->processId() > 0)
+            ::kill(-pid_t(m_process->processId()), SIGKILL);
+        proc::killAll(proc::withEnvironmentEntry(m_marker), SIGKILL);
+    });
+    m_killTimer.start();
+}
+
+void GuestFixesStage::finishWhenTreeGone(const Error& error)
+{
+    m_step = Step::Stopping;
+    m_pendingError = error;
+    if (!m_stopClock.isValid())
+        m_stopClock.start();
+    disconnect(&m_killTimer, nullptr, this, nullptr);
+    const auto check = [this] {
+        const QList<pid_t> left = proc::withEnvironmentEntry(m_marker);
+        if (!left.isEmpty() && m_stopClock.elapsed() < kGiveUpMs) {
+            if (m_stopClock.elapsed() >= m_request.killGraceMs)
+                proc::killAll(left, SIGKILL);
+            return;
+        }
+        if (!left.isEmpty())
+            qCWarning(lcGuest) << "guest fixes: processes survived SIGKILL:" << left;
+        m_killTimer.stop();
+        removeScratch();
+        finish(std::unexpected(m_pendingError));
+    };
+    connect(&m_killTimer, &QTimer::timeout, this, check);
+    m_killTimer.start();
+}
+
+void GuestFixesStage::finish(const Result<GuestFixesResult>& result)
+{
+    m_step = Step::Done;
+    m_running = false;
+    m_killTimer.stop();
+    if (result)
+        qCInfo(lcGuest) << "guest fixes done in" << result->elapsedMs << "ms (virt-v2v" << result->conversionMs
+                        << "ms)";
+    else if (result.error().is(u"job.cancelled"))
+        qCInfo(lcGuest) << "guest fixes cancelled after" << m_clock.elapsed() << "ms";
+    else
+        qCWarning(lcGuest).noquote() << "guest fixes failed:" << result.error().code << result.error().message;
+    if (!result && !result.error().is(u"job.cancelled") && m_log.isOpen())
+        log("=== failed: " + result.error().code.toUtf8() + ": " + result.error().message.toUtf8());
+    m_log.close();
+    emit finished(result);
+}
+
+void GuestFixesStage::removeScratch()
+{
+    if (!m_request.workDir.isEmpty())
+        QDir(m_request.workDir).removeRecursively();
+    m_tmp.reset();
+}
+
+void GuestFixesStage::log(const QByteArray& line)
+{
+    if (m_log.isOpen()) {
+        m_log.write(line);
+        m_log.write("\n");
+        m_log.flush();
+    }
+    m_logText += QString::fromUtf8(line);
+    m_logText += u'\n';
+    if (m_logText.size() > kMaxLogText)
+        m_logText.remove(0, m_logText.size() - kMaxLogText / 2);
+}
+
+} // namespace xms

@@ -1,0 +1,70 @@
+#include "guestfsenv.h"
+
+#include "common/paths.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <unistd.h>
+
+namespace xms::guestfs {
+
+QString applianceCacheDir()
+{
+    QString dir = qEnvironmentVariable("LIBGUESTFS_CACHEDIR");
+    if (dir.isEmpty())
+        dir = paths::cacheDir() + u"/libguestfs";
+    QDir().mkpath(dir);
+    return dir;
+}
+
+bool applianceCached()
+{
+    // supermin's layout: <cachedir>/.guestfs-<euid>/appliance.d/{kernel,initrd,root}.
+    const QString d = applianceCacheDir() + u"/.guestfs-" + QString::number(geteuid()) + u"/appliance.d";
+    return QFileInfo::exists(d + u"/root") && QFileInfo::exists(d + u"/kernel");
+}
+
+Status checkHostKernel(const QString& bootDir)
+{
+    // A fixed appliance or an explicit kernel makes /boot irrelevant.
+    if (qEnvironmentVariableIsSet("SUPERMIN_KERNEL") || qEnvironmentVariableIsSet("LIBGUESTFS_PATH"))
+        return {};
+    const QFileInfoList kernels = QDir(bootDir).entryInfoList({QStringLiteral("vmlinuz-*")}, QDir::Files);
+    if (kernels.isEmpty()) {
+        return fail(QStringLiteral("guest.no_host_kernel"),
+                    QCoreApplication::translate("Guest",
+                                                "This workstation has no Linux kernel in %1, and libguestfs builds its "
+                                                "helper appliance from it. Install one (Debian/Ubuntu: apt-get install "
+                                                "linux-image-generic or linux-image-amd64), then run %2.")
+                        .arg(bootDir, QStringLiteral("libguestfs-test-tool")));
+    }
+    for (const auto& k : kernels) {
+        if (k.isReadable())
+            return {};
+    }
+    return fail(QStringLiteral("guest.host_kernel_unreadable"),
+                QCoreApplication::translate("Guest",
+                                            "The kernels in %1 are not readable by this user, and libguestfs needs to "
+                                            "read one. Make them readable (sudo chmod 0644 %1/vmlinuz-*), then run %2.")
+                    .arg(bootDir, QStringLiteral("libguestfs-test-tool")),
+                kernels.first().absoluteFilePath());
+}
+
+QProcessEnvironment toolEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("LIBGUESTFS_BACKEND")))
+        env.insert(QStringLiteral("LIBGUESTFS_BACKEND"), QStringLiteral("direct"));
+    env.insert(QStringLiteral("LIBGUESTFS_CACHEDIR"), applianceCacheDir());
+    return env;
+}
+
+QString testToolAdvice()
+{
+    return QCoreApplication::translate("Guest",
+                                       "Run libguestfs-test-tool to see why libguestfs cannot start (on hosts where "
+                                       "/dev/kvm exists but fails, set LIBGUESTFS_BACKEND_SETTINGS=force_tcg).");
+}
+
+} // namespace xms::guestfs

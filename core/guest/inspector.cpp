@@ -1,0 +1,318 @@
+#include "inspector.h"
+
+#include "common/logging.h"
+#include "guest/guestfsenv.h"
+#include "guest/guestfssession.h"
+#include "guest/processtree.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
+#include <algorithm>
+#include <guestfs.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace xms {
+
+void InspectControl::cancel()
+{
+    m_cancelled = true;
+    killAppliance();
+}
+
+void InspectControl::setApplianceMarker(const QString& marker)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_marker = marker;
+    }
+    if (m_cancelled)
+        killAppliance();
+}
+
+void InspectControl::killAppliance()
+{
+    QByteArray marker;
+    {
+        std::lock_guard lock(m_mutex);
+        marker = m_marker.toUtf8();
+    }
+    if (marker.isEmpty())
+        return;
+    // Our own children only, and only the QEMU that uses this handle's private directory: other jobs'
+    // appliances in this process are left alone.
+    for (pid_t pid : proc::childrenOf(getpid())) {
+        const QByteArray cmd = proc::commandLine(pid);
+        if (cmd.contains("qemu") && cmd.contains(marker)) {
+            qCInfo(lcGuest) << "cancel: killing inspection appliance" << pid;
+            ::kill(pid, SIGKILL);
+        }
+    }
+}
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Guest", text);
+}
+
+struct Inspection
+{
+    GuestfsSession& s;
+    InspectControl& control;
+    GuestInfo info;
+
+    Error failure(const QString& code, const QString& message) const
+    {
+        if (control.isCancelled())
+            return Error::make(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+        return Error::make(code, message, s.errorDetail());
+    }
+
+    void readLayout()
+    {
+        for (const QString& dev : s.list(guestfs_list_devices(s.g))) {
+            GuestDisk disk;
+            disk.device = dev;
+            disk.size = quint64(std::max<int64_t>(0, guestfs_blockdev_getsize64(s.g, s.c(dev))));
+            disk.partitionTable = s.str(guestfs_part_get_parttype(s.g, s.c(dev))); // fails without a table
+            if (!disk.partitionTable.isEmpty()) {
+                if (guestfs_partition_list* parts = guestfs_part_list(s.g, s.c(dev))) {
+                    for (uint32_t i = 0; i < parts->len; ++i)
+                        disk.partitions.append(partition(disk, parts->val[i]));
+                    guestfs_free_partition_list(parts);
+                }
+            }
+            info.disks.append(disk);
+        }
+        info.lvm.physicalVolumes = s.list(guestfs_pvs(s.g));
+        info.lvm.volumeGroups = s.list(guestfs_vgs(s.g));
+        info.lvm.logicalVolumes = s.list(guestfs_lvs(s.g));
+
+        const QStringList fs = s.list(guestfs_list_filesystems(s.g)); // device, type, device, type …
+        for (qsizetype i = 0; i + 1 < fs.size(); i += 2) {
+            GuestFilesystem f;
+            f.device = fs[i];
+            f.type = fs[i + 1];
+            if (f.type != u"swap" && f.type != u"unknown") {
+                f.label = s.str(guestfs_vfs_label(s.g, s.c(f.device)));
+                f.uuid = s.str(guestfs_vfs_uuid(s.g, s.c(f.device)));
+            }
+            if (f.type == u"swap")
+                f.uuid = s.str(guestfs_vfs_uuid(s.g, s.c(f.device)));
+            const int64_t size = guestfs_blockdev_getsize64(s.g, s.c(f.device));
+            f.size = size >= 0 ? size : -1;
+            info.filesystems.append(f);
+        }
+    }
+
+    GuestPartition partition(const GuestDisk& disk, const guestfs_partition& p)
+    {
+        GuestPartition out;
+        out.number = p.part_num;
+        out.device = disk.device + QString::number(p.part_num);
+        out.start = p.part_start;
+        out.size = p.part_size;
+        if (disk.partitionTable == u"gpt") {
+            out.gptType = s.str(guestfs_part_get_gpt_type(s.g, s.c(disk.device), p.part_num)).toUpper();
+            out.esp = out.gptType == kEspGptType;
+            out.biosBoot = out.gptType == kBiosBootGptType;
+        } else if (disk.partitionTable == u"msdos") {
+            out.mbrId = guestfs_part_get_mbr_id(s.g, s.c(disk.device), p.part_num);
+            out.esp = out.mbrId == 0xef;
+        }
+        return out;
+    }
+
+    GuestRoot readRoot(const QString& root)
+    {
+        GuestRoot r;
+        const QByteArray rt = root.toUtf8();
+        r.root = root;
+        r.osType = s.str(guestfs_inspect_get_type(s.g, rt));
+        r.distro = s.str(guestfs_inspect_get_distro(s.g, rt));
+        r.majorVersion = std::max(0, guestfs_inspect_get_major_version(s.g, rt));
+        r.minorVersion = std::max(0, guestfs_inspect_get_minor_version(s.g, rt));
+        r.productName = s.str(guestfs_inspect_get_product_name(s.g, rt));
+        r.osinfo = s.str(guestfs_inspect_get_osinfo(s.g, rt));
+        r.arch = s.str(guestfs_inspect_get_arch(s.g, rt));
+        r.hostname = s.str(guestfs_inspect_get_hostname(s.g, rt));
+        r.packageFormat = s.str(guestfs_inspect_get_package_format(s.g, rt));
+        r.packageManagement = s.str(guestfs_inspect_get_package_management(s.g, rt));
+        if (r.osType == u"windows")
+            r.windowsSystemRoot = s.str(guestfs_inspect_get_windows_systemroot(s.g, rt));
+        const QStringList mps = s.list(guestfs_inspect_get_mountpoints(s.g, rt)); // mountpoint, device …
+        for (qsizetype i = 0; i + 1 < mps.size(); i += 2)
+            r.mountpoints.insert(mps[i], mps[i + 1]);
+
+        mountRoot(r);
+        if (guestfs_application2_list* apps = guestfs_inspect_list_applications2(s.g, rt)) {
+            r.applicationCount = int(apps->len);
+            for (uint32_t i = 0; i < apps->len; ++i) {
+                const auto& a = apps->val[i];
+                const QString name = QString::fromUtf8(a.app2_name);
+                const QString display = QString::fromUtf8(a.app2_display_name);
+                const QString kind = appKindOf(name, display);
+                if (!kind.isEmpty())
+                    r.apps.append({kind, name, QString::fromUtf8(a.app2_version)});
+            }
+            guestfs_free_application2_list(apps);
+        } else {
+            info.warnings.append(tr("Could not list the applications installed in %1: %2")
+                                     .arg(r.displayName(), QString::fromUtf8(guestfs_last_error(s.g))));
+        }
+        guestfs_umount_all(s.g);
+        return r;
+    }
+
+    // Mounts the root's file systems read-only in its own layout (shortest mount point first) and
+    // measures each; the apps listing needs them mounted.
+    void mountRoot(const GuestRoot& r)
+    {
+        QStringList points = r.mountpoints.keys();
+        std::sort(points.begin(), points.end(), [](const QString& a, const QString& b) { return a.size() < b.size(); });
+        for (const QString& mp : points) {
+            const QString dev = r.mountpoints.value(mp);
+            if (guestfs_mount_ro(s.g, s.c(dev), s.c(mp)) != 0) {
+                qCDebug(lcGuest) << "could not mount" << dev << "on" << mp << guestfs_last_error(s.g);
+                continue;
+            }
+            measure(dev, mp, mp);
+        }
+    }
+
+    void measure(const QString& device, const QString& path, const QString& mountpoint)
+    {
+        const QString canonical = s.str(guestfs_canonical_device_name(s.g, s.c(device)));
+        for (auto& f : info.filesystems) {
+            if (f.device != device && f.device != canonical)
+                continue;
+            if (struct guestfs_statvfs* st = guestfs_statvfs(s.g, s.c(path))) {
+                f.size = st->blocks * st->frsize;
+                f.used = (st->blocks - st->bfree) * st->frsize;
+                guestfs_free_statvfs(st);
+            }
+            if (f.mountpoint.isEmpty())
+                f.mountpoint = mountpoint;
+        }
+    }
+
+    // File systems no root mounts (data disks …): mount each alone to learn its usage.
+    void measureTheRest()
+    {
+        for (const auto& f : std::as_const(info.filesystems)) {
+            if (f.used >= 0 || f.type == u"swap" || f.type == u"unknown" || f.type.startsWith(u"crypto"))
+                continue;
+            if (control.isCancelled())
+                return;
+            if (guestfs_mount_ro(s.g, s.c(f.device), "/") == 0) {
+                measure(f.device, QStringLiteral("/"), QString());
+                guestfs_umount_all(s.g);
+            }
+        }
+    }
+};
+
+} // namespace
+
+Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& control,
+                               const InspectProgressFn& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto report = [&](int percent, const QString& message) {
+        if (progress)
+            progress(percent, message);
+    };
+    report(0, tr("Checking the disks"));
+    if (request.disks.isEmpty())
+        return fail(QStringLiteral("guest.no_disks"), tr("There is no disk to inspect."));
+    for (const QString& d : request.disks) {
+        if (!QFileInfo(d).isReadable()) {
+            return fail(QStringLiteral("guest.disk_missing"),
+                        tr("The staging image %1 is missing or unreadable. Run the Export stage again.").arg(d));
+        }
+    }
+    if (auto k = guestfs::checkHostKernel(); !k)
+        return std::unexpected(k.error());
+
+    GuestfsSession session(request.logFile);
+    if (auto st = session.open(); !st)
+        return std::unexpected(st.error());
+    for (const QString& d : request.disks) {
+        if (auto st = session.addReadOnly(d, request.format); !st)
+            return std::unexpected(st.error());
+    }
+    if (control.isCancelled())
+        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+
+    control.setApplianceMarker(session.tmpDir());
+    report(3,
+           guestfs::applianceCached()
+               ? tr("Starting the inspection appliance")
+               : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+    Inspection in {session, control, {}};
+    if (guestfs_launch(session.g) != 0) {
+        return std::unexpected(
+            in.failure(QStringLiteral("guest.appliance_failed"),
+                       tr("libguestfs could not start its helper appliance. ") + guestfs::testToolAdvice()));
+    }
+    if (control.isCancelled())
+        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+
+    report(45, tr("Looking for operating systems"));
+    char** rootsRaw = guestfs_inspect_os(session.g);
+    if (!rootsRaw) {
+        return std::unexpected(
+            in.failure(QStringLiteral("guest.inspection_failed"),
+                       tr("libguestfs could not inspect the guest (often an unreadable /etc/fstab or registry in the "
+                          "guest). Fix the guest on the source VM, or see the details.")));
+    }
+    const QStringList roots = session.list(rootsRaw);
+
+    report(55, tr("Reading the disk layout"));
+    in.readLayout();
+    if (control.isCancelled())
+        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+
+    for (qsizetype i = 0; i < roots.size(); ++i) {
+        report(65 + int(25 * i / roots.size()), tr("Reading the installed software of %1").arg(roots[i]));
+        in.info.roots.append(in.readRoot(roots[i]));
+        if (control.isCancelled())
+            return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+    }
+    report(92, tr("Measuring the remaining file systems"));
+    in.measureTheRest();
+    if (control.isCancelled())
+        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+    session.close();
+
+    GuestInfo info = std::move(in.info);
+    if (roots.size() > 1) {
+        info.warnings.append(QCoreApplication::translate("Guest",
+                                                         "%n operating systems were found; the first (%1) is "
+                                                         "treated as the one that boots.",
+                                                         nullptr, int(roots.size()))
+                                 .arg(info.roots.first().displayName()));
+    }
+    bool hybrid = false;
+    info.vmFirmware = request.vmFirmware;
+    info.layoutFirmware = firmwareFromLayout(info.disks, &hybrid);
+    info.firmware = decideFirmware(info.vmFirmware, info.layoutFirmware, hybrid, &info.warnings);
+    info.elapsedMs = clock.elapsed();
+    if (roots.isEmpty() && request.requireOs) {
+        return fail(QStringLiteral("guest.no_os"),
+                    tr("No operating system was found on the VM's disks. Check that the VM's boot disk was exported "
+                       "and that its disks are complete; a VM with only data disks cannot be migrated as a bootable "
+                       "instance."),
+                    info.summary());
+    }
+    report(100, tr("Inspection complete: %1").arg(info.summary()));
+    qCInfo(lcGuest) << "inspected" << request.disks << "in" << info.elapsedMs << "ms:" << info.summary();
+    return info;
+}
+
+} // namespace xms

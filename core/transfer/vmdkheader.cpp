@@ -1,0 +1,89 @@
+#include "vmdkheader.h"
+
+#include <QCoreApplication>
+#include <cstring>
+
+namespace xms {
+
+namespace {
+
+template<typename T> T le(const char* p)
+{
+    T v = 0;
+    for (size_t i = 0; i < sizeof(T); ++i)
+        v |= T(T(static_cast<unsigned char>(p[i])) << (8 * i));
+    return v;
+}
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("VmdkHeader", text);
+}
+
+std::unexpected<Error> unsupported(const QString& why, const QString& detail)
+{
+    return fail(QStringLiteral("transfer.format_unsupported"),
+                tr("The disk stream is a VMDK this importer cannot read in one pass: %1. Export the disk from "
+                   "vSphere (it sends streamOptimized VMDK) or convert it with "
+                   "\"qemu-img convert -O vmdk -o subformat=streamOptimized\".")
+                    .arg(why),
+                detail);
+}
+
+std::unexpected<Error> corrupt(const QString& why, const QString& detail)
+{
+    return fail(QStringLiteral("transfer.vmdk_corrupt"),
+                tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why), detail);
+}
+
+} // namespace
+
+bool VmdkHeader::hasMagic(const char* data, size_t size)
+{
+    return size >= 4 && std::memcmp(data, "KDMV", 4) == 0;
+}
+
+Result<VmdkHeader> VmdkHeader::parseStreamOptimized(const char* p)
+{
+    if (!hasMagic(p, kSize))
+        return corrupt(tr("the sparse header has no KDMV magic"), {});
+    VmdkHeader h;
+    h.version = le<quint32>(p + 4);
+    h.flags = le<quint32>(p + 8);
+    h.capacity = le<quint64>(p + 12);
+    h.grainSize = le<quint64>(p + 20);
+    h.descriptorOffset = le<quint64>(p + 28);
+    h.descriptorSize = le<quint64>(p + 36);
+    h.numGTEsPerGT = le<quint32>(p + 44);
+    h.rgdOffset = le<quint64>(p + 48);
+    h.gdOffset = le<quint64>(p + 56);
+    h.overHead = le<quint64>(p + 64);
+    h.compressAlgorithm = le<quint16>(p + 77);
+    const QString detail = QStringLiteral("version %1, flags 0x%2, capacity %3 sectors, grain %4 sectors, overhead %5")
+                               .arg(h.version)
+                               .arg(h.flags, 0, 16)
+                               .arg(h.capacity)
+                               .arg(h.grainSize)
+                               .arg(h.overHead);
+
+    if (h.version < 1 || h.version > 3)
+        return unsupported(tr("sparse format version %1").arg(h.version), detail);
+    // Without markers a sparse VMDK (monolithicSparse, "hosted sparse") keeps its grain tables apart
+    // from the grains and needs random access, so it is refused rather than half-read.
+    if (!(h.flags & kFlagMarkers) || !(h.flags & kFlagCompressed))
+        return unsupported(tr("a hosted sparse VMDK without stream markers"), detail);
+    if (h.compressAlgorithm != kCompressDeflate)
+        return unsupported(tr("compression algorithm %1").arg(h.compressAlgorithm), detail);
+    if (h.grainSize == 0 || h.grainSize > kMaxGrainSectors || (h.grainSize & (h.grainSize - 1)))
+        return corrupt(tr("grain size of %1 sectors").arg(h.grainSize), detail);
+    if (h.capacity > kMaxCapacitySectors)
+        return corrupt(tr("capacity of %1 sectors").arg(h.capacity), detail);
+    // The first marker starts at overHead; the descriptor sits between the header and it.
+    if (h.overHead == 0 || h.overHead > kMaxCapacitySectors)
+        return corrupt(tr("metadata overhead of %1 sectors").arg(h.overHead), detail);
+    if (h.descriptorOffset && (h.descriptorOffset > h.overHead || h.descriptorSize > h.overHead - h.descriptorOffset))
+        return corrupt(tr("the descriptor overlaps the data"), detail);
+    return h;
+}
+
+} // namespace xms

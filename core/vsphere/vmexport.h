@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/error.h"
+#include "exportsession.h"
+#include "poweroff.h"
+#include "session.h"
+#include "vminfo.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+namespace xms::vsphere {
+
+// The whole source side of a cold migration's Export stage, for the engine: log in, find the VM (one
+// discovery), power it off, export its disks into staging, log out. Reports the job events and progress;
+// cancel() stops whatever step runs. One use.
+class VmExport : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString vm; // name or managed object id ("vm-42")
+        QString datacenter; // the environment's scope; empty for the whole server
+        QString stagingDir;
+        PowerOff::Options powerOff;
+        ExportSession::Options transfer; // stagingDir is taken from above
+    };
+
+    VmExport(Session::Options connection, Options options, QObject* parent = nullptr);
+    ~VmExport() override;
+
+    void start();
+    void cancel();
+
+    const VmInfo& vm() const { return m_vm; } // after "source.discovered"
+    const ExportResult& result() const { return m_result; } // after finished() with success
+
+signals:
+    // "source.discovered" {vm: VmInfo JSON}, "source.powered_off" {vm, moref, method, …},
+    // "export.started" {vm, lease, disks, capacityBytes, …}, "export.disk_done" {ExportedDisk JSON}.
+    void jobEvent(const QString& name, const QString& message, const QJsonObject& data);
+    void progress(const xms::vsphere::ExportProgress& progress);
+    void finished(const xms::Status& status); // once, after logging out
+
+private:
+    void discover();
+    void powerOff();
+    void transfer();
+    void end(const Status& status);
+    bool stopIfCancelled();
+
+    Options m_options;
+    Session m_session;
+    VmInfo m_vm;
+    ExportResult m_result;
+    QPointer<PowerOff> m_powerOff;
+    QPointer<ExportSession> m_export;
+    bool m_cancelled = false;
+    bool m_ended = false;
+};
+
+} // namespace xms::vsphere

@@ -1,0 +1,230 @@
+#include "xloudlab.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+using namespace xms::test;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+// `xms cloud …` end to end, as an operator types it: the real binary, a real keychain (GNOME Keyring in a
+// private D-Bus session, see tests/with-keyring) and the lab cloud.
+class TestXloudCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_password;
+
+    Run xms(const QStringList& args, const QByteArray& stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XMS_HOME"_s, m_home.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(XMS_CLI), args);
+        if (!p.waitForStarted(10000))
+            return {};
+        p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(180000))
+            p.kill();
+        Run r {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        // No secret ever reaches the terminal.
+        if (!m_password.isEmpty() && (r.out.contains(m_password) || r.err.contains(m_password)))
+            qFatal("xms printed the password");
+        return r;
+    }
+
+    // Asks the Secret Service directly (QtKeychain files items under the attribute user=<key>).
+    static bool keychainHas(const QString& key)
+    {
+        QProcess tool;
+        tool.start(u"secret-tool"_s, {u"search"_s, u"--all"_s, u"user"_s, key});
+        tool.waitForFinished(10000);
+        const QByteArray needle = QByteArray("user = " + key.toUtf8());
+        return tool.readAllStandardOutput().contains(needle) || tool.readAllStandardError().contains(needle);
+    }
+
+    QStringList createArgs(const QString& name)
+    {
+        const CloudRecord c = labCloud();
+        return {u"cloud"_s,
+                u"create"_s,
+                name,
+                u"--auth-url"_s,
+                c.authUrl,
+                u"--user"_s,
+                c.username,
+                u"--password-stdin"_s,
+                u"--user-domain"_s,
+                c.userDomain,
+                u"--project"_s,
+                c.project,
+                u"--project-domain"_s,
+                c.projectDomain,
+                u"--region"_s,
+                c.region};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
+                 "run through tests/with-keyring: the CLI keeps secrets in a real Secret Service");
+        QVERIFY(m_home.isValid());
+        m_password = labPassword();
+    }
+
+    void createListShow()
+    {
+        const Run created = xms(createArgs(u"lab"_s), m_password.toUtf8() + '\n');
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(created.out.contains(u"Saved cloud lab"));
+        QVERIFY2(keychainHas(u"cloud/lab/password"_s), "the password is in the Secret Service");
+        const Run again = xms(createArgs(u"lab"_s), m_password.toUtf8() + '\n');
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"exists already"));
+
+        const Run list = xms({u"cloud"_s, u"list"_s, u"--output"_s, u"json"_s});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray clouds = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(clouds.size(), 1);
+        QCOMPARE(clouds.first()[u"name"].toString(), u"lab"_s);
+        QCOMPARE(clouds.first()[u"secret"].toString(), u"in the keychain"_s);
+
+        const Run show = xms({u"cloud"_s, u"show"_s, u"lab"_s});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY(show.out.contains(u"xms-operator"));
+        QVERIFY(show.out.contains(u"Secret:         in the keychain"));
+    }
+
+    void test()
+    {
+        const Run r = xms({u"cloud"_s, u"test"_s, u"lab"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o[u"ok"].toBool(), true);
+        QCOMPARE(o[u"project"][u"name"].toString(), u"infra"_s);
+        QCOMPARE(o[u"endpoints"][u"network"].toString(), u"http://127.0.0.1:9696/v2.0"_s);
+        QCOMPARE(o[u"endpoints"][u"image"].toString(), u"http://127.0.0.1:9292/v2"_s);
+        QVERIFY(o[u"endpoints"][u"block-storage"].toString().endsWith(o[u"project"][u"id"].toString()));
+        const Run text = xms({u"cloud"_s, u"test"_s, u"lab"_s});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(u"Projects:       infra"));
+        // Another user's project: not found, naming the ones that work.
+        const Run foreign = xms({u"cloud"_s, u"test"_s, u"lab"_s, u"--project"_s, u"admin"_s});
+        QCOMPARE(foreign.exitCode, 3);
+        QVERIFY(foreign.err.contains(u"infra"));
+    }
+
+    void resourcesJson()
+    {
+        const Run r = xms(
+            {u"cloud"_s, u"resources"_s, u"--cloud"_s, u"lab"_s, u"--project"_s, u"infra"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QStringList flavors, types, computeZones, volumeZones;
+        for (const QJsonValue& f : o[u"flavors"].toArray())
+            flavors.append(f[u"name"].toString());
+        for (const QJsonValue& t : o[u"volume_types"].toArray())
+            types.append(t[u"name"].toString());
+        for (const QJsonValue& z : o[u"availability_zones"][u"compute"].toArray())
+            computeZones.append(z[u"name"].toString());
+        for (const QJsonValue& z : o[u"availability_zones"][u"volume"].toArray())
+            volumeZones.append(z[u"name"].toString());
+        for (const char* f : {"m1.tiny", "m1.small", "m1.medium", "m1.large"})
+            QVERIFY2(flavors.contains(QLatin1StringView(f)), f);
+        QVERIFY(types.contains(u"ssd"_s));
+        QVERIFY(types.contains(u"standard"_s));
+        QCOMPARE(computeZones, QStringList {u"nova"_s});
+        QCOMPARE(volumeZones, QStringList {u"nova"_s});
+        QJsonObject internal;
+        for (const QJsonValue& n : o[u"networks"].toArray())
+            if (n[u"name"] == u"internal-net"_s)
+                internal = n.toObject();
+        QVERIFY2(!internal.isEmpty(), "internal-net is listed");
+        QCOMPARE(internal[u"shared"].toBool(), false);
+        QCOMPARE(internal[u"subnets"].toArray().size(), 1);
+        QCOMPARE(internal[u"subnets"][0][u"name"].toString(), u"internal-subnet"_s);
+        QCOMPARE(internal[u"subnets"][0][u"cidr"].toString(), u"10.10.0.0/24"_s);
+        // Quota headroom from all three services.
+        QCOMPARE(o[u"quota"][u"compute"][u"instances"][u"limit"].toInt(), 10);
+        QCOMPARE(o[u"quota"][u"volume"][u"gigabytes"][u"limit"].toInt(), 200);
+        QCOMPARE(o[u"quota"][u"network"][u"port"][u"limit"].toInt(), 50);
+        QVERIFY(o[u"quota"][u"volume"][u"gigabytes"][u"free"].isDouble());
+        QVERIFY(o[u"warnings"].toArray().isEmpty());
+        // One cloud registered: --cloud may be left out; text output names the same things.
+        const Run text = xms({u"cloud"_s, u"resources"_s, u"--project"_s, u"infra"_s});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(u"internal-subnet"));
+        QVERIFY(text.out.contains(u"m1.large"));
+    }
+
+    void wrongPasswordThenFixed()
+    {
+        QCOMPARE(xms({u"cloud"_s, u"set-password"_s, u"lab"_s, u"--password-stdin"_s}, "wrong-password\n").exitCode, 0);
+        const Run bad = xms({u"cloud"_s, u"test"_s, u"lab"_s});
+        QCOMPARE(bad.exitCode, 4); // authentication
+        QVERIFY(bad.err.contains(u"set-password"));
+        QVERIFY(!bad.err.contains(u"wrong-password"));
+        QCOMPARE(
+            xms({u"cloud"_s, u"set-password"_s, u"lab"_s, u"--password-stdin"_s}, m_password.toUtf8() + '\n').exitCode,
+            0);
+        QCOMPARE(xms({u"cloud"_s, u"test"_s, u"lab"_s}).exitCode, 0);
+        // create refuses to save a cloud whose login fails.
+        const Run rejected = xms(createArgs(u"typo"_s), "not-it\n");
+        QCOMPARE(rejected.exitCode, 4);
+        QCOMPARE(xms({u"cloud"_s, u"show"_s, u"typo"_s}).exitCode, 3);
+    }
+
+    void applicationCredentialCloud()
+    {
+        QString userId;
+        const QByteArray token = rawMemberToken(&userId);
+        const QString name = uniqueName(u"cli-appcred"_s);
+        const QString secret = u"secret-"_s + name;
+        const QString base = labCloud().authUrl + u"/users/"_s + userId + u"/application_credentials"_s;
+        QJsonObject created;
+        QCOMPARE(rawCall("POST", base, token,
+                         {{u"application_credential"_s, QJsonObject {{u"name"_s, name}, {u"secret"_s, secret}}}},
+                         &created),
+                 201);
+        const QString id = created[u"application_credential"][u"id"].toString();
+        auto cleanup = qScopeGuard([&] { rawCall("DELETE", base + u'/' + id, token); });
+        const Run r = xms({u"cloud"_s, u"create"_s, u"labac"_s, u"--auth-url"_s, labCloud().authUrl, u"--app-cred-id"_s,
+                           id, u"--app-cred-secret-stdin"_s, u"--region"_s, labCloud().region},
+                          secret.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Run t = xms({u"cloud"_s, u"test"_s, u"labac"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+        QCOMPARE(QJsonDocument::fromJson(t.out.toUtf8()).object()[u"project"][u"name"].toString(), u"infra"_s);
+        QVERIFY(!t.out.contains(secret));
+        QCOMPARE(xms({u"cloud"_s, u"delete"_s, u"labac"_s}).exitCode, 0);
+    }
+
+    void deleteRemovesRecordAndSecret()
+    {
+        const Run d = xms({u"cloud"_s, u"delete"_s, u"lab"_s});
+        QVERIFY2(d.exitCode == 0, qPrintable(d.err));
+        QVERIFY(!d.err.contains(u"warning"));
+        QCOMPARE(xms({u"cloud"_s, u"show"_s, u"lab"_s}).exitCode, 3);
+        QCOMPARE(xms({u"cloud"_s, u"test"_s, u"lab"_s}).exitCode, 3);
+        QVERIFY2(!keychainHas(u"cloud/lab/password"_s), "the password left the Secret Service");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestXloudCli)
+#include "tst_xloudcli.moc"

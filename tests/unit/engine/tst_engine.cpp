@@ -1,0 +1,266 @@
+// Engine mechanics with stand-in stages (the real stages are proven against the lab in tests/lab).
+#include "engine/engine.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xms;
+
+namespace {
+
+struct Script
+{
+    Stage failAt = Stage::Queued; // Queued = never fail
+    bool hangAt = false; // the Write Volume stage never ends by itself
+    int* concurrent = nullptr;
+    int* peak = nullptr;
+};
+
+class FakeStage : public StageRunner
+{
+public:
+    FakeStage(Stage s, Script script, QObject* parent)
+        : StageRunner(parent)
+        , m_stage(s)
+        , m_script(script)
+    {
+    }
+    Stage stage() const override { return m_stage; }
+    void start(JobContext* ctx) override
+    {
+        if (m_stage == Stage::Export) {
+            ++*m_script.concurrent;
+            *m_script.peak = std::max(*m_script.peak, *m_script.concurrent);
+            QFile f(QDir(ctx->stagingDir).filePath(QStringLiteral("disk-0.raw")));
+            QVERIFY(f.open(QIODevice::WriteOnly)); // staging must exist and be writable
+            emit event(EventLevel::Info, QStringLiteral("export.started"), QStringLiteral("lease open"), {});
+        }
+        if (m_stage == Stage::WriteVolume) {
+            auto id = ctx->recordResource(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
+            QVERIFY(id.has_value());
+        }
+        if (m_stage == Stage::WriteVolume && m_script.hangAt) {
+            emit progress(10, 100, 1000);
+            return; // waits for cancel()
+        }
+        for (int i = 1; i <= 4; ++i)
+            QTimer::singleShot(i * 20, this, [this, i] { emit progress(i * 25, i * 250, 1000); });
+        QTimer::singleShot(100, this, [this] {
+            if (m_stage == Stage::Export)
+                --*m_script.concurrent;
+            if (m_stage == m_script.failAt)
+                emit finished(fail(QStringLiteral("test.boom"), QStringLiteral("Boom in %1").arg(stageName(m_stage))));
+            else
+                emit finished({});
+        });
+    }
+    void cancel() override
+    {
+        QTimer::singleShot(10, this, [this] {
+            emit finished(fail(QStringLiteral("job.cancelled"), QStringLiteral("cancelled")));
+        });
+    }
+
+private:
+    Stage m_stage;
+    Script m_script;
+};
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::optional<JobStore> m_jobs;
+    Script m_script;
+    int m_concurrent = 0;
+    int m_peak = 0;
+    QStringList m_cleaned;
+
+    std::unique_ptr<Engine> makeEngine(int slotCount = 2)
+    {
+        EngineOptions o;
+        o.workerSlots = slotCount;
+        o.pollMs = 20;
+        o.heartbeatMs = 200;
+        o.orphanAgeSeconds = 1;
+        o.stagingRoot = m_dir.filePath(QStringLiteral("staging"));
+        Script* script = &m_script;
+        auto stages = [script](JobContext&, QObject* parent) {
+            QList<StageRunner*> out;
+            for (Stage s : workStages())
+                out.append(new FakeStage(s, *script, parent));
+            return out;
+        };
+        auto cleanup = [this](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+            m_cleaned.append(ctx.jobId);
+            const auto ledger = ctx.jobs->ledger(ctx.jobId);
+            for (const LedgerEntry& e : ledger.value())
+                ctx.jobs->ledgerSetState(e.id, QStringLiteral("deleted"));
+            done({});
+        };
+        return std::make_unique<Engine>(*m_jobs, stages, cleanup, nullptr, o);
+    }
+
+    QString submit()
+    {
+        MigrationSpec s;
+        s.source = QStringLiteral("vc");
+        s.vm = QStringLiteral("vm-%1").arg(m_jobs->jobs()->size());
+        s.cloud = QStringLiteral("lab");
+        s.project = QStringLiteral("infra");
+        s.flavor = QStringLiteral("m1.small");
+        s.volumeType = QStringLiteral("ssd");
+        return m_jobs->create(s.toJson())->id;
+    }
+
+    QStringList eventNames(const QString& id)
+    {
+        QStringList names;
+        const auto events = m_jobs->events(id);
+        for (const EventRecord& e : events.value())
+            names.append(e.name);
+        return names;
+    }
+
+private slots:
+    void init()
+    {
+        auto store = Store::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
+        XMS_VERIFY_OK(store);
+        m_jobs.emplace(*store);
+        m_script = {};
+        m_script.concurrent = &m_concurrent;
+        m_script.peak = &m_peak;
+        m_concurrent = m_peak = 0;
+        m_cleaned.clear();
+    }
+
+    void runsQueueWithinSlots()
+    {
+        const QStringList ids{submit(), submit(), submit()};
+        auto engine = makeEngine(2);
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 10000);
+        QCOMPARE(m_peak, 2); // never more than the slots
+        for (const QString& id : ids) {
+            auto j = m_jobs->job(id);
+            QCOMPARE(j->stage, Stage::Completed);
+            for (Stage s : workStages())
+                QCOMPARE(j->progress.value(s).percent, 100);
+            const QStringList names = eventNames(id);
+            QCOMPARE(names.first(), QStringLiteral("job.started"));
+            QCOMPARE(names.last(), QStringLiteral("migration.completed"));
+            QVERIFY(names.indexOf(u"export.started") > 0);
+            QVERIFY(!QDir(m_dir.filePath(QStringLiteral("staging/") + id)).exists()); // staging removed
+        }
+        QVERIFY(m_cleaned.isEmpty()); // nothing deleted after success
+    }
+
+    void failureCleansUpAndKeepsLog()
+    {
+        m_script.failAt = Stage::WriteVolume;
+        const QString id = submit();
+        auto engine = makeEngine();
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        auto j = m_jobs->job(id);
+        QCOMPARE(j->stage, Stage::Failed);
+        QCOMPARE(j->failedStage, Stage::WriteVolume);
+        QCOMPARE(j->error.value(u"message").toString(), QStringLiteral("Boom in Write Volume"));
+        QCOMPARE(m_cleaned, QStringList{id});
+        QCOMPARE(m_jobs->ledger(id)->at(0).state, QStringLiteral("deleted"));
+        const QStringList names = eventNames(id);
+        QVERIFY(names.contains(u"write_volume.failed"));
+        QVERIFY(names.contains(u"cleanup.started"));
+        QVERIFY(!names.contains(u"migration.completed"));
+        QCOMPARE(j->progress.value(Stage::Finalize).percent, 0);
+    }
+
+    void cancelFromAnotherProcessViaStore()
+    {
+        m_script.hangAt = true;
+        const QString id = submit();
+        auto engine = makeEngine();
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_jobs->job(id)->stage, Stage::WriteVolume, 10000);
+        XMS_VERIFY_OK(m_jobs->requestCancel(id)); // what `xms migration cancel` does
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 3000);
+        auto j = m_jobs->job(id);
+        QCOMPARE(j->stage, Stage::Cancelled);
+        QCOMPARE(j->failedStage, Stage::WriteVolume);
+        QCOMPARE(m_cleaned, QStringList{id});
+        QVERIFY(eventNames(id).contains(u"job.cancelled"));
+    }
+
+    void orphanedJobIsRecoveredOnce()
+    {
+        const QString id = submit();
+        QVERIFY(*m_jobs->claim(id, QStringLiteral("dead-worker")));
+        XMS_VERIFY_OK(m_jobs->setStage(id, Stage::WriteVolume));
+        LedgerEntry l;
+        l.jobId = id;
+        l.kind = QStringLiteral("volume");
+        l.cloud = QStringLiteral("lab");
+        l.project = QStringLiteral("infra");
+        m_jobs->ledgerAdd(l);
+        QTest::qWait(1100); // the dead worker's heartbeat ages past orphanAgeSeconds
+
+        auto a = makeEngine();
+        auto b = makeEngine(); // a second worker on the same store must not recover it again
+        QSignalSpy fa(a.get(), &Engine::jobFinished);
+        QSignalSpy fb(b.get(), &Engine::jobFinished);
+        a->start();
+        b->start();
+        QTRY_COMPARE_WITH_TIMEOUT(fa.count() + fb.count(), 1, 5000);
+        QTest::qWait(300);
+        QCOMPARE(fa.count() + fb.count(), 1);
+        auto j = m_jobs->job(id);
+        QCOMPARE(j->stage, Stage::Failed);
+        QCOMPARE(j->failedStage, Stage::WriteVolume);
+        QCOMPARE(j->error.value(u"code").toString(), QStringLiteral("job.orphaned"));
+        QVERIFY(j->error.value(u"message").toString().contains(u"xms migration retry"));
+        QCOMPARE(m_cleaned, QStringList{id});
+    }
+
+    void twoWorkersRunEachJobOnce()
+    {
+        QStringList ids;
+        for (int i = 0; i < 6; ++i)
+            ids.append(submit());
+        auto a = makeEngine(2);
+        auto b = makeEngine(2);
+        QSignalSpy fa(a.get(), &Engine::jobFinished);
+        QSignalSpy fb(b.get(), &Engine::jobFinished);
+        a->start();
+        b->start();
+        QTRY_COMPARE_WITH_TIMEOUT(fa.count() + fb.count(), 6, 15000);
+        for (const QString& id : ids) {
+            QCOMPARE(m_jobs->job(id)->stage, Stage::Completed);
+            QCOMPARE(eventNames(id).count(u"job.started"), 1);
+        }
+    }
+
+    void idleSignalForUntilIdleWorkers()
+    {
+        EngineOptions o;
+        o.pollMs = 20;
+        o.idleExitMs = 100;
+        o.stagingRoot = m_dir.filePath(QStringLiteral("staging"));
+        Engine e(*m_jobs, [](JobContext&, QObject*) { return QList<StageRunner*>(); }, nullptr, nullptr, o);
+        QSignalSpy idle(&e, &Engine::idle);
+        e.start();
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 2000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,219 @@
+// GuestFixesStage with a stand-in converter (data/fake-v2v): the real qemu-img overlays and commits, the
+// canned output, the error mapping, the log, and cancel killing a process tree that ignores SIGTERM.
+#include "guest/guestfixesstage.h"
+#include "guest/processtree.h"
+#include "testutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+
+namespace {
+QByteArray sha256(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestGuestFixesStage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_disk;
+
+    GuestFixesRequest request() const
+    {
+        GuestFixesRequest r;
+        r.disks = {m_disk};
+        r.firmware = Firmware::Bios;
+        r.osType = u"linux"_s;
+        r.vmName = u"lab-bios"_s;
+        r.workDir = m_dir.filePath(u"job/guest-fixes"_s);
+        r.logFile = m_dir.filePath(u"job/guest-fixes.log"_s);
+        r.program = QFINDTESTDATA("data/fake-v2v");
+        r.killGraceMs = 1500;
+        return r;
+    }
+
+    static void clearFakeEnv()
+    {
+        for (const char* v : {"FAKE_V2V_OUTPUT", "FAKE_V2V_STDERR", "FAKE_V2V_EXIT", "FAKE_V2V_WRITE", "FAKE_V2V_HANG"})
+            qunsetenv(v);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"job"_s)));
+    }
+
+    void init()
+    {
+        clearFakeEnv();
+        m_disk = m_dir.filePath(u"job/disk-0.img"_s);
+        QFile::remove(m_disk);
+        QFile f(m_disk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(4 << 20)); // 4 MiB, sparse
+        f.close();
+        QFile::remove(m_dir.filePath(u"job/guest-fixes.log"_s));
+    }
+
+    void successCommitsIntoTheStagingImage()
+    {
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
+        qputenv("FAKE_V2V_WRITE", "1");
+        const QByteArray before = sha256(m_disk);
+        GuestFixesStage stage(request());
+        QSignalSpy progress(&stage, &GuestFixesStage::progress);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        XMS_VERIFY_OK(result);
+        QVERIFY(result->guestAgentAtFirstBoot);
+        QVERIFY(result->warnings.contains(u"could not determine a way to update the configuration of Grub2"_s));
+        QCOMPARE(result->logFile, m_dir.filePath(u"job/guest-fixes.log"_s));
+
+        // What the converter wrote into its overlay is now in the staging image: 64 KiB of 0xab at 1 MiB.
+        QVERIFY(sha256(m_disk) != before);
+        QFile img(m_disk);
+        QVERIFY(img.open(QIODevice::ReadOnly));
+        QVERIFY(img.seek(1 << 20));
+        QCOMPARE(img.read(65536), QByteArray(65536, '\xab'));
+
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s))); // scratch removed
+        QVERIFY(readAll(result->logFile).contains("Finishing off")); // the whole output is kept
+        QVERIFY(progress.size() >= 5);
+        int last = 0;
+        for (const auto& p : progress) {
+            QVERIFY(p.first().toInt() >= last);
+            last = p.first().toInt();
+        }
+        QCOMPARE(last, 100);
+    }
+
+    void failureLeavesTheImageUntouched()
+    {
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-noos.stdout").toLocal8Bit());
+        qputenv("FAKE_V2V_STDERR", QFINDTESTDATA("data/v2v-noos.stderr").toLocal8Bit());
+        qputenv("FAKE_V2V_EXIT", "1");
+        qputenv("FAKE_V2V_WRITE", "1"); // it did write before failing: none of it may reach the image
+        const QByteArray before = sha256(m_disk);
+        GuestFixesStage stage(request());
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().code, u"guest.no_os"_s);
+        QVERIFY(result.error().detail.contains(m_dir.filePath(u"job/guest-fixes.log"_s)));
+        QVERIFY(result.error().detail.contains(u"No root device found"_s)); // the log's tail, for "Details"
+        QCOMPARE(sha256(m_disk), before);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s)));
+        QVERIFY(readAll(m_dir.filePath(u"job/guest-fixes.log"_s)).contains("inspection could not detect"));
+    }
+
+    void cancelKillsTheWholeTree()
+    {
+        qputenv("FAKE_V2V_HANG", "1");
+        qputenv("FAKE_V2V_WRITE", "1");
+        const QByteArray before = sha256(m_disk);
+        GuestFixesStage stage(request());
+        QSignalSpy progress(&stage, &GuestFixesStage::progress);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        // Wait until the converter's tree is up: the converter, a TERM-ignoring child, grandchildren.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stage.converterPid() > 0 && proc::descendantsOf(pid_t(stage.converterPid())).size() >= 3, 20000);
+        const QList<pid_t> tree = proc::withEnvironmentEntry(stage.runMarker());
+        QVERIFY2(tree.size() >= 4, QByteArray::number(tree.size()).constData());
+
+        QElapsedTimer clock;
+        clock.start();
+        stage.cancel();
+        QVERIFY(finished.wait(10000));
+        const qint64 ms = clock.elapsed();
+        qInfo("cancel took %lld ms for %lld processes", ms, qint64(tree.size()));
+        QVERIFY2(ms < 6000, QByteArray::number(ms).constData());
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().code, u"job.cancelled"_s);
+        for (pid_t pid : tree)
+            QVERIFY2(!proc::isAlive(pid),
+                     QByteArray(QByteArray::number(pid) + " survived: " + proc::commandLine(pid)).constData());
+        QVERIFY(proc::withEnvironmentEntry(stage.runMarker()).isEmpty());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s))); // partial output removed
+        QCOMPARE(sha256(m_disk), before);
+    }
+
+    // A crashed earlier attempt of the same job left its tree running: the next attempt ends it first.
+    void earlierAttemptIsCleanedUp()
+    {
+        const GuestFixesRequest r = request();
+        QProcess orphan;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XMS_GUEST_FIXES_WORKDIR"_s, QDir(r.workDir).absolutePath());
+        orphan.setProcessEnvironment(env);
+        orphan.start(u"sleep"_s, {u"600"_s});
+        QVERIFY(orphan.waitForStarted());
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
+        GuestFixesStage stage(r);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(orphan.waitForFinished(5000)); // killed by the new attempt's preparation
+        QVERIFY(finished.wait(30000));
+        XMS_VERIFY_OK(finished.first().first().value<Result<GuestFixesResult>>());
+    }
+
+    void windowsWithoutDriversIsRefused()
+    {
+        qunsetenv("VIRTIO_WIN");
+        GuestFixesRequest r = request();
+        r.osType = u"windows"_s;
+        GuestFixesStage stage(r);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.isEmpty()); // always asynchronous
+        QVERIFY(finished.wait(5000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QCOMPARE(result.error().code, u"guest.virtio_win_missing"_s);
+    }
+
+    void missingConverter()
+    {
+        GuestFixesRequest r = request();
+        r.program = u"/nonexistent/virt-v2v-in-place"_s;
+        GuestFixesStage stage(r);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.wait(5000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QCOMPARE(result.error().code, u"guest.v2v_missing"_s);
+        QVERIFY(result.error().message.contains(u"apt-get install virt-v2v"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGuestFixesStage)
+#include "tst_guestfixesstage.moc"
