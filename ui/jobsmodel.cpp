@@ -1,5 +1,7 @@
 #include "jobsmodel.h"
 
+#include "watch/jobwatcher.h"
+
 #include <QLocale>
 
 namespace xms::ui {
@@ -77,8 +79,31 @@ void JobsModel::upsert(const JobSnapshot& job)
     endInsertRows();
 }
 
+void JobsModel::upsert(const JobRecord& record)
+{
+    m_records.insert(record.id, record);
+    upsert(snapshotOf(record));
+}
+
+const JobRecord* JobsModel::record(const QString& jobId) const
+{
+    const auto it = m_records.constFind(jobId);
+    return it == m_records.cend() ? nullptr : &*it;
+}
+
+QStringList JobsModel::activeJobIds() const
+{
+    QStringList ids;
+    for (const JobSnapshot& j : m_jobs) {
+        if (!isTerminal(j.stage))
+            ids.append(j.id);
+    }
+    return ids;
+}
+
 void JobsModel::remove(const QString& jobId)
 {
+    m_records.remove(jobId);
     const int row = rowOf(jobId);
     if (row < 0)
         return;

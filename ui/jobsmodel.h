@@ -1,8 +1,10 @@
 #pragma once
 
 #include "engine/jobsnapshot.h"
+#include "store/jobrecords.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace xms::ui {
@@ -24,12 +26,18 @@ public:
 
     // Inserts the job or updates its row in place (one dataChanged for the whole row).
     void upsert(const JobSnapshot& job);
+    // The stored job behind a row (from the watcher), kept for the detail pane.
+    void upsert(const JobRecord& record);
     void remove(const QString& jobId);
+    const JobRecord* record(const QString& jobId) const;
+    // Jobs a worker is still running or will run (what closing the window must ask about).
+    QStringList activeJobIds() const;
     const JobSnapshot* job(int row) const;
     int rowOf(const QString& jobId) const;
 
 private:
     QList<JobSnapshot> m_jobs;
+    QHash<QString, JobRecord> m_records;
 };
 
 // Overall progress of a job, 0–100, from its per-stage percentages.

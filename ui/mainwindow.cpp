@@ -1,12 +1,21 @@
 #include "mainwindow.h"
 
+#include "eventsmodel.h"
+#include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "migrationsview.h"
+#include "settings/settingsdialog.h"
+#include "wizard/newmigrationwizard.h"
+
+#include "watch/jobcontrol.h"
+#include "watch/jobwatcher.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -21,17 +30,34 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/xms.svg")));
     setCentralWidget(m_view);
     createActions();
-    statusBar()->showMessage(tr("Ready"));
-    resize(1100, 680);
+    resize(1100, 760);
+
+    auto store = Store::openDefault();
+    if (!store) {
+        statusBar()->showMessage(tr("Cannot open the job store: %1").arg(store.error().message));
+        return;
+    }
+    m_store = *store;
+    m_watcher = new JobWatcher(JobStore(*m_store), this);
+    connectWatcher();
+    reloadDashboards();
+    m_watcher->start();
+    statusBar()->showMessage(tr("Watching %1").arg(m_store->path()));
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
     auto* fileMenu = menuBar()->addMenu(tr("&Migration"));
-    auto* newMigration = fileMenu->addAction(tr("&New Migration…"));
+    auto* newMigration = fileMenu->addAction(tr("&New Migration…"), this, &MainWindow::openNewMigration);
     newMigration->setObjectName(QStringLiteral("actionNewMigration"));
     newMigration->setShortcut(QKeySequence::New);
     newMigration->setToolTip(tr("Move VMs from a vCenter into an Xloud project"));
+    auto* settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setToolTip(tr("Source environments, Xloud clouds, network profiles and worker settings"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -45,7 +71,158 @@ void MainWindow::createActions()
 
     auto* toolbar = addToolBar(tr("Migrations"));
     toolbar->setObjectName(QStringLiteral("migrationsToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(newMigration);
+    toolbar->addAction(settings);
+    connect(m_view, &MigrationsView::newMigrationRequested, this, &MainWindow::openNewMigration);
+}
+
+void MainWindow::connectWatcher()
+{
+    connect(m_watcher, &JobWatcher::jobsChanged, this, [this](const QList<JobRecord>& jobs) {
+        const QString shown = m_view->detail()->jobId();
+        for (const JobRecord& j : jobs)
+            m_jobs->upsert(j);
+        if (!shown.isEmpty() && m_jobs->record(shown))
+            m_view->detail()->setJob(m_jobs->record(shown));
+        if (!m_pendingSelect.isEmpty() && m_jobs->record(m_pendingSelect)) {
+            m_view->selectJob(m_pendingSelect);
+            m_pendingSelect.clear();
+        } else if (shown.isEmpty() && m_view->currentJobId().isEmpty()) {
+            m_view->selectJob(jobs.last().id);
+        }
+    });
+    connect(m_watcher, &JobWatcher::jobsRemoved, this, [this](const QStringList& ids) {
+        for (const QString& id : ids)
+            m_jobs->remove(id);
+    });
+    connect(m_watcher, &JobWatcher::eventsAppended, this, [this](const QString& jobId, const QList<EventRecord>& e) {
+        if (jobId == m_view->detail()->jobId())
+            m_view->detail()->events()->append(e);
+    });
+    connect(m_watcher, &JobWatcher::storeFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Store: %1").arg(message), 5000); });
+    connect(m_view, &MigrationsView::currentJobChanged, this, &MainWindow::showJob);
+    connect(m_view->detail(), &JobDetailView::cancelRequested, this, &MainWindow::cancelJob);
+    connect(m_view->detail(), &JobDetailView::retryRequested, this, &MainWindow::retryJob);
+}
+
+void MainWindow::reloadDashboards()
+{
+    QHash<QString, QString> urls;
+    if (m_store) {
+        for (const CloudRecord& c : m_store->clouds().value_or(QList<CloudRecord>()))
+            urls.insert(c.name, c.dashboardUrl);
+    }
+    m_view->detail()->setDashboardUrls(urls);
+}
+
+void MainWindow::showJob(const QString& jobId)
+{
+    m_view->detail()->setJob(m_jobs->record(jobId));
+    if (m_watcher)
+        m_watcher->follow(jobId);
+}
+
+void MainWindow::cancelJob(const QString& jobId)
+{
+    if (!m_store)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Cancel Migration"),
+        tr("Cancel this migration? Its worker stops it and deletes the Xloud resources it created. The source VM "
+           "stays powered off."),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    JobStore jobs(*m_store);
+    auto r = jobcontrol::cancel(jobs, jobId);
+    if (!r)
+        return void(QMessageBox::warning(this, tr("Cancel Migration"), r.error().message));
+    statusBar()->showMessage(*r == jobcontrol::CancelOutcome::CancelledWhileQueued
+                                 ? tr("Cancelled job %1 (it had not started).").arg(jobId.left(8))
+                                 : tr("Cancel requested for job %1.").arg(jobId.left(8)),
+                             8000);
+}
+
+void MainWindow::retryJob(const QString& jobId)
+{
+    if (!m_store)
+        return;
+    JobStore jobs(*m_store);
+    if (auto r = jobcontrol::retry(jobs, jobId); !r)
+        return void(QMessageBox::warning(this, tr("Retry Migration"), r.error().message));
+    m_view->detail()->events()->setJob(jobId); // the new attempt's events follow the old ones
+    if (m_watcher) {
+        m_watcher->follow({});
+        m_watcher->follow(jobId);
+    }
+    statusBar()->showMessage(tr("Job %1 is queued again.").arg(jobId.left(8)), 8000);
+}
+
+void MainWindow::openNewMigration()
+{
+    if (!m_store)
+        return void(QMessageBox::warning(this, tr("New Migration"), tr("The job store is not available.")));
+    auto* wizard = new NewMigrationWizard(*m_store, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &NewMigrationWizard::submitted, this, [this](const QStringList& ids) {
+        statusBar()->showMessage(tr("Submitted %n migration(s).", nullptr, int(ids.size())), 8000);
+        if (!ids.isEmpty())
+            m_pendingSelect = ids.first();
+    });
+    wizard->open();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_store)
+        return;
+    auto* dialog = new SettingsDialog(*m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, &MainWindow::reloadDashboards);
+    dialog->open();
+}
+
+MainWindow::CloseChoice MainWindow::askAboutRunningJobs(int running)
+{
+    if (m_closeChoiceForTesting)
+        return *m_closeChoiceForTesting;
+    QMessageBox box(QMessageBox::Question, tr("Migrations Are Running"),
+                    tr("%n migration(s) are still queued or running.", nullptr, running), QMessageBox::NoButton, this);
+    box.setInformativeText(tr("They run in a separate worker process and can keep going without this window; "
+                              "reopen XMS Desktop or use 'xms migration list' to follow them."));
+    auto* keep = box.addButton(tr("&Keep Running Headless"), QMessageBox::AcceptRole);
+    auto* cancel = box.addButton(tr("&Cancel Them and Quit"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Don't Quit"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == keep)
+        return CloseChoice::KeepHeadless;
+    if (box.clickedButton() == cancel)
+        return CloseChoice::CancelJobs;
+    return CloseChoice::Stay;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    const QStringList active = m_jobs->activeJobIds();
+    if (active.isEmpty() || !m_store)
+        return QMainWindow::closeEvent(event);
+    switch (askAboutRunningJobs(int(active.size()))) {
+    case CloseChoice::Stay:
+        event->ignore();
+        return;
+    case CloseChoice::CancelJobs: {
+        JobStore jobs(*m_store);
+        for (const QString& id : active)
+            jobcontrol::cancel(jobs, id); // an already ended job is fine
+        break;
+    }
+    case CloseChoice::KeepHeadless:
+        break;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace xms::ui

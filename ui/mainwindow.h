@@ -1,6 +1,14 @@
 #pragma once
 
+#include "store/store.h"
+
 #include <QMainWindow>
+
+#include <optional>
+
+namespace xms {
+class JobWatcher;
+}
 
 namespace xms::ui {
 
@@ -11,16 +19,40 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Opens the shared store (XMS_HOME) and starts watching it.
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     JobsModel* jobsModel() const { return m_jobs; }
     MigrationsView* migrationsView() const { return m_view; }
+    JobWatcher* watcher() const { return m_watcher; }
+    const std::optional<Store>& store() const { return m_store; }
+
+    void openNewMigration();
+    void openSettings();
+
+    // What closing with running jobs does; tests answer without the dialog.
+    enum class CloseChoice { KeepHeadless, CancelJobs, Stay };
+    void setCloseChoiceForTesting(std::optional<CloseChoice> choice) { m_closeChoiceForTesting = choice; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
+    void connectWatcher();
+    void reloadDashboards();
+    void showJob(const QString& jobId);
+    void cancelJob(const QString& jobId);
+    void retryJob(const QString& jobId);
+    CloseChoice askAboutRunningJobs(int running);
 
+    std::optional<Store> m_store;
     JobsModel* m_jobs;
     MigrationsView* m_view;
+    JobWatcher* m_watcher = nullptr;
+    std::optional<CloseChoice> m_closeChoiceForTesting;
+    QString m_pendingSelect; // a job just submitted: selected as soon as the watcher brings it
 };
 
 } // namespace xms::ui

@@ -1,5 +1,6 @@
 #include "migrationsview.h"
 
+#include "jobdetailview.h"
 #include "jobsmodel.h"
 
 #include <QHeaderView>
@@ -7,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -20,6 +22,7 @@ MigrationsView::MigrationsView(JobsModel* model, QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView(this))
     , m_filter(new QLineEdit(this))
+    , m_detail(new JobDetailView(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(JobsModel::SortRole);
@@ -33,6 +36,8 @@ MigrationsView::MigrationsView(JobsModel* model, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setObjectName(QStringLiteral("jobsTable"));
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // submission order until the user sorts
 
     m_filter->setPlaceholderText(tr("Filter by VM, project, stage or status"));
     m_filter->setClearButtonEnabled(true);
@@ -59,7 +64,14 @@ MigrationsView::MigrationsView(JobsModel* model, QWidget* parent)
     auto* listLayout = new QVBoxLayout(list);
     listLayout->setContentsMargins({});
     listLayout->addWidget(m_filter);
-    listLayout->addWidget(m_table);
+    auto* split = new QSplitter(Qt::Vertical, list);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    listLayout->addWidget(split);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit currentJobChanged(currentJobId()); });
 
     m_stack->addWidget(empty);
     m_stack->addWidget(list);
@@ -73,6 +85,21 @@ MigrationsView::MigrationsView(JobsModel* model, QWidget* parent)
 }
 
 bool MigrationsView::showsEmptyState() const { return m_stack->currentIndex() == 0; }
+
+QString MigrationsView::currentJobId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(JobsModel::JobIdRole).toString() : QString();
+}
+
+void MigrationsView::selectJob(const QString& jobId)
+{
+    const int row = m_model->rowOf(jobId);
+    if (row < 0)
+        return;
+    const QModelIndex at = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
 
 void MigrationsView::updateEmptyState() { m_stack->setCurrentIndex(m_model->rowCount() == 0 ? 0 : 1); }
 

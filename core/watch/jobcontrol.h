@@ -1,0 +1,18 @@
+#pragma once
+
+#include "common/error.h"
+#include "store/jobstore.h"
+
+namespace xms {
+
+// Cancel and Retry as `xms migration cancel|retry` do them, for every front end.
+namespace jobcontrol {
+
+enum class CancelOutcome { CancelledWhileQueued, Requested };
+// A queued job nobody holds ends at once; a running one is stopped (and cleaned up) by its worker.
+Result<CancelOutcome> cancel(JobStore& jobs, const QString& id);
+// A Failed or Cancelled job goes back to the queue, and some worker is made sure to run it.
+Status retry(JobStore& jobs, const QString& id);
+
+} // namespace jobcontrol
+} // namespace xms

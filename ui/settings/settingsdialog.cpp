@@ -1,0 +1,366 @@
+#include "settingsdialog.h"
+
+#include "appsettings.h"
+#include "clouddialog.h"
+#include "environmentdialog.h"
+
+#include "common/paths.h"
+#include "engine/profiles.h"
+#include "secrets/secretstore.h"
+#include "vsphere/inventorycache.h"
+#include "xloud/session.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace xms::ui {
+
+namespace {
+
+QPushButton* button(QWidget* parent, const QString& text, const char* name, const QString& tip = {})
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(QString::fromLatin1(name));
+    b->setToolTip(tip);
+    return b;
+}
+
+// A list with its buttons beside it, and an empty-state hint under it.
+QWidget* listTab(QWidget* parent, QListView* view, const QList<QPushButton*>& buttons, const QString& hint)
+{
+    auto* tab = new QWidget(parent);
+    auto* side = new QVBoxLayout;
+    for (QPushButton* b : buttons)
+        side->addWidget(b);
+    side->addStretch();
+    auto* row = new QHBoxLayout;
+    row->addWidget(view, 1);
+    row->addLayout(side);
+    auto* text = new QLabel(hint, tab);
+    text->setWordWrap(true);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(row);
+    layout->addWidget(text);
+    return tab;
+}
+
+QListView* listView(QWidget* parent, QStandardItemModel* model, const char* name)
+{
+    auto* v = new QListView(parent);
+    v->setObjectName(QString::fromLatin1(name));
+    v->setModel(model);
+    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return v;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Store store, QWidget* parent)
+    : QDialog(parent)
+    , m_store(std::move(store))
+    , m_tabs(new QTabWidget(this))
+    , m_envModel(new QStandardItemModel(this))
+    , m_cloudModel(new QStandardItemModel(this))
+    , m_profileModel(new QStandardItemModel(this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    m_tabs->addTab(createEnvironmentsTab(), tr("&Environments"));
+    m_tabs->addTab(createCloudsTab(), tr("C&louds"));
+    m_tabs->addTab(createProfilesTab(), tr("&Profiles"));
+    m_tabs->addTab(createGeneralTab(), tr("&General"));
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+    reload();
+    resize(720, 480);
+}
+
+void SettingsDialog::showMessage(const QString& text) { m_message->setText(text); }
+
+QString SettingsDialog::selected(QListView* view) const
+{
+    const QModelIndex i = view->currentIndex();
+    return i.isValid() ? i.data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsDialog::reload()
+{
+    m_envModel->clear();
+    for (const EnvironmentRecord& e : m_store.environments().value_or(QList<EnvironmentRecord>())) {
+        auto* item = new QStandardItem(tr("%1 — %2@%3:%4").arg(e.name, e.username, e.host).arg(e.port));
+        item->setData(e.name, Qt::UserRole);
+        m_envModel->appendRow(item);
+    }
+    m_cloudModel->clear();
+    for (const CloudRecord& c : m_store.clouds().value_or(QList<CloudRecord>())) {
+        auto* item = new QStandardItem(tr("%1 — %2").arg(c.name, c.authUrl));
+        item->setData(c.name, Qt::UserRole);
+        m_cloudModel->appendRow(item);
+    }
+    m_profileModel->clear();
+    for (const ProfileRecord& p : m_store.profiles().value_or(QList<ProfileRecord>())) {
+        const int count = int(profileNetworks(p.mapping).value_or(QList<NicMapping>()).size());
+        auto* item = new QStandardItem(tr("%1 — %n mapping(s)", nullptr, count).arg(p.name));
+        item->setData(p.name, Qt::UserRole);
+        m_profileModel->appendRow(item);
+    }
+}
+
+QWidget* SettingsDialog::createEnvironmentsTab()
+{
+    m_envView = listView(this, m_envModel, "environmentList");
+    auto* add = button(this, tr("&Add…"), "envAdd");
+    auto* edit = button(this, tr("&Edit…"), "envEdit", tr("Change settings, test the connection, rotate the password"));
+    auto* remove = button(this, tr("&Delete"), "envDelete");
+    auto open = [this](std::optional<EnvironmentRecord> existing) {
+        auto* d = new EnvironmentDialog(m_store, std::move(existing), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &EnvironmentDialog::saved, this, [this](const QString& name) {
+            reload();
+            showMessage(tr("Saved environment %1.").arg(name));
+        });
+        d->open();
+    };
+    connect(add, &QPushButton::clicked, this, [open] { open(std::nullopt); });
+    auto editCurrent = [this, open] {
+        if (auto e = m_store.environment(selected(m_envView)))
+            open(*e);
+    };
+    connect(edit, &QPushButton::clicked, this, editCurrent);
+    connect(m_envView, &QListView::activated, this, editCurrent);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const QString name = selected(m_envView);
+        if (name.isEmpty()
+            || QMessageBox::question(this, tr("Delete Environment"),
+                                     tr("Delete %1 and its stored password? Jobs already submitted keep their spec.")
+                                         .arg(name))
+                   != QMessageBox::Yes)
+            return;
+        if (auto s = m_store.removeEnvironment(name); !s)
+            return showMessage(s.error().message);
+        vsphere::InventoryCache::remove(name);
+        SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), this, [this, name](Status s) {
+            showMessage(s ? tr("Deleted environment %1.").arg(name)
+                          : tr("Deleted %1, but its password could not be removed from the keychain: %2")
+                                .arg(name, s.error().message));
+        });
+        reload();
+    });
+    return listTab(this, m_envView, {add, edit, remove},
+                   tr("vCenter or ESXi hosts to migrate from. Passwords are kept in the system keychain."));
+}
+
+QWidget* SettingsDialog::createCloudsTab()
+{
+    m_cloudView = listView(this, m_cloudModel, "cloudList");
+    auto* add = button(this, tr("A&dd…"), "cloudAdd");
+    auto* edit = button(this, tr("E&dit…"), "cloudEdit", tr("Change settings, test the login, rotate the secret"));
+    auto* remove = button(this, tr("Dele&te"), "cloudDelete");
+    auto open = [this](std::optional<CloudRecord> existing) {
+        auto* d = new CloudDialog(m_store, std::move(existing), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &CloudDialog::saved, this, [this](const QString& name) {
+            reload();
+            showMessage(tr("Saved cloud %1.").arg(name));
+        });
+        d->open();
+    };
+    connect(add, &QPushButton::clicked, this, [open] { open(std::nullopt); });
+    auto editCurrent = [this, open] {
+        if (auto c = m_store.cloud(selected(m_cloudView)))
+            open(*c);
+    };
+    connect(edit, &QPushButton::clicked, this, editCurrent);
+    connect(m_cloudView, &QListView::activated, this, editCurrent);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const QString name = selected(m_cloudView);
+        if (name.isEmpty()
+            || QMessageBox::question(this, tr("Delete Cloud"), tr("Delete cloud %1 and its secret?").arg(name))
+                   != QMessageBox::Yes)
+            return;
+        if (auto s = m_store.removeCloud(name); !s)
+            return showMessage(s.error().message);
+        xloud::Session::clearTokenCache(name);
+        // Both possible secrets go: the cloud may have switched between password and credential.
+        SecretStore::backend().remove(SecretStore::cloudPasswordKey(name), this, [this, name](Status) {
+            SecretStore::backend().remove(SecretStore::cloudAppCredSecretKey(name), this,
+                                          [this, name](Status) { showMessage(tr("Deleted cloud %1.").arg(name)); });
+        });
+        reload();
+    });
+    return listTab(this, m_cloudView, {add, edit, remove},
+                   tr("Xloud clouds to migrate into. Set a Dashboard URL to get links to the created instances."));
+}
+
+Status SettingsDialog::renameProfile(const QString& from, const QString& to)
+{
+    auto r = m_store.profile(from);
+    if (!r)
+        return std::unexpected(r.error());
+    if (m_store.profile(to))
+        return fail(QStringLiteral("usage.exists"), tr("A profile named %1 exists already.").arg(to));
+    ProfileRecord renamed = *r;
+    renamed.name = to;
+    if (auto s = m_store.saveProfile(renamed); !s)
+        return s;
+    return m_store.removeProfile(from);
+}
+
+Status SettingsDialog::removeProfile(const QString& name) { return m_store.removeProfile(name); }
+
+Status SettingsDialog::exportProfile(const QString& name, const QString& file) const
+{
+    auto r = m_store.profile(name);
+    if (!r)
+        return std::unexpected(r.error());
+    QJsonObject doc = r->mapping;
+    doc.insert(QStringLiteral("name"), r->name); // the same file `xms profile export` writes
+    const QByteArray bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        return fail(QStringLiteral("io.write"), tr("Cannot write %1.").arg(file), f.errorString());
+    return {};
+}
+
+Result<QString> SettingsDialog::importProfile(const QString& file, const QString& name)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("input.file"), tr("Cannot read %1.").arg(file), f.errorString());
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
+    if (!doc.isObject())
+        return fail(QStringLiteral("input.profile"), tr("%1 is not a profile file (JSON object expected).").arg(file),
+                    perr.errorString());
+    auto networks = profileNetworks(doc.object());
+    if (!networks)
+        return std::unexpected(networks.error());
+    const QString profileName = name.isEmpty() ? doc.object().value(u"name").toString() : name;
+    if (profileName.isEmpty())
+        return fail(QStringLiteral("usage.missing"), tr("The file names no profile; give it a name."));
+    if (auto s = m_store.saveProfile({profileName, profileMapping(*networks), {}, {}}); !s)
+        return std::unexpected(s.error());
+    return profileName;
+}
+
+QWidget* SettingsDialog::createProfilesTab()
+{
+    m_profileView = listView(this, m_profileModel, "profileList");
+    auto* rename = button(this, tr("&Rename…"), "profileRename");
+    auto* remove = button(this, tr("De&lete"), "profileDelete");
+    auto* import = button(this, tr("&Import…"), "profileImport", tr("Read a profile written by Export or 'xms "
+                                                                   "profile export'"));
+    auto* exportButton = button(this, tr("E&xport…"), "profileExport", tr("Write the profile as JSON"));
+    auto done = [this](const Status& s, const QString& ok) {
+        showMessage(s ? ok : s.error().message);
+        reload();
+    };
+    connect(rename, &QPushButton::clicked, this, [this, done] {
+        const QString from = selected(m_profileView);
+        if (from.isEmpty())
+            return;
+        bool ok = false;
+        const QString to = QInputDialog::getText(this, tr("Rename Profile"), tr("New name:"), QLineEdit::Normal, from,
+                                                 &ok)
+                               .trimmed();
+        if (ok && !to.isEmpty() && to != from)
+            done(renameProfile(from, to), tr("Renamed %1 to %2.").arg(from, to));
+    });
+    connect(remove, &QPushButton::clicked, this, [this, done] {
+        const QString name = selected(m_profileView);
+        if (!name.isEmpty())
+            done(removeProfile(name), tr("Deleted profile %1.").arg(name));
+    });
+    connect(import, &QPushButton::clicked, this, [this, done] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import Profile"), {}, tr("JSON files (*.json)"));
+        if (file.isEmpty())
+            return;
+        auto r = importProfile(file);
+        done(r ? Status() : Status(std::unexpected(r.error())), r ? tr("Imported profile %1.").arg(*r) : QString());
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this, done] {
+        const QString name = selected(m_profileView);
+        if (name.isEmpty())
+            return;
+        const QString file
+            = QFileDialog::getSaveFileName(this, tr("Export Profile"), name + u".json", tr("JSON files (*.json)"));
+        if (!file.isEmpty())
+            done(exportProfile(name, file), tr("Exported %1 to %2.").arg(name, file));
+    });
+    return listTab(this, m_profileView, {rename, remove, import, exportButton},
+                   tr("Network mappings saved from the New Migration wizard (Save as Profile) or 'xms profile save'."));
+}
+
+QWidget* SettingsDialog::createGeneralTab()
+{
+    auto* tab = new QWidget(this);
+    const AppSettings s = AppSettings::load(m_store);
+    m_slots = new QSpinBox(tab);
+    m_slots->setObjectName(QStringLiteral("workerSlots"));
+    m_slots->setRange(1, 64);
+    m_slots->setValue(s.workerSlots);
+    m_slots->setToolTip(tr("How many migrations one worker runs at once"));
+    m_staging = new QLineEdit(s.stagingDir, tab);
+    m_staging->setObjectName(QStringLiteral("stagingDir"));
+    m_staging->setPlaceholderText(paths::stagingDir());
+    m_staging->setToolTip(tr("Disk images are written here before upload; it needs room for the largest VM"));
+    m_virtio = new QLineEdit(s.virtioWin, tab);
+    m_virtio->setObjectName(QStringLiteral("virtioWin"));
+    m_virtio->setPlaceholderText(tr("virtio-win.iso (needed for Windows guests)"));
+    auto browse = [this, tab](QLineEdit* edit, bool directory) {
+        auto* b = new QPushButton(tr("Browse…"), tab);
+        connect(b, &QPushButton::clicked, this, [this, edit, directory] {
+            const QString path = directory ? QFileDialog::getExistingDirectory(this, tr("Staging Directory"),
+                                                                               edit->text())
+                                           : QFileDialog::getOpenFileName(this, tr("VirtIO Drivers for Windows"),
+                                                                          edit->text(), tr("ISO images (*.iso)"));
+            if (!path.isEmpty())
+                edit->setText(path);
+        });
+        auto* row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(b);
+        return row;
+    };
+    auto* form = new QFormLayout(tab);
+    form->addRow(tr("&Worker slots:"), m_slots);
+    form->addRow(tr("&Staging directory:"), browse(m_staging, true));
+    form->addRow(tr("&VirtIO drivers for Windows:"), browse(m_virtio, false));
+    return tab;
+}
+
+void SettingsDialog::accept()
+{
+    AppSettings s;
+    s.workerSlots = m_slots->value();
+    s.stagingDir = m_staging->text().trimmed();
+    s.virtioWin = m_virtio->text().trimmed();
+    if (auto r = s.save(m_store); !r)
+        return showMessage(r.error().message);
+    QDialog::accept();
+}
+
+} // namespace xms::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSpinBox;
+class QStandardItemModel;
+class QTabWidget;
+
+namespace xms::ui {
+
+// Settings: source environments, Xloud clouds, network-mapping profiles and the workstation's worker
+// settings. Changes to environments, clouds and profiles apply at once; General applies on OK.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(Store store, QWidget* parent = nullptr);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    QStandardItemModel* environmentsModel() const { return m_envModel; }
+    QStandardItemModel* cloudsModel() const { return m_cloudModel; }
+    QStandardItemModel* profilesModel() const { return m_profileModel; }
+    // Profiles manager operations (also used by tests).
+    Status renameProfile(const QString& from, const QString& to);
+    Status removeProfile(const QString& name);
+    Status exportProfile(const QString& name, const QString& file) const;
+    Result<QString> importProfile(const QString& file, const QString& name = {});
+
+    void accept() override;
+
+private:
+    QWidget* createEnvironmentsTab();
+    QWidget* createCloudsTab();
+    QWidget* createProfilesTab();
+    QWidget* createGeneralTab();
+    void reload();
+    QString selected(QListView* view) const;
+    void showMessage(const QString& text);
+
+    Store m_store;
+    QTabWidget* m_tabs;
+    QStandardItemModel* m_envModel;
+    QStandardItemModel* m_cloudModel;
+    QStandardItemModel* m_profileModel;
+    QListView* m_envView = nullptr;
+    QListView* m_cloudView = nullptr;
+    QListView* m_profileView = nullptr;
+    QSpinBox* m_slots = nullptr;
+    QLineEdit* m_staging = nullptr;
+    QLineEdit* m_virtio = nullptr;
+    QLabel* m_message;
+};
+
+} // namespace xms::ui

@@ -1,0 +1,77 @@
+#include "migrationdraft.h"
+
+#include "engine/workerlauncher.h"
+#include "store/jobstore.h"
+
+#include <QCoreApplication>
+
+namespace xms::ui {
+
+QString MigrationDraft::instanceNameFor(const QString& vm) const
+{
+    const QString name = instanceNames.value(vm);
+    return name.isEmpty() ? validInstanceName(vm) : name;
+}
+
+QList<MigrationSpec> MigrationDraft::specs() const
+{
+    QList<MigrationSpec> out;
+    for (const vsphere::VmInfo& vm : vms) {
+        MigrationSpec s = spec;
+        s.vm = vm.name;
+        s.instanceName = instanceNameFor(vm.name);
+        out.append(s);
+    }
+    return out;
+}
+
+Status MigrationDraft::validate() const
+{
+    if (vms.isEmpty())
+        return fail(QStringLiteral("usage.missing"),
+                    QCoreApplication::translate("MigrationDraft", "Choose at least one VM on the Workload page."));
+    QStringList names;
+    for (const MigrationSpec& s : specs()) {
+        if (auto ok = s.validate(); !ok)
+            return ok;
+        if (names.contains(s.instanceName))
+            return fail(QStringLiteral("usage.instance_name"),
+                        QCoreApplication::translate("MigrationDraft", "Two VMs would get the instance name %1: give "
+                                                                      "each a different name.")
+                            .arg(s.instanceName));
+        names.append(s.instanceName);
+    }
+    return {};
+}
+
+Result<QStringList> MigrationDraft::submit(const Store& store) const
+{
+    if (auto ok = validate(); !ok)
+        return std::unexpected(ok.error());
+    JobStore jobs(store);
+    QStringList ids;
+    for (const MigrationSpec& s : specs()) {
+        auto job = jobs.create(s.toJson());
+        if (!job)
+            return std::unexpected(job.error());
+        ids.append(job->id);
+    }
+    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
+        return std::unexpected(w.error());
+    return ids;
+}
+
+QString flavorMisfit(const xloud::Flavor& flavor, int vcpus, qint64 memoryMiB)
+{
+    QStringList missing;
+    if (flavor.vcpus < vcpus)
+        missing << QCoreApplication::translate("MigrationDraft", "%1 vCPU < %2").arg(flavor.vcpus).arg(vcpus);
+    if (flavor.ramMiB < memoryMiB)
+        missing << QCoreApplication::translate("MigrationDraft", "%1 MiB RAM < %2").arg(flavor.ramMiB).arg(memoryMiB);
+    if (missing.isEmpty())
+        return {};
+    return QCoreApplication::translate("MigrationDraft", "Too small for the source VM: %1.")
+        .arg(missing.join(QStringLiteral(", ")));
+}
+
+} // namespace xms::ui
