@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -25,7 +26,15 @@ using namespace xms::ui;
 class TestFlood : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_home; // a fresh shared store for every run
+
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XMS_HOME", m_home.path().toUtf8());
+    }
+
     void eventLoopStaysResponsive()
     {
         constexpr int kJobs = 10;
