@@ -6,6 +6,7 @@
 
 #include "engine/migrationspec.h"
 #include "engine/networkmap.h"
+#include "engine/preflight.h"
 #include "engine/profiles.h"
 #include "engine/workerlauncher.h"
 #include "store/jobstore.h"
@@ -103,43 +104,145 @@ int follow(const JobStore& jobs, const QString& id, JobFollower::Mode mode, bool
     return Async;
 }
 
+// The flags that describe migrations — shared by `migration submit` and `preflight`.
+struct SpecOptions
+{
+    QCommandLineOption source{QStringLiteral("source"), QStringLiteral("Source environment (vCenter/ESXi)."),
+                              QStringLiteral("NAME")};
+    QCommandLineOption vm{QStringLiteral("vm"), QStringLiteral("VM to migrate; repeat for several VMs."),
+                          QStringLiteral("VM")};
+    QCommandLineOption kind{QStringLiteral("kind"), QStringLiteral("Migration kind: cold."), QStringLiteral("KIND"),
+                            QStringLiteral("cold")};
+    QCommandLineOption cloud{QStringLiteral("cloud"), QStringLiteral("Xloud cloud (default: the only one)."),
+                             QStringLiteral("NAME")};
+    QCommandLineOption project{QStringLiteral("target-project"), QStringLiteral("Target Xloud project."),
+                               QStringLiteral("PROJECT")};
+    QCommandLineOption instance{QStringLiteral("instance-name"),
+                                QStringLiteral("Instance name (default: the VM name, made valid)."),
+                                QStringLiteral("NAME")};
+    QCommandLineOption flavor{QStringLiteral("flavor"), QStringLiteral("Xloud flavor."), QStringLiteral("FLAVOR")};
+    QCommandLineOption volumeType{QStringLiteral("volume-type"), QStringLiteral("Volume type for the disks."),
+                                  QStringLiteral("TYPE")};
+    QCommandLineOption az{QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
+                          QStringLiteral("AZ")};
+    QCommandLineOption netmap{QStringLiteral("network-map"),
+                              QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
+                              QStringLiteral("MAP")};
+    QCommandLineOption profile{QStringLiteral("network-profile"),
+                               QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
+                               QStringLiteral("NAME")};
+    QCommandLineOption macFallback{QStringLiteral("mac-fallback"),
+                                   QStringLiteral("When a MAC cannot be kept: new-mac (default, with a warning) or "
+                                                  "fail."),
+                                   QStringLiteral("POLICY"), QStringLiteral("new-mac")};
+    QCommandLineOption noStart{QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off.")};
+    QCommandLineOption keep{QStringLiteral("keep-on-failure"),
+                            QStringLiteral("Keep created resources when the job fails (debugging).")};
+
+    void addTo(QCommandLineParser& p) const
+    {
+        p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile,
+                      macFallback, noStart, keep});
+    }
+
+    // Every spec checked before anything happens: a bad input changes nothing. `complete`: all target
+    // fields required (submit); otherwise target fields may be missing (source-only preflight).
+    Result<QList<MigrationSpec>> build(const QCommandLineParser& p, const Store& store, bool complete) const
+    {
+        const QStringList vms = p.values(vm);
+        if (vms.isEmpty())
+            return fail(QStringLiteral("usage.missing"), QStringLiteral("--vm is required."));
+        if (!p.isSet(source))
+            return fail(QStringLiteral("usage.missing"), QStringLiteral("--source is required."));
+        if (vms.size() > 1 && p.isSet(instance))
+            return fail(QStringLiteral("usage.instance_name"),
+                        QStringLiteral("--instance-name works with one --vm only; each VM's instance is named "
+                                       "after it."));
+        if (p.value(macFallback) != u"new-mac" && p.value(macFallback) != u"fail")
+            return fail(QStringLiteral("usage.mac_fallback"), QStringLiteral("--mac-fallback must be new-mac or fail."));
+        auto maps = parseNetworkMaps(p.values(netmap));
+        if (!maps)
+            return std::unexpected(maps.error());
+        if (auto env = store.environment(p.value(source)); !env)
+            return std::unexpected(env.error());
+        QList<NicMapping> networks = *maps;
+        if (p.isSet(profile)) {
+            auto prof = store.profile(p.value(profile));
+            if (!prof)
+                return std::unexpected(prof.error());
+            auto fromProfile = profileNetworks(prof->mapping);
+            if (!fromProfile)
+                return std::unexpected(fromProfile.error());
+            networks = mergeMappings(*fromProfile, networks);
+        }
+        QString cloudName;
+        if (complete || p.isSet(cloud) || p.isSet(project)) {
+            auto resolved = resolveCloud(store, p.value(cloud));
+            if (!resolved)
+                return std::unexpected(resolved.error());
+            cloudName = *resolved;
+        }
+        QList<MigrationSpec> specs;
+        for (const QString& v : vms) {
+            MigrationSpec s;
+            s.kind = p.value(kind);
+            s.source = p.value(source);
+            s.vm = v;
+            s.cloud = cloudName;
+            s.project = p.value(project);
+            s.instanceName = p.value(instance);
+            s.flavor = p.value(flavor);
+            s.volumeType = p.value(volumeType);
+            s.availabilityZone = p.value(az);
+            s.networks = networks;
+            s.startInstance = !p.isSet(noStart);
+            s.macFallback = p.value(macFallback) == u"fail" ? MigrationSpec::MacFallback::Fail
+                                                             : MigrationSpec::MacFallback::GenerateNew;
+            s.keepResourcesOnFailure = p.isSet(keep);
+            if (complete)
+                if (auto ok = s.validate(); !ok)
+                    return std::unexpected(ok.error());
+            specs.append(s);
+        }
+        return specs;
+    }
+};
+
+void printReport(const PreflightReport& r)
+{
+    out() << r.vm << ": " << verdictName(r.verdict) << Qt::endl;
+    for (const PreflightCheck& c : r.checks) {
+        out() << "  [" << verdictName(c.verdict) << "] " << c.category << ": " << c.message << Qt::endl;
+        if (!c.fix.isEmpty() && c.verdict != Verdict::Pass)
+            out() << "         fix: " << c.fix << Qt::endl;
+    }
+}
+
+// Runs preflight for each spec in turn (one at a time: each opens its own sessions), then calls done.
+void preflightAll(std::shared_ptr<Store> store, QList<MigrationSpec> specs, std::shared_ptr<QList<PreflightReport>> reports,
+                  std::function<void(Result<QList<PreflightReport>>)> done)
+{
+    if (specs.isEmpty())
+        return done(*reports);
+    const MigrationSpec s = specs.takeFirst();
+    runPreflight(*store, s, QCoreApplication::instance(), [=](Result<PreflightReport> r) {
+        if (!r)
+            return done(std::unexpected(r.error()));
+        reports->append(*r);
+        preflightAll(store, specs, reports, done);
+    });
+}
+
 int submit(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("Source environment (vCenter/ESXi)."),
-                                    QStringLiteral("NAME"));
-    const QCommandLineOption vm(QStringLiteral("vm"), QStringLiteral("VM to migrate; repeat for several VMs."),
-                                QStringLiteral("VM"));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Migration kind: cold."),
-                                  QStringLiteral("KIND"), QStringLiteral("cold"));
-    const QCommandLineOption cloud(QStringLiteral("cloud"), QStringLiteral("Xloud cloud (default: the only one)."),
-                                   QStringLiteral("NAME"));
-    const QCommandLineOption project(QStringLiteral("target-project"), QStringLiteral("Target Xloud project."),
-                                     QStringLiteral("PROJECT"));
-    const QCommandLineOption instance(QStringLiteral("instance-name"),
-                                      QStringLiteral("Instance name (default: the VM name, made valid)."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption flavor(QStringLiteral("flavor"), QStringLiteral("Xloud flavor."), QStringLiteral("FLAVOR"));
-    const QCommandLineOption volumeType(QStringLiteral("volume-type"), QStringLiteral("Volume type for the disks."),
-                                       QStringLiteral("TYPE"));
-    const QCommandLineOption az(QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
-                                QStringLiteral("AZ"));
-    const QCommandLineOption netmap(QStringLiteral("network-map"),
-                                    QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
-                                    QStringLiteral("MAP"));
-    const QCommandLineOption profile(QStringLiteral("network-profile"),
-                                     QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption macFallback(QStringLiteral("mac-fallback"),
-                                         QStringLiteral("When a MAC cannot be kept: new-mac (default, with a warning) "
-                                                        "or fail."),
-                                         QStringLiteral("POLICY"), QStringLiteral("new-mac"));
-    const QCommandLineOption noStart(QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off."));
-    const QCommandLineOption keep(QStringLiteral("keep-on-failure"),
-                                  QStringLiteral("Keep created resources when the job fails (debugging)."));
+    SpecOptions o;
+    o.addTo(p);
     const QCommandLineOption wait(QStringLiteral("wait"), QStringLiteral("Show live progress until the job ends."));
-    p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile, macFallback,
-                  noStart, keep, wait, jsonOption()});
+    const QCommandLineOption skip(QStringLiteral("skip-preflight"),
+                                  QStringLiteral("Submit without the preflight checks (a Block then fails the job "
+                                                 "later instead)."));
+    p.addOptions({wait, skip, jsonOption()});
     if (auto stop = parse(p, args, cmd))
         return *stop;
     bool json = false;
@@ -150,85 +253,108 @@ int submit(const QStringList& args, const Command& cmd)
               << "'. Give VMs with --vm." << Qt::endl;
         return exit::Usage;
     }
-    const QStringList vms = p.values(vm);
-    if (vms.isEmpty())
-        return report(Error::make(QStringLiteral("usage.missing"), QStringLiteral("--vm is required.")));
-    if (vms.size() > 1 && p.isSet(instance))
-        return report(Error::make(QStringLiteral("usage.instance_name"),
-                                  QStringLiteral("--instance-name works with one --vm only; each VM's instance is "
-                                                 "named after it.")));
-    if (p.value(macFallback) != u"new-mac" && p.value(macFallback) != u"fail")
-        return report(Error::make(QStringLiteral("usage.mac_fallback"),
-                                  QStringLiteral("--mac-fallback must be new-mac or fail.")));
+    auto opened = Store::openDefault();
+    if (!opened)
+        return report(opened.error());
+    auto store = std::make_shared<Store>(*opened);
+    auto specs = o.build(p, *store, true);
+    if (!specs)
+        return report(specs.error());
 
-    auto maps = parseNetworkMaps(p.values(netmap));
-    if (!maps)
-        return report(maps.error());
-    auto store = Store::openDefault();
-    if (!store)
-        return report(store.error());
-    if (auto env = store->environment(p.value(source)); !env && p.isSet(source))
-        return report(env.error());
-    QList<NicMapping> networks = *maps;
-    if (p.isSet(profile)) {
-        auto prof = store->profile(p.value(profile));
-        if (!prof)
-            return report(prof.error());
-        auto fromProfile = profileNetworks(prof->mapping);
-        if (!fromProfile)
-            return report(fromProfile.error());
-        networks = mergeMappings(*fromProfile, networks);
+    const bool follow_ = p.isSet(wait);
+    auto enqueue = [store, json, follow_](const QList<MigrationSpec>& all) {
+        JobStore jobs(*store);
+        QJsonArray created;
+        QString lastId;
+        for (const MigrationSpec& s : all) {
+            auto job = jobs.create(s.toJson());
+            if (!job)
+                return finish(report(job.error()));
+            lastId = job->id;
+            created.append(QJsonObject{{QStringLiteral("id"), job->id}, {QStringLiteral("vm"), s.vm}});
+            if (!json)
+                out() << "Submitted job " << job->id << " (" << s.vm << " → " << s.project << '/'
+                      << s.effectiveInstanceName() << "): Queued" << Qt::endl;
+        }
+        if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
+            return finish(report(w.error()));
+        if (json) {
+            printJson(created);
+            return finish(exit::Ok);
+        }
+        if (follow_ && created.size() == 1) {
+            (new JobFollower(jobs, lastId, JobFollower::Mode::Progress, true, QCoreApplication::instance()))->start();
+            return;
+        }
+        out() << "Follow it with: xms migration events --job " << lastId.left(8) << " --follow" << Qt::endl;
+        finish(exit::Ok);
+    };
+    if (p.isSet(skip)) {
+        enqueue(*specs);
+        return Async;
     }
-    auto cloudName = resolveCloud(*store, p.value(cloud));
-    if (!cloudName)
-        return report(cloudName.error());
+    preflightAll(store, *specs, std::make_shared<QList<PreflightReport>>(),
+                 [=, all = *specs](Result<QList<PreflightReport>> reports) {
+                     if (!reports)
+                         return finish(report(reports.error()));
+                     bool blocked = false;
+                     for (const PreflightReport& r : *reports) {
+                         if (r.verdict == Verdict::Pass)
+                             continue;
+                         QTextStream& stream = r.verdict == Verdict::Block ? err() : out();
+                         stream << "Preflight " << r.summary() << Qt::endl;
+                         for (const PreflightCheck& c : r.failing())
+                             if (!c.fix.isEmpty())
+                                 stream << "  fix: " << c.fix << Qt::endl;
+                         blocked = blocked || r.verdict == Verdict::Block;
+                     }
+                     if (blocked) {
+                         err() << "xms migration submit: preflight blocked the migration; no job was created."
+                               << Qt::endl;
+                         return finish(exit::Failed);
+                     }
+                     enqueue(all);
+                 });
+    return Async;
+}
 
-    // Validate every spec before creating any job: a bad input changes nothing.
-    QList<MigrationSpec> specs;
-    for (const QString& v : vms) {
-        MigrationSpec s;
-        s.kind = p.value(kind);
-        s.source = p.value(source);
-        s.vm = v;
-        s.cloud = *cloudName;
-        s.project = p.value(project);
-        s.instanceName = p.value(instance);
-        s.flavor = p.value(flavor);
-        s.volumeType = p.value(volumeType);
-        s.availabilityZone = p.value(az);
-        s.networks = networks;
-        s.startInstance = !p.isSet(noStart);
-        s.macFallback = p.value(macFallback) == u"fail" ? MigrationSpec::MacFallback::Fail
-                                                         : MigrationSpec::MacFallback::GenerateNew;
-        s.keepResourcesOnFailure = p.isSet(keep);
-        if (auto ok = s.validate(); !ok)
-            return report(ok.error());
-        specs.append(s);
-    }
-
-    JobStore jobs(*store);
-    QJsonArray created;
-    QString lastId;
-    for (const MigrationSpec& s : specs) {
-        auto job = jobs.create(s.toJson());
-        if (!job)
-            return report(job.error());
-        lastId = job->id;
-        created.append(QJsonObject{{QStringLiteral("id"), job->id}, {QStringLiteral("vm"), s.vm}});
-        if (!json)
-            out() << "Submitted job " << job->id << " (" << s.vm << " → " << s.project << '/'
-                  << s.effectiveInstanceName() << "): Queued" << Qt::endl;
-    }
-    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
-        return report(w.error());
-    if (json) {
-        printJson(created);
-        return exit::Ok;
-    }
-    if (p.isSet(wait) && created.size() == 1)
-        return follow(jobs, lastId, JobFollower::Mode::Progress, true);
-    out() << "Follow it with: xms migration events --job " << lastId.left(8) << " --follow" << Qt::endl;
-    return exit::Ok;
+// xms preflight --source S --vm V [target flags] [--output json]
+int preflight(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    SpecOptions o;
+    o.addTo(p);
+    p.addOption(jsonOption());
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    bool json = false;
+    if (auto stop = checkOutput(p, json))
+        return *stop;
+    auto opened = Store::openDefault();
+    if (!opened)
+        return report(opened.error());
+    auto store = std::make_shared<Store>(*opened);
+    auto specs = o.build(p, *store, false);
+    if (!specs)
+        return report(specs.error());
+    preflightAll(store, *specs, std::make_shared<QList<PreflightReport>>(),
+                 [json](Result<QList<PreflightReport>> reports) {
+                     if (!reports)
+                         return finish(report(reports.error()));
+                     bool blocked = false;
+                     QJsonArray arr;
+                     for (const PreflightReport& r : *reports) {
+                         blocked = blocked || r.verdict == Verdict::Block;
+                         if (json)
+                             arr.append(r.toJson());
+                         else
+                             printReport(r);
+                     }
+                     if (json)
+                         printJson(arr);
+                     finish(blocked ? exit::Failed : exit::Ok);
+                 });
+    return Async;
 }
 
 int list(const QStringList& args, const Command& cmd)
@@ -426,7 +552,7 @@ void registerMigrationCommands(Cli& cli)
     add(cli, QStringLiteral("submit"),
         QStringLiteral("--source S --vm V [--vm V2 …] --kind cold --target-project P --flavor F --volume-type T "
                        "[--network-map MAP …] [--network-profile NAME] [--cloud C] [--wait]"),
-        QStringLiteral("Queue cold migrations; a worker runs them to completion"), submit);
+        QStringLiteral("Preflight, then queue cold migrations; a worker runs them to completion"), submit);
     add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List migration jobs"), list);
     add(cli, QStringLiteral("show"), QStringLiteral("ID [--output json]"), QStringLiteral("Show one job"), show);
     add(cli, QStringLiteral("events"), QStringLiteral("--job ID [--follow] [--output json]"),
@@ -435,6 +561,14 @@ void registerMigrationCommands(Cli& cli)
         QStringLiteral("Cancel a job; what it created is deleted"), cancel);
     add(cli, QStringLiteral("retry"), QStringLiteral("ID"), QStringLiteral("Queue a failed or cancelled job again"),
         retry);
+    auto pre = std::make_shared<Command>(
+        Command{{QStringLiteral("preflight")},
+                QStringLiteral("--source S --vm V [--vm V2 …] [--target-project P --flavor F --volume-type T "
+                               "--network-map MAP …] [--output json]"),
+                QStringLiteral("Check VMs against a target: Pass, Warn or Block, with fixes"),
+                {}});
+    pre->run = [pre](const QStringList& args) { return preflight(args, *pre); };
+    cli.add(*pre);
 }
 
 } // namespace xms::cli

@@ -1,25 +1,62 @@
 #include "coldmigration.h"
 
+#include "engine/exportstage.h"
+#include "engine/finalizestage.h"
+#include "engine/jobcontext.h"
+#include "engine/ledgercleanup.h"
+#include "engine/writevolumestage.h"
+#include "guest/gueststages.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
 
 namespace xms::coldmigration {
 
+const QString kVirtioWinSetting = QStringLiteral("guest/virtio-win");
+
 StageFactory stages()
 {
-    return [](JobContext&, QObject*) { return QList<StageRunner*>(); };
+    return [](JobContext& ctx, QObject* parent) {
+        const QString virtioWin = ctx.jobs->store().setting(kVirtioWinSetting);
+        return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
+                                    new GuestFixesStageRunner(virtioWin, parent), new WriteVolumeStageRunner(parent),
+                                    new FinalizeStageRunner(parent)};
+    };
 }
 
 CleanupFn cleanup()
 {
-    return [](JobContext&, QObject*, std::function<void(Status)> done) { done({}); };
+    return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
+        (new LedgerCleanup(ctx, std::move(done), context))->start();
+    };
 }
 
 PrepareFn prepare()
 {
-    return [](JobContext&, QObject*, std::function<void(Status)> done) {
-        done(fail(QStringLiteral("engine.unwired"), QStringLiteral("The cold-migration stages are not wired in "
-                                                                   "this build yet.")));
+    return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
+        auto env = ctx.jobs->store().environment(ctx.spec.source);
+        if (!env)
+            return done(std::unexpected(env.error()));
+        auto cloud = ctx.jobs->store().cloud(ctx.spec.cloud);
+        if (!cloud)
+            return done(std::unexpected(cloud.error()));
+        ctx.environment = *env;
+        ctx.cloud = *cloud;
+        const QString cloudKey = cloud->auth == CloudRecord::Auth::ApplicationCredential
+            ? SecretStore::cloudAppCredSecretKey(cloud->name)
+            : SecretStore::cloudPasswordKey(cloud->name);
+        JobContext* c = &ctx;
+        SecretStore::backend().read(
+            SecretStore::sourcePasswordKey(env->name), context, [c, context, cloudKey, done](Result<QString> pw) {
+                if (!pw)
+                    return done(std::unexpected(pw.error()));
+                c->sourcePassword = *pw;
+                SecretStore::backend().read(cloudKey, context, [c, done](Result<QString> secret) {
+                    if (!secret)
+                        return done(std::unexpected(secret.error()));
+                    c->cloudSecret = *secret;
+                    done({});
+                });
+            });
     };
 }
 

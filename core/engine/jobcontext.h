@@ -2,6 +2,7 @@
 
 #include "engine/migrationspec.h"
 #include "store/jobstore.h"
+#include "store/records.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -20,6 +21,8 @@ struct JobContext
     QString stagingDir; // this job's directory; removed when the job ends
     QString sourcePassword; // read from the keychain before the job starts; never stored or logged
     QString cloudSecret;
+    EnvironmentRecord environment; // the spec's source and cloud, read before the first stage
+    CloudRecord cloud;
 
     // Filled as the job goes.
     QJsonObject vm; // the source VM as discovered (disks, NICs, firmware …)

@@ -157,7 +157,9 @@ void JobRunner::onStageFinished(const Status& result)
 
 Stage JobRunner::currentStage() const
 {
-    return m_current >= 0 && m_current < m_stages.size() ? m_stages.at(m_current)->stage() : Stage::Queued;
+    if (m_current >= 0 && m_current < m_stages.size())
+        return m_stages.at(m_current)->stage();
+    return m_current >= m_stages.size() && !m_stages.isEmpty() ? Stage::Completed : Stage::Queued;
 }
 
 void JobRunner::recover(Stage at, const Error& reason)

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
 #include <unistd.h>
 
 namespace xms::guestfs {
@@ -51,9 +53,37 @@ Status checkHostKernel(const QString& bootDir)
                 kernels.first().absoluteFilePath());
 }
 
+bool kvmBroken()
+{
+    static const bool broken = [] {
+        if (qEnvironmentVariableIsSet("LIBGUESTFS_BACKEND_SETTINGS") || access("/dev/kvm", R_OK | W_OK) != 0)
+            return false; // the user decided, or libguestfs falls back to TCG by itself
+        const QString qemu = QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64"));
+        if (qemu.isEmpty())
+            return false;
+        QProcess probe;
+        probe.setProcessChannelMode(QProcess::MergedChannels);
+        // -S: the CPU never runs; a host that cannot run KVM guests aborts while setting the vCPU up.
+        probe.start(qemu, {QStringLiteral("-machine"), QStringLiteral("accel=kvm"), QStringLiteral("-cpu"),
+                           QStringLiteral("host"), QStringLiteral("-display"), QStringLiteral("none"),
+                           QStringLiteral("-nodefaults"), QStringLiteral("-m"), QStringLiteral("64"),
+                           QStringLiteral("-S")});
+        if (!probe.waitForStarted(5000))
+            return false;
+        if (probe.waitForFinished(1500))
+            return true; // QEMU gave up at once
+        probe.kill();
+        probe.waitForFinished(2000);
+        return false;
+    }();
+    return broken;
+}
+
 QProcessEnvironment toolEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (kvmBroken())
+        env.insert(QStringLiteral("LIBGUESTFS_BACKEND_SETTINGS"), QStringLiteral("force_tcg"));
     if (!env.contains(QStringLiteral("LIBGUESTFS_BACKEND")))
         env.insert(QStringLiteral("LIBGUESTFS_BACKEND"), QStringLiteral("direct"));
     env.insert(QStringLiteral("LIBGUESTFS_CACHEDIR"), applianceCacheDir());

@@ -22,6 +22,11 @@ Status checkHostKernel(const QString& bootDir = QStringLiteral("/boot"));
 // user chose another, and the shared appliance cache.
 QProcessEnvironment toolEnvironment();
 
+// True when /dev/kvm is there but QEMU cannot use it (nested or broken virtualisation aborts QEMU at
+// start): libguestfs would then fail instead of falling back to TCG, so we ask it for TCG ourselves.
+// Probed once per process (about a second); LIBGUESTFS_BACKEND_SETTINGS set by the user wins.
+bool kvmBroken();
+
 // The advice every "libguestfs cannot start" error ends with.
 QString testToolAdvice();
 

@@ -56,6 +56,11 @@ Status GuestfsSession::open()
         GUESTFS_EVENT_LIBRARY | GUESTFS_EVENT_WARNING | GUESTFS_EVENT_APPLIANCE | GUESTFS_EVENT_TRACE, 0, this);
     if (!qEnvironmentVariableIsSet("LIBGUESTFS_BACKEND") && !qEnvironmentVariableIsSet("LIBGUESTFS_ATTACH_METHOD"))
         guestfs_set_backend(g, "direct"); // no libvirtd needed
+    if (guestfs::kvmBroken()) {
+        char forceTcg[] = "force_tcg";
+        char* settings[] = {forceTcg, nullptr};
+        guestfs_set_backend_settings(g, settings);
+    }
     guestfs_set_cachedir(g, c(guestfs::applianceCacheDir()));
     guestfs_set_tmpdir(g, c(m_tmp.path()));
     guestfs_set_identifier(g, "xms");

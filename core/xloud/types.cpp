@@ -131,6 +131,7 @@ Server Server::fromJson(const QJsonObject& o)
     for (const QJsonValue& v : o.value(u"os-extended-volumes:volumes_attached").toArray())
         s.volumeIds.append(v.toObject().value(u"id").toString());
     s.addresses = o.value(u"addresses").toObject();
+    s.metadata = stringMap(o.value(u"metadata").toObject());
     return s;
 }
 

@@ -80,6 +80,7 @@ struct Server
     std::optional<ServerFault> fault;
     QStringList volumeIds;
     QJsonObject addresses;
+    QMap<QString, QString> metadata; // ours carry "xms_job" so cleanup can tell them apart
     static Server fromJson(const QJsonObject& o);
     QJsonObject toJson() const;
 };

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "engine/stagerunner.h"
+
+#include <QPointer>
+
+namespace xms {
+
+namespace vsphere {
+class VmExport;
+}
+
+// Export: log in to the source, find the VM, check staging space, power it off, stream its disks into
+// sparse staging images (vsphere::VmExport). Writes ctx->vm and ctx->stagingDisks.
+class ExportStageRunner : public StageRunner
+{
+    Q_OBJECT
+public:
+    using StageRunner::StageRunner;
+    Stage stage() const override { return Stage::Export; }
+    void start(JobContext* ctx) override;
+    void cancel() override;
+
+private:
+    void onSourceEvent(const QString& name, const QString& message, const QJsonObject& data);
+
+    JobContext* m_ctx = nullptr;
+    QPointer<vsphere::VmExport> m_export;
+    std::optional<Error> m_refusal; // why we stopped the export ourselves (staging space)
+    bool m_cancelled = false;
+};
+
+// Staging needs room for every disk's full virtual size (a sparse image can fill up) plus room for
+// virt-v2v's overlay. Returns an error that says how much is missing and how to make room.
+Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes);
+
+} // namespace xms

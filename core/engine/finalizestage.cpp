@@ -1,0 +1,261 @@
+#include "finalizestage.h"
+
+#include "engine/cloudclients.h"
+#include "engine/jobcontext.h"
+
+#include <QJsonArray>
+
+namespace xms {
+
+int mappingFor(const QList<NicMapping>& mappings, const QString& nicLabel, const QString& sourceNetwork)
+{
+    for (int i = 0; i < mappings.size(); ++i)
+        if (!mappings.at(i).nicLabel.isEmpty() && mappings.at(i).nicLabel == nicLabel)
+            return i;
+    for (int i = 0; i < mappings.size(); ++i)
+        if (mappings.at(i).nicLabel.isEmpty() && mappings.at(i).sourceNetwork == sourceNetwork)
+            return i;
+    return -1;
+}
+
+void FinalizeStageRunner::start(JobContext* ctx)
+{
+    m_ctx = ctx;
+    m_cloud = new CloudClients(*ctx, this);
+    m_ctx->portIds.clear();
+    if (ctx->volumeIds.isEmpty())
+        return stop(Error::make(QStringLiteral("finalize.no_volumes"), tr("No volume was written for this job.")));
+    m_cloud->volumes->setBootable(ctx->volumeIds.first(), true, [this](Status s) {
+        if (m_ended)
+            return;
+        if (!s)
+            return stop(s.error());
+        emit progress(10, 0, 0);
+        m_cloud->network->networksWithSubnets([this](Result<QList<xloud::Network>> networks) {
+            if (m_ended)
+                return;
+            if (!networks)
+                return stop(networks.error());
+            plan(*networks);
+        });
+    });
+}
+
+void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
+{
+    const QJsonArray nics = m_ctx->vm.value(u"nics").toArray();
+    for (const QJsonValue& v : nics) {
+        const QJsonObject nic = v.toObject();
+        PlannedPort p;
+        p.nicLabel = nic.value(u"label").toString();
+        p.sourceNetwork = nic.value(u"network").toString();
+        p.mac = nic.value(u"macAddress").toString();
+        const int m = mappingFor(m_ctx->spec.networks, p.nicLabel, p.sourceNetwork);
+        if (m < 0)
+            return stop(Error::make(QStringLiteral("finalize.nic_unmapped"),
+                                    tr("%1 (on %2) has no network mapping. Add --network-map '%2=NETWORK' and "
+                                       "retry.")
+                                        .arg(p.nicLabel, p.sourceNetwork)));
+        const NicMapping& map = m_ctx->spec.networks.at(m);
+        p.keepMac = map.keepMac;
+        QList<const xloud::Network*> found;
+        for (const xloud::Network& n : networks)
+            if (n.id == map.targetNetwork || n.name == map.targetNetwork)
+                found.append(&n);
+        if (found.size() != 1)
+            return stop(Error::make(found.isEmpty() ? QStringLiteral("finalize.network_not_found")
+                                                    : QStringLiteral("finalize.network_ambiguous"),
+                                    found.isEmpty() ? tr("Network %1 does not exist in project %2 or is not "
+                                                         "visible to it. Check the mapping with 'xms cloud "
+                                                         "resources'.")
+                                                          .arg(map.targetNetwork, m_ctx->spec.project)
+                                                    : tr("Several networks are named %1; map the NIC by the "
+                                                         "network's id instead.")
+                                                          .arg(map.targetNetwork)));
+        p.networkId = found.first()->id;
+        p.networkName = found.first()->name;
+        if (!map.targetSubnet.isEmpty()) {
+            for (const xloud::Subnet& s : found.first()->subnets)
+                if (s.id == map.targetSubnet || s.name == map.targetSubnet)
+                    p.subnetId = s.id;
+            if (p.subnetId.isEmpty())
+                return stop(Error::make(QStringLiteral("finalize.subnet_not_found"),
+                                        tr("Subnet %1 is not part of network %2.")
+                                            .arg(map.targetSubnet, p.networkName)));
+        }
+        m_ports.append(p);
+    }
+    createPort(0, true);
+}
+
+void FinalizeStageRunner::createPort(int index, bool withMac)
+{
+    if (index == m_ports.size()) {
+        emit progress(40, 0, 0);
+        m_cloud->compute->flavors([this](Result<QList<xloud::Flavor>> flavors) {
+            if (m_ended)
+                return;
+            if (!flavors)
+                return stop(flavors.error());
+            createServer(*flavors);
+        });
+        return;
+    }
+    const PlannedPort& p = m_ports.at(index);
+    xloud::PortSpec spec;
+    spec.networkId = p.networkId;
+    spec.subnetId = p.subnetId;
+    spec.name = m_ctx->resourceName(QStringLiteral("nic%1").arg(index));
+    spec.description = tr("%1 of VMware VM %2, migrated by XMS").arg(p.nicLabel, m_ctx->spec.vm);
+    if (p.keepMac && withMac)
+        spec.macAddress = p.mac;
+    auto ledger = m_ctx->recordResource(QStringLiteral("port"), spec.name);
+    if (!ledger)
+        return stop(ledger.error());
+    m_cloud->network->createPort(spec, [this, index, withMac, id = *ledger](Result<xloud::Port> port) {
+        if (m_ended)
+            return;
+        const PlannedPort& planned = m_ports.at(index);
+        if (!port) {
+            const bool macRefused = port.error().is(u"xloud.mac_in_use") || port.error().is(u"xloud.mac_not_allowed");
+            m_ctx->jobs->ledgerSetState(id, QStringLiteral("deleted")); // nothing was created
+            if (macRefused && planned.keepMac && withMac
+                && m_ctx->spec.macFallback == MigrationSpec::MacFallback::GenerateNew) {
+                emit event(EventLevel::Warning, QStringLiteral("finalize.mac_fallback"),
+                           tr("%1 could not keep MAC %2 (%3); it gets a new MAC from Xloud instead")
+                               .arg(planned.nicLabel, planned.mac, port.error().message),
+                           {{QStringLiteral("nic"), planned.nicLabel},
+                            {QStringLiteral("mac"), planned.mac},
+                            {QStringLiteral("reason"), port.error().code}});
+                return createPort(index, false);
+            }
+            return stop(port.error());
+        }
+        if (Status s = m_ctx->jobs->ledgerSetResource(id, port->id); !s)
+            return stop(s.error());
+        m_ctx->portIds.append(port->id);
+        QJsonArray ips;
+        for (const xloud::FixedIp& ip : port->fixedIps)
+            ips.append(ip.ipAddress);
+        emit event(EventLevel::Info, QStringLiteral("finalize.port_created"),
+                   tr("%1 → %2, MAC %3").arg(planned.nicLabel, planned.networkName, port->macAddress),
+                   {{QStringLiteral("nic"), planned.nicLabel},
+                    {QStringLiteral("port_id"), port->id},
+                    {QStringLiteral("network"), planned.networkName},
+                    {QStringLiteral("mac"), port->macAddress},
+                    {QStringLiteral("mac_kept"), port->macAddress.compare(planned.mac, Qt::CaseInsensitive) == 0},
+                    {QStringLiteral("fixed_ips"), ips}});
+        createPort(index + 1, true);
+    });
+}
+
+void FinalizeStageRunner::createServer(const QList<xloud::Flavor>& flavors)
+{
+    QString flavorId;
+    for (const xloud::Flavor& f : flavors)
+        if (f.id == m_ctx->spec.flavor || f.name == m_ctx->spec.flavor)
+            flavorId = f.id;
+    if (flavorId.isEmpty())
+        return stop(Error::make(QStringLiteral("finalize.flavor_not_found"),
+                                tr("Flavor %1 is not available to project %2. See 'xms cloud resources'.")
+                                    .arg(m_ctx->spec.flavor, m_ctx->spec.project)));
+    xloud::ServerSpec spec;
+    spec.name = m_ctx->spec.effectiveInstanceName();
+    spec.flavorId = flavorId;
+    spec.availabilityZone = m_ctx->spec.availabilityZone;
+    for (int i = 0; i < m_ctx->volumeIds.size(); ++i)
+        spec.volumes.append({m_ctx->volumeIds.at(i), i == 0 ? 0 : -1, false});
+    spec.portIds = m_ctx->portIds;
+    spec.metadata = {{QStringLiteral("xms_job"), m_ctx->jobId},
+                     {QStringLiteral("xms_source_vm"), m_ctx->spec.vm},
+                     {QStringLiteral("xms_source"), m_ctx->spec.source}};
+    spec.description = tr("Migrated from VMware VM %1 by XMS").arg(m_ctx->spec.vm);
+    auto ledger = m_ctx->recordResource(QStringLiteral("server"), spec.name);
+    if (!ledger)
+        return stop(ledger.error());
+    m_cloud->compute->createServer(spec, [this, id = *ledger](Result<xloud::Server> server) {
+        if (m_ended)
+            return;
+        if (!server)
+            return stop(server.error());
+        if (Status s = m_ctx->jobs->ledgerSetResource(id, server->id); !s)
+            return stop(s.error());
+        m_ctx->serverId = server->id;
+        emit progress(60, 0, 0);
+        emit event(EventLevel::Info, QStringLiteral("finalize.server_created"),
+                   tr("Instance %1 is building").arg(server->name), {{QStringLiteral("server_id"), server->id}});
+        m_cloud->compute->waitForStatus(
+            server->id, QStringLiteral("ACTIVE"),
+            [this](Result<xloud::Server> active) {
+                if (m_ended)
+                    return;
+                if (!active)
+                    return stop(active.error());
+                onActive(*active);
+            },
+            CloudClients::waitOptions(30));
+    });
+}
+
+void FinalizeStageRunner::onActive(const xloud::Server& server)
+{
+    if (m_ctx->spec.startInstance)
+        return done(server);
+    emit progress(90, 0, 0);
+    m_cloud->compute->stopServer(server.id, [this, id = server.id](Status s) {
+        if (m_ended)
+            return;
+        if (!s)
+            return stop(s.error());
+        m_cloud->compute->waitForStatus(
+            id, QStringLiteral("SHUTOFF"),
+            [this](Result<xloud::Server> off) {
+                if (m_ended)
+                    return;
+                if (!off)
+                    return stop(off.error());
+                done(*off);
+            },
+            CloudClients::waitOptions(10));
+    });
+}
+
+void FinalizeStageRunner::done(const xloud::Server& server)
+{
+    m_ended = true;
+    emit progress(100, 0, 0);
+    emit event(EventLevel::Info, QStringLiteral("finalize.completed"),
+               tr("Instance %1 is %2 with %n volume(s) attached", nullptr, int(m_ctx->volumeIds.size()))
+                   .arg(server.name, server.status),
+               {{QStringLiteral("server_id"), server.id},
+                {QStringLiteral("status"), server.status},
+                {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
+                {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)},
+                {QStringLiteral("addresses"), server.addresses},
+                {QStringLiteral("source_note"),
+                 tr("The source VM stays powered off. Do not power it on while the new instance runs: "
+                    "they share hostname, MAC and disk UUIDs.")}});
+    m_cloud->deleteLater();
+    emit finished({});
+}
+
+void FinalizeStageRunner::stop(const Error& error)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_cloud->deleteLater();
+    emit finished(std::unexpected(error));
+}
+
+void FinalizeStageRunner::cancel()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance")));
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace xms

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "engine/stagerunner.h"
+#include "engine/migrationspec.h"
+#include "xloud/types.h"
+
+#include <QPointer>
+
+namespace xms {
+
+class CloudClients;
+
+// Finalize: the boot volume marked bootable, one Neutron port per source NIC on its mapped network and
+// subnet (the source MAC kept when asked; when Neutron refuses it, a generated MAC with a warning or a
+// failure, per the spec), then the instance booted from the volumes with those ports, waited ACTIVE
+// (and stopped again when the spec says not to start it). Writes ctx->portIds and ctx->serverId.
+class FinalizeStageRunner : public StageRunner
+{
+    Q_OBJECT
+public:
+    using StageRunner::StageRunner;
+    Stage stage() const override { return Stage::Finalize; }
+    void start(JobContext* ctx) override;
+    void cancel() override;
+
+private:
+    struct PlannedPort
+    {
+        QString nicLabel;
+        QString sourceNetwork;
+        QString mac;
+        bool keepMac = false;
+        QString networkId;
+        QString networkName;
+        QString subnetId;
+    };
+    void plan(const QList<xloud::Network>& networks);
+    void createPort(int index, bool withMac);
+    void createServer(const QList<xloud::Flavor>& flavors);
+    void onActive(const xloud::Server& server);
+    void done(const xloud::Server& server);
+    void stop(const Error& error);
+
+    JobContext* m_ctx = nullptr;
+    QPointer<CloudClients> m_cloud;
+    QList<PlannedPort> m_ports;
+    bool m_ended = false;
+};
+
+// Which mapping serves a source NIC: one naming its label wins over one naming only its network.
+// Returns -1 when none does.
+int mappingFor(const QList<NicMapping>& mappings, const QString& nicLabel, const QString& sourceNetwork);
+
+} // namespace xms

@@ -1,0 +1,214 @@
+#include "ledgercleanup.h"
+
+#include "engine/cloudclients.h"
+#include "engine/jobcontext.h"
+#include "secrets/secretstore.h"
+
+#include <QTimer>
+
+namespace xms {
+
+namespace {
+const QString kDeleted = QStringLiteral("deleted");
+const QString kKept = QStringLiteral("kept");
+constexpr int kVolumeSettleAttempts = 300; // × 2 s: a volume still copying its image cannot be deleted yet
+}
+
+LedgerCleanup::LedgerCleanup(JobContext& ctx, Done done, QObject* parent)
+    : QObject(parent)
+    , m_ctx(ctx)
+    , m_done(std::move(done))
+{
+}
+
+void LedgerCleanup::start()
+{
+    auto ledger = m_ctx.jobs->ledger(m_ctx.jobId);
+    if (!ledger) {
+        m_failures.append(ledger.error().message);
+        return finish();
+    }
+    for (const LedgerEntry& e : *ledger)
+        if (e.state != kDeleted && e.state != kKept)
+            m_todo.prepend(e); // newest first
+    if (m_todo.isEmpty())
+        return finish(); // nothing made in the cloud: no need to reach it
+    withCloud([this] { next(); });
+}
+
+void LedgerCleanup::withCloud(std::function<void()> then)
+{
+    // Crash recovery runs in a process that never prepared the job: read the cloud and its secret now.
+    if (m_ctx.cloud.name.isEmpty()) {
+        auto cloud = m_ctx.jobs->store().cloud(m_ctx.spec.cloud);
+        if (!cloud) {
+            m_failures.append(cloud.error().message);
+            return finish();
+        }
+        m_ctx.cloud = *cloud;
+    }
+    if (!m_ctx.cloudSecret.isEmpty()) {
+        m_cloud = new CloudClients(m_ctx, this);
+        return then();
+    }
+    const QString key = m_ctx.cloud.auth == CloudRecord::Auth::ApplicationCredential
+        ? SecretStore::cloudAppCredSecretKey(m_ctx.cloud.name)
+        : SecretStore::cloudPasswordKey(m_ctx.cloud.name);
+    SecretStore::backend().read(key, this, [this, then](Result<QString> secret) {
+        if (!secret) {
+            m_failures.append(secret.error().message);
+            return finish();
+        }
+        m_ctx.cloudSecret = *secret;
+        m_cloud = new CloudClients(m_ctx, this);
+        then();
+    });
+}
+
+void LedgerCleanup::next()
+{
+    if (m_todo.isEmpty())
+        return finish();
+    const LedgerEntry e = m_todo.takeFirst();
+    resolve(e, [this, e](QStringList ids) {
+        if (ids.isEmpty()) { // never created
+            m_ctx.jobs->ledgerSetState(e.id, kDeleted);
+            return next();
+        }
+        auto remaining = std::make_shared<QStringList>(ids);
+        auto step = std::make_shared<std::function<void()>>();
+        *step = [this, e, remaining, step] {
+            if (remaining->isEmpty()) {
+                *step = nullptr; // breaks the self-reference
+                return next();
+            }
+            const QString id = remaining->takeFirst();
+            remove(e, id, [this, e, id, step](Status s) {
+                note(e, id, s);
+                (*step)();
+            });
+        };
+        (*step)();
+    });
+}
+
+void LedgerCleanup::resolve(const LedgerEntry& e, std::function<void(QStringList)> then)
+{
+    if (!e.resourceId.isEmpty())
+        return then({e.resourceId});
+    auto failed = [this, e, then](const Error& err) {
+        m_failures.append(tr("could not look up %1 %2: %3").arg(e.kind, e.name, err.message));
+        then({});
+    };
+    const QString job = m_ctx.jobId;
+    if (e.kind == u"server")
+        return m_cloud->compute->findServers(e.name, [=](Result<QList<xloud::Server>> r) {
+            if (!r)
+                return failed(r.error());
+            QStringList ids;
+            for (const xloud::Server& s : *r)
+                if (s.metadata.value(QStringLiteral("xms_job")) == job)
+                    ids.append(s.id);
+            then(ids);
+        });
+    if (e.kind == u"volume")
+        return m_cloud->volumes->findVolumes(e.name, [=](Result<QList<xloud::Volume>> r) {
+            if (!r)
+                return failed(r.error());
+            QStringList ids;
+            for (const xloud::Volume& v : *r)
+                if (v.metadata.value(QStringLiteral("xms_job")) == job)
+                    ids.append(v.id);
+            then(ids);
+        });
+    if (e.kind == u"port") // named after the job: xms-<id>-nicN
+        return m_cloud->network->findPorts(e.name, [=](Result<QList<xloud::Port>> r) {
+            if (!r)
+                return failed(r.error());
+            QStringList ids;
+            for (const xloud::Port& p : *r)
+                ids.append(p.id);
+            then(ids);
+        });
+    if (e.kind == u"image") // named after the job: xms-<id>-diskN-image
+        return m_cloud->images->findImages(e.name, [=](Result<QList<xloud::Image>> r) {
+            if (!r)
+                return failed(r.error());
+            QStringList ids;
+            for (const xloud::Image& i : *r)
+                ids.append(i.id);
+            then(ids);
+        });
+    m_failures.append(tr("unknown resource kind %1 in the ledger").arg(e.kind));
+    then({});
+}
+
+void LedgerCleanup::remove(const LedgerEntry& e, const QString& id, std::function<void(Status)> then)
+{
+    const auto waits = CloudClients::waitOptions(15);
+    if (e.kind == u"server")
+        return m_cloud->compute->deleteServer(id, [this, id, then, waits](Status s) {
+            if (!s)
+                return then(s);
+            m_cloud->compute->waitDeleted(id, then, waits);
+        });
+    if (e.kind == u"volume")
+        return removeVolume(id, kVolumeSettleAttempts, then);
+    if (e.kind == u"port")
+        return m_cloud->network->deletePort(id, then);
+    m_cloud->images->deleteImage(id, then);
+}
+
+void LedgerCleanup::removeVolume(const QString& id, int attemptsLeft, std::function<void(Status)> then)
+{
+    static const QStringList busy = {QStringLiteral("creating"), QStringLiteral("downloading"),
+                                     QStringLiteral("attaching"), QStringLiteral("detaching"),
+                                     QStringLiteral("deleting")};
+    m_cloud->volumes->volume(id, [this, id, attemptsLeft, then](Result<xloud::Volume> v) {
+        if (!v && v.error().code.endsWith(u"not_found"))
+            return then({});
+        if (v && busy.contains(v->status) && attemptsLeft > 0) { // Cinder refuses to delete it until it settles
+            QTimer::singleShot(2000, this, [this, id, attemptsLeft, then] { removeVolume(id, attemptsLeft - 1, then); });
+            return;
+        }
+        m_cloud->volumes->deleteVolume(id, [this, id, then](Status s) {
+            if (!s)
+                return then(s);
+            m_cloud->volumes->waitDeleted(id, then, CloudClients::waitOptions(15));
+        });
+    });
+}
+
+void LedgerCleanup::note(const LedgerEntry& e, const QString& id, const Status& result)
+{
+    EventRecord ev;
+    ev.jobId = m_ctx.jobId;
+    if (auto job = m_ctx.jobs->job(m_ctx.jobId))
+        ev.stage = job->stage;
+    if (result) {
+        m_ctx.jobs->ledgerSetState(e.id, kDeleted);
+        ev.name = QStringLiteral("cleanup.deleted");
+        ev.message = tr("Deleted %1 %2").arg(e.kind, e.name);
+    } else {
+        m_failures.append(tr("%1 %2 (%3): %4").arg(e.kind, e.name, id, result.error().message));
+        ev.level = EventLevel::Warning;
+        ev.name = QStringLiteral("cleanup.delete_failed");
+        ev.message = tr("Could not delete %1 %2: %3").arg(e.kind, e.name, result.error().message);
+    }
+    ev.data = {{QStringLiteral("kind"), e.kind}, {QStringLiteral("name"), e.name}, {QStringLiteral("id"), id}};
+    m_ctx.jobs->appendEvent(ev);
+}
+
+void LedgerCleanup::finish()
+{
+    Done done = std::move(m_done);
+    deleteLater();
+    if (m_failures.isEmpty())
+        return done({});
+    done(fail(QStringLiteral("cleanup.incomplete"),
+              tr("%1. Delete these by hand in the Xloud dashboard (project %2), or run 'xms migration retry' "
+                 "after fixing access.")
+                  .arg(m_failures.join(QStringLiteral("; ")), m_ctx.spec.project)));
+}
+
+} // namespace xms

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "common/error.h"
+#include "engine/migrationspec.h"
+#include "xloud/resources.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace xms {
+
+class Store;
+
+// Xloud's words for a VM's readiness: Pass can go, Warn can go with a note, Block cannot be submitted.
+enum class Verdict { Pass, Warn, Block };
+QString verdictName(Verdict v); // "Pass", "Warn", "Block" (translated)
+QString verdictKey(Verdict v); // "pass", "warn", "block" (JSON, stable)
+
+struct PreflightCheck
+{
+    QString category; // "Compute", "Storage", "Network", "Guest", "Target", "Source"
+    QString key; // stable id, e.g. "storage.independent_disk", "target.quota.cores"
+    Verdict verdict = Verdict::Pass;
+    QString message; // what was found
+    QString fix; // what to do about it; empty on Pass
+    QJsonObject toJson() const;
+};
+
+struct PreflightReport
+{
+    QString vm;
+    Verdict verdict = Verdict::Pass; // the worst of the checks
+    QList<PreflightCheck> checks;
+    void add(PreflightCheck check);
+    QList<PreflightCheck> failing() const; // Warn and Block, Block first
+    QString summary() const; // one line: "Block: 2 problems (…); 1 warning"
+    QJsonObject toJson() const;
+};
+
+// Everything the checks look at. Only `vm` is required: without a spec/target the report covers the
+// source-side checks (what the wizard's Workload page shows before a target is chosen).
+struct PreflightInput
+{
+    QJsonObject vm; // vsphere::VmInfo JSON
+    std::optional<MigrationSpec> spec; // the target choices
+    std::optional<xloud::CloudResources> target; // what the spec's project offers, with quota
+    QList<QPair<QString, QString>> macsInUse; // (source MAC, port id) already on a Neutron port
+    QString virtioWin; // the virtio-win ISO setting
+    qint64 stagingFreeBytes = -1; // -1: unknown
+    qint64 alreadyQueuedBytes = 0; // staging that queued/running jobs will also need
+};
+
+// The checks themselves: pure, no I/O.
+PreflightReport evaluatePreflight(const PreflightInput& input);
+
+// Gathers the input for one VM — source VM from discovery (or the inventory cache), target resources
+// and MAC lookups from the spec's cloud, staging space — then evaluates. A source or cloud that cannot be
+// reached is a Block check in the report, not an error; errors are only for bad arguments (unknown source
+// or cloud). `spec.vm` names the VM; target fields may be empty for source-only checks.
+void runPreflight(Store& store, const MigrationSpec& spec, QObject* context,
+                  std::function<void(Result<PreflightReport>)> done);
+
+// Estimated wall time of a job from its disk bytes: export at the measured rate, guest fixes at a
+// measured constant plus per-GiB, upload and volume write — refined from the store's finished jobs.
+struct Estimate
+{
+    qint64 seconds = 0;
+    QString basis; // "defaults" or "N finished jobs"
+    QJsonObject toJson() const;
+};
+Estimate estimateJob(const Store& store, const QJsonObject& vm);
+
+} // namespace xms

@@ -1,0 +1,481 @@
+// Real cold migrations end to end, as an operator runs them: the `xms` binary with a real keychain, the
+// lab's vCenter simulator, the libguestfs appliance and virt-v2v on the real Debian guest, and real
+// Keystone/Glance/Cinder/Neutron (Nova is the lab's emulator). Each test checks the cloud itself, not
+// only what xms says, and removes what a completed migration made so the next test starts clean.
+#include "../vsphere/vspherelab.h"
+#include "../xloud/xloudlab.h"
+
+#include "store/jobstore.h"
+#include "store/store.h"
+#include "xloud/blockstorageclient.h"
+#include "xloud/computeclient.h"
+#include "xloud/imageclient.h"
+#include "xloud/networkclient.h"
+#include "xloud/session.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+using namespace xms::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QStringList kSeedEvents = {u"source.powered_off"_s, u"export.started"_s,   u"export.progress"_s,
+                                 u"guest_fixes.started"_s, u"write.started"_s,    u"write.progress"_s,
+                                 u"finalize.completed"_s,  u"migration.completed"_s};
+
+QByteArray sha256Head(const QString& path, qint64 bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    qint64 left = bytes;
+    while (left > 0) {
+        const QByteArray chunk = f.read(std::min<qint64>(left, 1 << 20));
+        if (chunk.isEmpty())
+            break;
+        h.addData(chunk);
+        left -= chunk.size();
+    }
+    return h.result().toHex();
+}
+
+} // namespace
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    std::optional<JobStore> m_jobs;
+    xloud::Session* m_session = nullptr;
+    xloud::ComputeClient* m_compute = nullptr;
+    xloud::BlockStorageClient* m_volumes = nullptr;
+    xloud::NetworkClient* m_network = nullptr;
+    xloud::ImageClient* m_images = nullptr;
+    QString m_labDir;
+
+    Run xms(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 180000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XMS_HOME"_s, m_home.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(XMS_CLI), args);
+        if (!p.waitForStarted(10000))
+            return {};
+        p.write(input);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(timeoutMs))
+            p.kill();
+        Run r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        for (const char* secret : {"OS_PASSWORD", "XMS_LAB_VC_PASSWORD"})
+            if (r.out.contains(QString::fromUtf8(qgetenv(secret))) || r.err.contains(QString::fromUtf8(qgetenv(secret))))
+                qFatal("xms printed a password");
+        return r;
+    }
+
+    QStringList targetArgs(const QString& vm) const
+    {
+        return {u"--source"_s, u"lab"_s,     u"--vm"_s,          vm,     u"--kind"_s,        u"cold"_s,
+                u"--cloud"_s,  u"lab"_s,     u"--target-project"_s, u"infra"_s, u"--flavor"_s, u"m1.small"_s,
+                u"--volume-type"_s, u"ssd"_s};
+    }
+
+    JobRecord job(const QString& id) { return m_jobs->job(id).value(); }
+
+    // Polls the shared store, as the GUI does, until the job satisfies `done` (or the time is up).
+    JobRecord waitFor(const QString& id, const std::function<bool(const JobRecord&)>& done, int timeoutMs)
+    {
+        JobRecord j;
+        (void)QTest::qWaitFor(
+            [&] {
+                j = job(id);
+                return done(j);
+            },
+            timeoutMs);
+        return j;
+    }
+
+    QStringList eventNames(const QString& id)
+    {
+        QStringList names;
+        const auto events = m_jobs->events(id);
+        for (const EventRecord& e : events.value())
+            names.append(e.name);
+        return names;
+    }
+
+    QString eventDump(const QString& id)
+    {
+        QString s;
+        const auto events = m_jobs->events(id);
+        for (const EventRecord& e : events.value())
+            s += e.name + u": " + e.message + u'\n';
+        return s;
+    }
+
+    // The seed events in this order (others may come between them).
+    static bool inOrder(const QStringList& names, const QStringList& wanted)
+    {
+        qsizetype at = 0;
+        for (const QString& w : wanted) {
+            at = names.indexOf(w, at);
+            if (at < 0)
+                return false;
+        }
+        return true;
+    }
+
+    QString submitted(const Run& r)
+    {
+        const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        return arr.isEmpty() ? QString() : arr.first()[u"id"].toString();
+    }
+
+    // Nothing of the job is left in the real services: every ledger entry deleted, and none of its
+    // resources findable by the names and tags the engine uses.
+    void verifyNothingLeft(const QString& id)
+    {
+        const auto ledger = m_jobs->ledger(id);
+        QVERIFY(ledger.has_value());
+        for (const LedgerEntry& e : *ledger)
+            QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.name + u" is " + e.state));
+        const QString prefix = u"xms-" + id.left(8) + u'-';
+        for (int disk = 0; disk < 2; ++disk) {
+            auto images = await<QList<xloud::Image>>(
+                [&](auto cb) { m_images->findImages(prefix + u"disk" + QString::number(disk) + u"-image", cb); });
+            XMS_VERIFY_OK(images);
+            QVERIFY2(images->isEmpty(), "a temporary image was left behind");
+            auto ports = await<QList<xloud::Port>>(
+                [&](auto cb) { m_network->findPorts(prefix + u"nic" + QString::number(disk), cb); });
+            XMS_VERIFY_OK(ports);
+            QVERIFY2(ports->isEmpty(), "a port was left behind");
+        }
+        const JobRecord j = job(id);
+        const QString instance = j.spec.value(u"vm").toString();
+        for (int disk = 0; disk < 2; ++disk) {
+            auto volumes = await<QList<xloud::Volume>>(
+                [&](auto cb) { m_volumes->findVolumes(instance + u"-disk" + QString::number(disk), cb); });
+            XMS_VERIFY_OK(volumes);
+            for (const xloud::Volume& v : *volumes)
+                QVERIFY2(v.metadata.value(u"xms_job"_s) != id, "a volume was left behind");
+        }
+        auto servers = await<QList<xloud::Server>>([&](auto cb) { m_compute->findServers(instance, cb); });
+        XMS_VERIFY_OK(servers);
+        for (const xloud::Server& s : *servers)
+            QVERIFY2(s.metadata.value(u"xms_job"_s) != id, "a server was left behind");
+        QVERIFY2(!QDir(m_home.filePath(u"staging/"_s + id)).exists(), "staging files were left behind");
+    }
+
+    // What a completed migration made, removed so the lab's quota stays free for the next test.
+    void removeMigrated(const JobRecord& j)
+    {
+        const QString server = j.result.value(u"server_id").toString();
+        if (!server.isEmpty()) {
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->deleteServer(server, cb); }));
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->waitDeleted(server, cb); }, 300000));
+        }
+        for (const QJsonValue& p : j.result.value(u"port_ids").toArray())
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.toString(), cb); }));
+        for (const QJsonValue& v : j.result.value(u"volume_ids").toArray()) {
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->deleteVolume(v.toString(), cb); }));
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->waitDeleted(v.toString(), cb); }, 300000));
+        }
+    }
+
+    QString volumeFile(const QString& volumeId) const
+    {
+        return m_labDir + u"/cloud/cinder/volumes/volume-" + volumeId;
+    }
+
+    // Pins Cinder's quota of project infra for one volume-type key (admin, as a cloud operator would).
+    int setCinderQuota(const QString& key, int value)
+    {
+        QByteArray token;
+        const QJsonObject auth{
+            {u"identity"_s,
+             QJsonObject{{u"methods"_s, QJsonArray{u"password"_s}},
+                         {u"password"_s,
+                          QJsonObject{{u"user"_s,
+                                       QJsonObject{{u"name"_s, QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_USERNAME"))},
+                                                   {u"domain"_s, QJsonObject{{u"name"_s, u"Default"_s}}},
+                                                   {u"password"_s,
+                                                    QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_PASSWORD"))}}}}}}},
+            {u"scope"_s,
+             QJsonObject{{u"project"_s,
+                          QJsonObject{{u"name"_s, u"admin"_s}, {u"domain"_s, QJsonObject{{u"name"_s, u"Default"_s}}}}}}}};
+        const int status = rawCall("POST", QString::fromUtf8(requireEnv("OS_AUTH_URL")) + u"/auth/tokens", {},
+                                   QJsonObject{{u"auth"_s, auth}}, nullptr, &token);
+        if (status != 201)
+            return status;
+        QFile idsFile(m_labDir + u"/cloud/ids.json");
+        if (!idsFile.open(QIODevice::ReadOnly))
+            return -1;
+        const QJsonObject projects = QJsonDocument::fromJson(idsFile.readAll()).object()[u"projects"].toObject();
+        const QString url = u"http://127.0.0.1:8776/v3/"_s + projects[u"admin"].toString() + u"/os-quota-sets/"
+            + projects[u"infra"].toString();
+        return rawCall("PUT", url, token, QJsonObject{{u"quota_set"_s, QJsonObject{{key, value}}}});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
+                 "run through tests/with-keyring: the CLI keeps secrets in a real Secret Service");
+        QVERIFY(m_home.isValid());
+        m_labDir = QString::fromUtf8(requireEnv("XMS_LAB_DIR"));
+        qputenv("XMS_HOME", m_home.path().toUtf8());
+        auto store = Store::openDefault(); // the CLI's own store under XMS_HOME
+        XMS_VERIFY_OK(store);
+        m_jobs.emplace(*store);
+
+        const Run source = xms({u"source"_s, u"create"_s, u"lab"_s, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"),
+                                u"--port"_s, vspherelab::env("XMS_LAB_VC_PORT"), u"--user"_s,
+                                vspherelab::env("XMS_LAB_VC_USER"), u"--password-stdin"_s, u"--thumbprint"_s,
+                                vspherelab::env("XMS_LAB_VC_THUMBPRINT")},
+                               vspherelab::env("XMS_LAB_VC_PASSWORD").toUtf8() + '\n');
+        QVERIFY2(source.exitCode == 0, qPrintable(source.err));
+        const CloudRecord c = labCloud();
+        const Run cloud = xms({u"cloud"_s, u"create"_s, u"lab"_s, u"--auth-url"_s, c.authUrl, u"--user"_s, c.username,
+                               u"--password-stdin"_s, u"--project"_s, c.project, u"--region"_s, c.region},
+                              labPassword().toUtf8() + '\n');
+        QVERIFY2(cloud.exitCode == 0, qPrintable(cloud.err));
+
+        m_session = new xloud::Session(labCloud(u"migration-check"_s), labPassword(), this);
+        m_compute = new xloud::ComputeClient(m_session, c.project, this);
+        m_volumes = new xloud::BlockStorageClient(m_session, c.project, this);
+        m_network = new xloud::NetworkClient(m_session, c.project, this);
+        m_images = new xloud::ImageClient(m_session, c.project, this);
+    }
+
+    // d. Over quota: preflight names the quota and submit creates no job.
+    void preflightBlocksOverQuota()
+    {
+        QCOMPARE(setCinderQuota(u"volumes_ssd"_s, 0), 200);
+        auto restore = qScopeGuard([this] { setCinderQuota(u"volumes_ssd"_s, 6); });
+        QStringList args = {u"preflight"_s};
+        args += targetArgs(u"lab-debian-bios"_s);
+        args += {u"--network-map"_s, u"VM Network=internal-net"_s};
+        const Run pre = xms(args);
+        QCOMPARE(pre.exitCode, 1);
+        QVERIFY2(pre.out.contains(u"[Block]") && pre.out.contains(u"volumes_ssd"), qPrintable(pre.out));
+
+        QStringList submit = {u"migration"_s, u"submit"_s};
+        submit += targetArgs(u"lab-debian-bios"_s);
+        submit += {u"--network-map"_s, u"VM Network=internal-net"_s};
+        const Run refused = xms(submit);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"volumes_ssd") && refused.err.contains(u"no job was created"),
+                 qPrintable(refused.err));
+        QCOMPARE(m_jobs->jobs()->size(), 0);
+    }
+
+    void preflightRefusesSmallFlavorAndUnmappedNic()
+    {
+        QStringList args = {u"preflight"_s};
+        args += targetArgs(u"lab-two-disks"_s);
+        args[args.indexOf(u"m1.small"_s)] = u"m1.tiny"_s;
+        args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--output"_s, u"json"_s};
+        const Run pre = xms(args);
+        QCOMPARE(pre.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(pre.out.toUtf8()).array().first().toObject();
+        QCOMPARE(report[u"verdict"].toString(), u"block"_s);
+        QStringList blocks;
+        for (const QJsonValue& c : report[u"checks"].toArray())
+            if (c[u"verdict"].toString() == u"block")
+                blocks.append(c[u"key"].toString() + u": " + c[u"message"].toString());
+        QVERIFY2(blocks.join(u'\n').contains(u"target.flavor_fit: Flavor m1.tiny"), qPrintable(blocks.join(u'\n')));
+        QVERIFY2(blocks.join(u'\n').contains(u"network.unmapped") && blocks.join(u'\n').contains(u"DC0_DVPG0"),
+                 qPrintable(blocks.join(u'\n')));
+    }
+
+    // a. lab-debian-bios, end to end, with the instance's disk booted on VirtIO afterwards.
+    void migrateBiosGuest()
+    {
+        auto vc = vspherelab::openSession();
+        const vsphere::VmInfo before = vspherelab::vm(*vc, u"lab-debian-bios"_s);
+        XMS_VERIFY_OK(vspherelab::powerOn(*vc, before.moref));
+        const QString mac = before.nics.first().macAddress;
+        QMap<QString, QByteArray> sourceFiles;
+        const auto all = vspherelab::datastoreHashes();
+        for (auto it = all.begin(); it != all.end(); ++it)
+            if (it.key().contains(u"lab-debian-bios"))
+                sourceFiles.insert(it.key(), it.value());
+        QVERIFY(!sourceFiles.isEmpty());
+
+        QStringList args = {u"migration"_s, u"submit"_s};
+        args += targetArgs(u"lab-debian-bios"_s);
+        args += {u"--network-map"_s, u"VM Network=internal-net,keep-mac"_s, u"--wait"_s};
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = xms(args, {}, 30 * 60 * 1000);
+        qInfo("lab-debian-bios migrated in %lld s", clock.elapsed() / 1000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(u"migration.completed"), qPrintable(run.out)); // the live display
+
+        const JobRecord j = m_jobs->jobs()->first();
+        QCOMPARE(j.stage, Stage::Completed);
+        const QStringList names = eventNames(j.id);
+        QVERIFY2(inOrder(names, kSeedEvents), qPrintable(names.join(u", ")));
+        QVERIFY(names.contains(u"inspect.completed"_s));
+        const auto events = m_jobs->events(j.id);
+        for (const EventRecord& e : *events) {
+            if (e.name == u"inspect.completed") {
+                const QString text = QString::fromUtf8(QJsonDocument(e.data).toJson());
+                QVERIFY2(text.contains(u"debian") && text.contains(u"bios"), qPrintable(text));
+            }
+        }
+
+        // The instance, its volume and its port, read from the services themselves.
+        const QString serverId = j.result[u"server_id"].toString();
+        auto server = await<xloud::Server>([&](auto cb) { m_compute->server(serverId, cb); });
+        XMS_VERIFY_OK(server);
+        QCOMPARE(server->status, u"ACTIVE"_s);
+        QCOMPARE(server->name, u"lab-debian-bios"_s);
+        const QJsonArray volumeIds = j.result[u"volume_ids"].toArray();
+        QCOMPARE(volumeIds.size(), 1);
+        auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->volume(volumeIds.first().toString(), cb); });
+        XMS_VERIFY_OK(volume);
+        QVERIFY(volume->bootable);
+        QCOMPARE(volume->volumeType, u"ssd"_s);
+        QCOMPARE(volume->imageMetadata.value(u"hw_disk_bus"_s), u"virtio"_s);
+        QCOMPARE(volume->imageMetadata.value(u"hw_vif_model"_s), u"virtio"_s);
+        QCOMPARE(volume->imageMetadata.value(u"hw_firmware_type"_s), u"bios"_s);
+        QVERIFY(server->volumeIds.contains(volume->id));
+        const QJsonArray portIds = j.result[u"port_ids"].toArray();
+        QCOMPARE(portIds.size(), 1);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->port(portIds.first().toString(), cb); });
+        XMS_VERIFY_OK(port);
+        QCOMPARE(port->macAddress.toLower(), mac.toLower());
+
+        // The source: powered off, its files byte for byte as before.
+        const vsphere::VmInfo after = vspherelab::vm(*vc, u"lab-debian-bios"_s);
+        QCOMPARE(after.powerState, u"poweredOff"_s);
+        const auto now = vspherelab::datastoreHashes();
+        for (auto it = sourceFiles.begin(); it != sourceFiles.end(); ++it)
+            QVERIFY2(now.value(it.key()) == it.value(), qPrintable(u"source file changed: "_s + it.key()));
+        QVERIFY(!QDir(m_home.filePath(u"staging/"_s + j.id)).exists());
+
+        // The volume's bytes boot under QEMU with virtio-blk and virtio-net only.
+        QProcess boot;
+        boot.setProcessChannelMode(QProcess::MergedChannels);
+        boot.start(QStringLiteral(XMS_SOURCE_DIR "/tests/lab/guest/boot-check"),
+                   {volumeFile(volume->id), u"--firmware"_s, u"bios"_s, u"--disk-bus"_s, u"virtio"_s, u"--nic"_s,
+                    u"virtio"_s, u"--timeout"_s, u"600"_s});
+        QVERIFY(boot.waitForFinished(700000));
+        const QString bootLog = QString::fromUtf8(boot.readAll());
+        QVERIFY2(boot.exitCode() == 0 && bootLog.contains(u"OK login prompt"), qPrintable(bootLog));
+        qInfo("%s", qPrintable(bootLog.trimmed().split(u'\n').last()));
+
+        removeMigrated(j);
+    }
+
+    // c. Cancel while the disks stream: the lease is aborted, nothing remains, the events tell it.
+    void cancelDuringExport()
+    {
+        QStringList args = {u"migration"_s, u"submit"_s};
+        args += targetArgs(u"lab-two-disks"_s);
+        args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
+                 u"--output"_s, u"json"_s};
+        const Run run = xms(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString id = submitted(run);
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(QTest::qWaitFor([&] { return eventNames(id).contains(u"export.started"_s); }, 120000),
+                 qPrintable(eventDump(id)));
+        const Run cancel = xms({u"migration"_s, u"cancel"_s, id.left(8)});
+        QVERIFY2(cancel.exitCode == 0, qPrintable(cancel.err));
+        const JobRecord j = waitFor(id, [](const JobRecord& r) { return isTerminal(r.stage); }, 120000);
+        QCOMPARE(j.stage, Stage::Cancelled);
+        QCOMPARE(j.failedStage, Stage::Export);
+        const QStringList names = eventNames(id);
+        QVERIFY2(inOrder(names, {u"export.started"_s, u"job.cancelling"_s, u"job.cancelled"_s}),
+                 qPrintable(names.join(u", ")));
+        verifyNothingLeft(id);
+    }
+
+    // c. kill -9 of the worker mid-Write Volume: the next worker finds the job, deletes what it created
+    // and fails it with an explanation; the event log stays. b. Its retry then migrates lab-two-disks:
+    // two volumes (the data disk's bytes intact) and two ports on two networks.
+    void killDuringWriteVolumeThenRetryTwoDisks()
+    {
+        QStringList args = {u"migration"_s, u"submit"_s};
+        args += targetArgs(u"lab-two-disks"_s);
+        args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
+                 u"--output"_s, u"json"_s};
+        const Run run = xms(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString id = submitted(run);
+        const JobRecord writing = waitFor(
+            id,
+            [](const JobRecord& r) {
+                return isTerminal(r.stage)
+                    || (r.stage == Stage::WriteVolume && r.progress.value(Stage::WriteVolume).bytesDone > 0);
+            },
+            30 * 60 * 1000);
+        QVERIFY2(writing.stage == Stage::WriteVolume, qPrintable(eventDump(id)));
+        const qint64 pid = writing.owner.section(u'-', 1, 1).toLongLong();
+        QVERIFY2(pid > 1, qPrintable(writing.owner));
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        QTest::qWait(17000); // a worker counts as dead after 15 s without a heartbeat
+
+        const Run recovery = xms({u"worker"_s, u"--until-idle"_s}, {}, 600000);
+        QVERIFY2(recovery.exitCode == 0, qPrintable(recovery.err));
+        const JobRecord failed = job(id);
+        QCOMPARE(failed.stage, Stage::Failed);
+        QCOMPARE(failed.failedStage, Stage::WriteVolume);
+        QCOMPARE(failed.error[u"code"].toString(), u"job.orphaned"_s);
+        const QStringList names = eventNames(id);
+        QVERIFY2(inOrder(names, {u"export.started"_s, u"write.started"_s, u"job.orphaned"_s, u"cleanup.started"_s}),
+                 qPrintable(names.join(u", ")));
+        QVERIFY2(names.contains(u"cleanup.deleted"_s), "the partial image or volume was deleted");
+        verifyNothingLeft(id);
+
+        const Run retry = xms({u"migration"_s, u"retry"_s, id.left(8)});
+        QVERIFY2(retry.exitCode == 0, qPrintable(retry.err));
+        const JobRecord done = waitFor(id, [](const JobRecord& r) { return isTerminal(r.stage); }, 30 * 60 * 1000);
+        QVERIFY2(done.stage == Stage::Completed, qPrintable(eventDump(id)));
+        QCOMPARE(done.attempt, 2);
+
+        const QJsonArray volumeIds = done.result[u"volume_ids"].toArray();
+        QCOMPARE(volumeIds.size(), 2);
+        auto server = await<xloud::Server>([&](auto cb) { m_compute->server(done.result[u"server_id"].toString(), cb); });
+        XMS_VERIFY_OK(server);
+        QCOMPARE(server->status, u"ACTIVE"_s);
+        for (const QJsonValue& v : volumeIds)
+            QVERIFY(server->volumeIds.contains(v.toString()));
+        // The data disk arrived byte for byte (the lab wrote known bytes into its first 64 MiB).
+        QCOMPARE(sha256Head(volumeFile(volumeIds.at(1).toString()), 64 << 20),
+                 requireEnv("XMS_LAB_DATA_DISK_SHA256"));
+        QSet<QString> networks;
+        for (const QJsonValue& p : done.result[u"port_ids"].toArray()) {
+            auto port = await<xloud::Port>([&](auto cb) { m_network->port(p.toString(), cb); });
+            XMS_VERIFY_OK(port);
+            networks.insert(port->networkId);
+        }
+        QCOMPARE(networks.size(), 2);
+        removeMigrated(done);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"
