@@ -20,6 +20,8 @@ Status AppSettings::save(Store& store) const
         return r;
     if (auto r = store.setSetting(QString::fromLatin1(kStagingDir), stagingDir); !r)
         return r;
+    if (auto r = store.setSetting(QString::fromLatin1(kLegacyStagingDir), stagingDir); !r)
+        return r;
     return store.setSetting(QString::fromLatin1(kVirtioWin), virtioWin);
 }
 

@@ -15,9 +15,12 @@ struct AppSettings
     static AppSettings load(const Store& store);
     Status save(Store& store) const;
 
-    static constexpr const char* kWorkerSlots = "worker_slots";
-    static constexpr const char* kStagingDir = "staging_dir";
-    static constexpr const char* kVirtioWin = "virtio_win";
+    // The keys the engine's preflight reads. `xms worker` still reads the staging directory from the
+    // older "staging_dir", so save() writes both until the two agree.
+    static constexpr const char* kWorkerSlots = "engine/worker-slots";
+    static constexpr const char* kStagingDir = "engine/staging-dir";
+    static constexpr const char* kLegacyStagingDir = "staging_dir";
+    static constexpr const char* kVirtioWin = "guest/virtio-win";
 };
 
 } // namespace xms::ui

@@ -129,13 +129,9 @@ void TargetPage::loadResources()
             if (!self || request != self->m_request)
                 return;
             self->m_loading = false;
-            if (!r) {
-                self->m_wizard->draft().target.reset();
+            self->setResources(r ? std::optional<xloud::CloudResources>(*r) : std::nullopt);
+            if (!r)
                 self->m_status->setText(r.error().message);
-            } else {
-                self->m_wizard->draft().target = *r;
-            }
-            self->showResources();
         };
         if (!session)
             return done(std::unexpected(session.error()));
@@ -144,6 +140,14 @@ void TargetPage::loadResources()
             done(std::move(r));
         });
     });
+}
+
+void TargetPage::setResources(const std::optional<xloud::CloudResources>& resources)
+{
+    ++m_request; // an answer still on its way would be older than this
+    m_loading = false;
+    m_wizard->draft().target = resources;
+    showResources();
 }
 
 void TargetPage::showResources()

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "xloud/resources.h"
+
 #include <QWizardPage>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -26,6 +30,8 @@ public:
     bool validatePage() override;
 
     void loadResources();
+    // Shows what the project offers (the answer of loadResources; tests give it directly).
+    void setResources(const std::optional<xloud::CloudResources>& resources);
     bool isLoading() const { return m_loading; }
     QComboBox* flavorCombo() const { return m_flavor; }
     QComboBox* volumeTypeCombo() const { return m_volumeType; }

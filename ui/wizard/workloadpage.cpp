@@ -43,6 +43,7 @@ protected:
 WorkloadPage::WorkloadPage(NewMigrationWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
+    , m_store(wizard->store())
     , m_model(new InventoryModel(this))
     , m_proxy(new InventoryFilter(this))
     , m_view(new QTreeView(this))
@@ -181,14 +182,13 @@ void WorkloadPage::selectVms(const QStringList& names)
 
 void WorkloadPage::preflightSelected()
 {
-    Store store = m_wizard->store();
     for (const QString& vm : selectedVms()) {
         MigrationSpec spec = m_wizard->draft().spec;
         spec.vm = vm;
         m_model->setChecking(vm, true);
         ++m_pending;
         QPointer<WorkloadPage> self(this);
-        runPreflight(store, spec, this, [self, vm](Result<PreflightReport> report) {
+        runPreflight(m_store, spec, this, [self, vm](Result<PreflightReport> report) {
             if (!self)
                 return;
             --self->m_pending;

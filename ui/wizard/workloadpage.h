@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/store.h"
+
 #include <QWizardPage>
 
 class QLabel;
@@ -37,6 +39,7 @@ private:
     void updateState();
 
     NewMigrationWizard* m_wizard;
+    Store m_store; // runPreflight keeps a reference to it while it runs
     InventoryModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTreeView* m_view;
