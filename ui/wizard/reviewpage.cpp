@@ -3,6 +3,9 @@
 #include "jobsmodel.h"
 #include "newmigrationwizard.h"
 
+#include <QCheckBox>
+#include <QLabel>
+#include <QPointer>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -11,16 +14,97 @@ namespace xms::ui {
 ReviewPage::ReviewPage(NewMigrationWizard* wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
+    , m_store(wizard->store())
     , m_summary(new QTextBrowser(this))
+    , m_preflight(new QLabel(this))
+    , m_skip(new QCheckBox(tr("Submit without the final preflight (a blocking problem then fails the job "
+                              "later)"),
+                           this))
 {
     setTitle(tr("Review"));
     setSubTitle(tr("Check the plan, then Submit: the jobs enter Queued and a migration worker picks them up."));
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
+    m_preflight->setObjectName(QStringLiteral("reviewPreflight"));
+    m_preflight->setWordWrap(true);
+    m_preflight->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_skip->setObjectName(QStringLiteral("skipPreflight"));
+    m_skip->setToolTip(tr("Same as 'xms migration submit --skip-preflight'"));
+    connect(m_skip, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
+    layout->addWidget(m_summary, 1);
+    layout->addWidget(m_preflight);
+    layout->addWidget(m_skip);
 }
 
 void ReviewPage::initializePage()
+{
+    renderSummary();
+    m_reports.clear();
+    m_skip->setChecked(false);
+    m_checking = true;
+    ++m_run;
+    m_preflight->setText(tr("Running preflight against %1 / %2…")
+                             .arg(m_wizard->draft().spec.cloud, m_wizard->draft().spec.project));
+    emit completeChanged();
+    checkNext(m_wizard->draft().specs());
+}
+
+void ReviewPage::cleanupPage()
+{
+    ++m_run;
+    m_checking = false;
+}
+
+// One VM at a time, like the CLI: each run opens its own sessions.
+void ReviewPage::checkNext(QList<MigrationSpec> remaining)
+{
+    if (remaining.isEmpty()) {
+        m_checking = false;
+        QStringList lines;
+        for (const PreflightReport& r : m_reports) {
+            lines << u"<b>" + r.vm.toHtmlEscaped() + u"</b>: " + r.summary().toHtmlEscaped();
+            for (const PreflightCheck& c : r.failing()) {
+                if (!c.fix.isEmpty())
+                    lines << u"&nbsp;&nbsp;" + tr("Fix: %1").arg(c.fix.toHtmlEscaped());
+            }
+        }
+        if (isBlocked())
+            lines << tr("<span style='color:#b00020'>Preflight blocked the migration; nothing will be "
+                        "submitted until the problems are fixed.</span>");
+        m_preflight->setText(lines.join(QStringLiteral("<br>")));
+        emit completeChanged();
+        return;
+    }
+    const MigrationSpec spec = remaining.takeFirst();
+    QPointer<ReviewPage> self(this);
+    const quint64 run = m_run;
+    runPreflight(m_store, spec, this, [self, run, remaining, vm = spec.vm](Result<PreflightReport> r) {
+        if (!self || run != self->m_run)
+            return;
+        if (r) {
+            self->m_reports.append(*r);
+        } else {
+            PreflightReport failed;
+            failed.vm = vm;
+            failed.add(PreflightCheck{QStringLiteral("Target"), QStringLiteral("preflight.error"), Verdict::Block,
+                                      r.error().message, QString()});
+            self->m_reports.append(failed);
+        }
+        self->checkNext(remaining);
+    });
+}
+
+bool ReviewPage::isBlocked() const
+{
+    return std::any_of(m_reports.cbegin(), m_reports.cend(),
+                       [](const PreflightReport& r) { return r.verdict == Verdict::Block; });
+}
+
+bool ReviewPage::isComplete() const { return m_skip->isChecked() || (!m_checking && !isBlocked()); }
+
+QString ReviewPage::preflightText() const { return m_preflight->text(); }
+
+void ReviewPage::renderSummary()
 {
     const MigrationDraft& d = m_wizard->draft();
     const MigrationSpec& s = d.spec;
@@ -72,6 +156,6 @@ void ReviewPage::initializePage()
 
 QString ReviewPage::summaryText() const { return m_summary->toPlainText(); }
 
-bool ReviewPage::validatePage() { return m_wizard->submit(); }
+bool ReviewPage::validatePage() { return isComplete() && m_wizard->submit(); }
 
 } // namespace xms::ui
