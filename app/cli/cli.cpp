@@ -53,7 +53,8 @@ int Cli::run(const QStringList& arguments)
     if (!best) {
         const bool knownGroup = std::any_of(m_commands.begin(), m_commands.end(),
                                             [&](const Command& c) { return c.path.first() == args.first(); });
-        if (knownGroup && args.size() == 1)
+        const bool askedHelp = args.size() == 2 && (args.at(1) == u"--help" || args.at(1) == u"-h");
+        if (knownGroup && (args.size() == 1 || askedHelp))
             return printHelp(args.first());
         err() << "xms: unknown command '" << args.mid(0, knownGroup ? 2 : 1).join(u' ')
               << "'. Run 'xms --help' to see the commands." << Qt::endl;

@@ -10,5 +10,6 @@ void registerCloudCommands(Cli& cli); // xms cloud … (cloudcommands.cpp)
 void registerMigrationCommands(Cli& cli); // xms migration … (migrationcommands.cpp)
 void registerProfileCommands(Cli& cli); // xms profile … (profilecommands.cpp)
 void registerWorkerCommands(Cli& cli); // xms worker (workercommand.cpp)
+void registerSettingsCommands(Cli& cli); // xms settings … (settingscommands.cpp)
 
 } // namespace xms::cli

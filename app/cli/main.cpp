@@ -17,5 +17,6 @@ int main(int argc, char* argv[])
     xms::cli::registerMigrationCommands(cli);
     xms::cli::registerProfileCommands(cli);
     xms::cli::registerWorkerCommands(cli);
+    xms::cli::registerSettingsCommands(cli);
     return cli.run(QCoreApplication::arguments());
 }

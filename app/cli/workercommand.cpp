@@ -6,6 +6,7 @@
 
 #include "common/paths.h"
 #include "engine/coldmigration.h"
+#include "engine/settingkeys.h"
 #include "store/jobstore.h"
 
 #include <QCoreApplication>
@@ -18,28 +19,30 @@ namespace {
 int runWorker(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    QCommandLineOption slotsOpt(QStringLiteral("slots"), QStringLiteral("Jobs to run at once (default 2)."),
-                                QStringLiteral("N"), QStringLiteral("2"));
+    QCommandLineOption slotsOpt(QStringLiteral("slots"),
+                                QStringLiteral("Jobs to run at once (default: setting engine/worker-slots, else 2)."),
+                                QStringLiteral("N"));
     QCommandLineOption untilIdle(QStringLiteral("until-idle"),
                                  QStringLiteral("Exit when nothing is running or queued (a few seconds)."));
     p.addOptions({slotsOpt, untilIdle});
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    bool ok = false;
-    const int slotCount = p.value(slotsOpt).toInt(&ok);
-    if (!ok || slotCount < 1 || slotCount > 64) {
-        err() << "xms worker: --slots must be a number from 1 to 64" << Qt::endl;
-        return exit::Usage;
-    }
     auto store = Store::openDefault();
     if (!store)
         return report(store.error());
+    const QString slotText = p.isSet(slotsOpt) ? p.value(slotsOpt)
+                                               : store->setting(QLatin1StringView(settings::kWorkerSlots), QStringLiteral("2"));
+    bool ok = false;
+    const int slotCount = slotText.toInt(&ok);
+    if (!ok || slotCount < 1 || slotCount > 64) {
+        err() << "xms worker: worker slots must be a number from 1 to 64, not '" << slotText << "'" << Qt::endl;
+        return exit::Usage;
+    }
 
     EngineOptions o;
     o.workerSlots = slotCount;
     o.idleExitMs = p.isSet(untilIdle) ? 5000 : -1;
-    QString staging = store->setting(QStringLiteral("staging_dir"));
-    o.stagingRoot = staging.isEmpty() ? paths::stagingDir() : staging;
+    o.stagingRoot = store->setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
 
     auto* engine = new Engine(JobStore(*store), coldmigration::stages(), coldmigration::cleanup(),
                               coldmigration::prepare(), o, QCoreApplication::instance());

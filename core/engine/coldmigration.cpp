@@ -1,6 +1,7 @@
 #include "coldmigration.h"
 
 #include "engine/exportstage.h"
+#include "engine/settingkeys.h"
 #include "engine/finalizestage.h"
 #include "engine/jobcontext.h"
 #include "engine/ledgercleanup.h"
@@ -11,12 +12,10 @@
 
 namespace xms::coldmigration {
 
-const QString kVirtioWinSetting = QStringLiteral("guest/virtio-win");
-
 StageFactory stages()
 {
     return [](JobContext& ctx, QObject* parent) {
-        const QString virtioWin = ctx.jobs->store().setting(kVirtioWinSetting);
+        const QString virtioWin = ctx.jobs->store().setting(QLatin1StringView(settings::kVirtioWin));
         return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
                                     new GuestFixesStageRunner(virtioWin, parent), new WriteVolumeStageRunner(parent),
                                     new FinalizeStageRunner(parent)};

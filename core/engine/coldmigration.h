@@ -13,7 +13,4 @@ CleanupFn cleanup();
 // Reads the source password and the cloud secret from the keychain into the job context.
 PrepareFn prepare();
 
-// The store setting that points Guest Fixes at a virtio-win ISO (Windows guests).
-extern const QString kVirtioWinSetting;
-
 } // namespace xms::coldmigration

@@ -2,6 +2,7 @@
 
 #include "common/paths.h"
 #include "engine/finalizestage.h"
+#include "engine/settingkeys.h"
 #include "secrets/secretstore.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -121,7 +122,7 @@ void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInpu
             r.add(check(u"Guest"_s, u"guest.virtio_win"_s, Verdict::Block,
                         tr("%1 is Windows and needs VirtIO drivers, but no virtio-win ISO is set").arg(guestName),
                         tr("Download virtio-win.iso (Fedora's virtio-win project) and set it with 'xms "
-                           "settings set guest/virtio-win PATH' or in Settings.")));
+                           "settings set guest/virtio-win PATH' or in Settings, then run preflight again.")));
         else
             r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Pass,
                         tr("%1, drivers from %2").arg(guestName, QDir::toNativeSeparators(in.virtioWin))));
@@ -371,8 +372,8 @@ public:
                 return finish(std::unexpected(cloud.error()));
             m_cloud = *cloud;
         }
-        m_input.virtioWin = m_store.setting(QStringLiteral("guest/virtio-win"));
-        const QString staging = m_store.setting(QStringLiteral("engine/staging-dir"), paths::stagingDir());
+        m_input.virtioWin = m_store.setting(QLatin1StringView(settings::kVirtioWin));
+        const QString staging = m_store.setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
         QDir().mkpath(staging);
         m_input.stagingFreeBytes = QStorageInfo(staging).bytesAvailable();
         m_input.alreadyQueuedBytes = queuedBytes();

@@ -337,9 +337,9 @@ QString Store::setting(const QString& key, const QString& fallback) const
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = :key"));
     q.bindValue(QStringLiteral(":key"), key);
-    if (q.exec() && q.next())
+    if (q.exec() && q.next() && !q.value(0).toString().isEmpty())
         return q.value(0).toString();
-    return fallback;
+    return fallback; // absent, or cleared with an empty value
 }
 
 Status Store::setSetting(const QString& key, const QString& value)
