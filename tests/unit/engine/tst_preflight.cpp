@@ -1,0 +1,270 @@
+// The preflight rules on their own: a VM as discovery reports it, a target as the cloud reports it, and
+// the verdicts and fixes that come out. No network (runPreflight gathers the same input from the lab in
+// tests/lab/migration).
+#include "engine/preflight.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject disk(const QString& label, qint64 bytes, const QString& mode = u"persistent"_s, bool rdm = false)
+{
+    return {{u"label"_s, label}, {u"capacityBytes"_s, double(bytes)}, {u"diskMode"_s, mode},
+            {u"independent"_s, mode.startsWith(u"independent")}, {u"rdm"_s, rdm}};
+}
+
+QJsonObject nic(const QString& label, const QString& network, const QString& mac)
+{
+    return {{u"label"_s, label}, {u"network"_s, network}, {u"macAddress"_s, mac}};
+}
+
+constexpr qint64 GiB = 1024LL * 1024 * 1024;
+
+QJsonObject linuxVm()
+{
+    return {{u"name"_s, u"web01"_s},
+            {u"firmware"_s, u"bios"_s},
+            {u"guestId"_s, u"debian12_64Guest"_s},
+            {u"guestFullName"_s, u"Debian GNU/Linux 12 (64-bit)"_s},
+            {u"hardwareVersion"_s, u"vmx-19"_s},
+            {u"numCpus"_s, 2},
+            {u"memoryMB"_s, 4096},
+            {u"connectionState"_s, u"connected"_s},
+            {u"totalDiskBytes"_s, double(30 * GiB)},
+            {u"disks"_s, QJsonArray{disk(u"Hard disk 1"_s, 20 * GiB), disk(u"Hard disk 2"_s, 10 * GiB)}},
+            {u"nics"_s, QJsonArray{nic(u"Network adapter 1"_s, u"VM Network"_s, u"00:50:56:aa:bb:01"_s)}}};
+}
+
+xloud::QuotaItem quota(const QString& name, qint64 limit, qint64 used)
+{
+    xloud::QuotaItem q;
+    q.name = name;
+    q.limit = limit;
+    q.inUse = used;
+    return q;
+}
+
+xloud::CloudResources target()
+{
+    xloud::CloudResources t;
+    t.projectId = u"p-infra"_s;
+    t.projectName = u"infra"_s;
+    xloud::Flavor small;
+    small.id = u"2"_s;
+    small.name = u"m1.small"_s;
+    small.vcpus = 1;
+    small.ramMiB = 2048;
+    xloud::Flavor medium = small;
+    medium.id = u"3"_s;
+    medium.name = u"m1.medium"_s;
+    medium.vcpus = 2;
+    medium.ramMiB = 4096;
+    t.flavors = {small, medium};
+    xloud::VolumeType ssd;
+    ssd.id = u"t-ssd"_s;
+    ssd.name = u"ssd"_s;
+    t.volumeTypes = {ssd};
+    t.computeZones = {xloud::AvailabilityZone{u"nova"_s, true}};
+    xloud::Network own;
+    own.id = u"n-int"_s;
+    own.name = u"internal-net"_s;
+    own.projectId = u"p-infra"_s;
+    xloud::Subnet sub;
+    sub.id = u"s-int"_s;
+    sub.name = u"internal-subnet"_s;
+    own.subnets = {sub};
+    xloud::Network shared;
+    shared.id = u"n-prov"_s;
+    shared.name = u"provider-net"_s;
+    shared.projectId = u"p-admin"_s;
+    shared.shared = true;
+    t.networks = {own, shared};
+    t.quota.compute = {quota(u"instances"_s, 10, 0), quota(u"cores"_s, 20, 0), quota(u"ram"_s, 51200, 0)};
+    t.quota.volume = {quota(u"volumes"_s, 10, 0), quota(u"gigabytes"_s, 200, 0), quota(u"volumes_ssd"_s, 6, 0),
+                      quota(u"gigabytes_ssd"_s, 120, 0)};
+    t.quota.network = {quota(u"port"_s, 50, 0)};
+    return t;
+}
+
+MigrationSpec spec()
+{
+    MigrationSpec s;
+    s.source = u"vc"_s;
+    s.vm = u"web01"_s;
+    s.cloud = u"xloud"_s;
+    s.project = u"infra"_s;
+    s.flavor = u"m1.medium"_s;
+    s.volumeType = u"ssd"_s;
+    s.networks = {NicMapping{u"VM Network"_s, {}, u"internal-net"_s, {}, true}};
+    return s;
+}
+
+PreflightInput input()
+{
+    PreflightInput in;
+    in.vm = linuxVm();
+    in.spec = spec();
+    in.target = target();
+    in.stagingFreeBytes = 100 * GiB;
+    return in;
+}
+
+const PreflightCheck* find(const PreflightReport& r, const QString& key)
+{
+    for (const PreflightCheck& c : r.checks)
+        if (c.key == key)
+            return &c;
+    return nullptr;
+}
+
+} // namespace
+
+class TestPreflight : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fittingLinuxVmPasses()
+    {
+        const PreflightReport r = evaluatePreflight(input());
+        QVERIFY2(r.verdict == Verdict::Pass, qPrintable(r.summary()));
+        QVERIFY(find(r, u"target.flavor_fit"_s));
+        QCOMPARE(r.toJson()[u"verdict"].toString(), u"pass"_s);
+    }
+
+    void smallFlavorBlocksNamingBoth()
+    {
+        PreflightInput in = input();
+        in.spec->flavor = u"m1.small"_s;
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"target.flavor_fit"_s);
+        QVERIFY(c);
+        QCOMPARE(c->message, u"Flavor m1.small (1 vCPU, 2048 MiB) is smaller than the source (2 vCPU, 4096 MiB)"_s);
+        QVERIFY(c->fix.contains(u"at least 2 vCPU and 4096 MiB"));
+    }
+
+    void quotaBlocksNamingTheQuota()
+    {
+        PreflightInput in = input();
+        in.target->quota.volume[3] = quota(u"gigabytes_ssd"_s, 120, 100); // 20 left, 30 needed
+        in.target->quota.compute[0] = quota(u"instances"_s, 10, 10);
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* gb = find(r, u"target.quota.gigabytes_ssd"_s);
+        QVERIFY(gb);
+        QVERIFY2(gb->message.contains(u"needs 30 GiB") && gb->message.contains(u"20 of 120"), qPrintable(gb->message));
+        QVERIFY(find(r, u"target.quota.instances"_s));
+        QVERIFY(!find(r, u"target.quota.cores"_s)); // within quota: no check line
+    }
+
+    void unlimitedQuotaNeverBlocks()
+    {
+        PreflightInput in = input();
+        in.target->quota.compute[0] = quota(u"instances"_s, -1, 500);
+        QCOMPARE(evaluatePreflight(in).verdict, Verdict::Pass);
+    }
+
+    void storageBlocks_data()
+    {
+        QTest::addColumn<QJsonObject>("badDisk");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("independent") << disk(u"Hard disk 2"_s, GiB, u"independent_persistent"_s)
+                                     << u"storage.independent_disk"_s;
+        QTest::newRow("rdm") << disk(u"Hard disk 2"_s, GiB, u"persistent"_s, true) << u"storage.rdm"_s;
+        QJsonObject shared = disk(u"Hard disk 2"_s, GiB);
+        shared.insert(u"sharing"_s, u"sharingMultiWriter"_s);
+        QTest::newRow("shared") << shared << u"storage.shared_disk"_s;
+    }
+    void storageBlocks()
+    {
+        QFETCH(QJsonObject, badDisk);
+        QFETCH(QString, key);
+        PreflightInput in = input();
+        QJsonArray disks = in.vm[u"disks"].toArray();
+        disks[1] = badDisk;
+        in.vm[u"disks"] = disks;
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, key);
+        QVERIFY(c);
+        QVERIFY(c->message.contains(u"Hard disk 2"));
+        QVERIFY(!c->fix.isEmpty());
+    }
+
+    void snapshotWarns()
+    {
+        PreflightInput in = input();
+        in.vm[u"hasSnapshot"] = true;
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Warn);
+        QCOMPARE(r.failing().size(), 1);
+        QCOMPARE(r.failing().first().key, u"storage.snapshot"_s);
+    }
+
+    void windowsWithoutVirtioWinBlocks()
+    {
+        PreflightInput in = input();
+        in.vm[u"guestId"] = u"windows2019srv_64Guest"_s;
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"guest.virtio_win"_s);
+        QVERIFY(c);
+        QVERIFY(c->fix.contains(u"virtio-win"));
+    }
+
+    void unmappedNicAndUnknownNetworkBlock()
+    {
+        PreflightInput in = input();
+        in.spec->networks = {NicMapping{u"Other"_s, {}, u"internal-net"_s, {}, false}};
+        QVERIFY(find(evaluatePreflight(in), u"network.unmapped"_s));
+        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"no-such-net"_s, {}, false}};
+        QVERIFY(find(evaluatePreflight(in), u"network.not_found"_s));
+        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"internal-net"_s, u"wrong-subnet"_s, false}};
+        QVERIFY(find(evaluatePreflight(in), u"network.subnet"_s));
+    }
+
+    void macPolicyFollowsTheFallbackChoice()
+    {
+        PreflightInput in = input();
+        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"provider-net"_s, {}, true}};
+        PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Warn); // a new MAC will be generated
+        QVERIFY(find(r, u"network.mac_policy"_s));
+        in.spec->macFallback = MigrationSpec::MacFallback::Fail;
+        QCOMPARE(evaluatePreflight(in).verdict, Verdict::Block);
+
+        PreflightInput used = input();
+        used.macsInUse = {{u"00:50:56:AA:BB:01"_s, u"port-9"_s}};
+        r = evaluatePreflight(used);
+        const PreflightCheck* c = find(r, u"network.mac_in_use"_s);
+        QVERIFY(c);
+        QVERIFY(c->message.contains(u"port-9"));
+    }
+
+    void stagingSpaceCountsQueuedJobs()
+    {
+        PreflightInput in = input();
+        in.stagingFreeBytes = 40 * GiB;
+        QCOMPARE(evaluatePreflight(in).verdict, Verdict::Pass);
+        in.alreadyQueuedBytes = 20 * GiB;
+        QVERIFY(find(evaluatePreflight(in), u"storage.staging_space"_s));
+    }
+
+    void sourceOnlyChecksWithoutTarget()
+    {
+        PreflightInput in;
+        in.vm = linuxVm();
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Pass);
+        QVERIFY(!find(r, u"target.flavor_fit"_s));
+        QCOMPARE(r.vm, u"web01"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPreflight)
+#include "tst_preflight.moc"
