@@ -75,20 +75,18 @@ void LedgerCleanup::next()
             m_ctx.jobs->ledgerSetState(e.id, kDeleted);
             return next();
         }
-        auto remaining = std::make_shared<QStringList>(ids);
-        auto step = std::make_shared<std::function<void()>>();
-        *step = [this, e, remaining, step] {
-            if (remaining->isEmpty()) {
-                *step = nullptr; // breaks the self-reference
-                return next();
-            }
-            const QString id = remaining->takeFirst();
-            remove(e, id, [this, e, id, step](Status s) {
-                note(e, id, s);
-                (*step)();
-            });
-        };
-        (*step)();
+        removeAll(e, ids);
+    });
+}
+
+void LedgerCleanup::removeAll(const LedgerEntry& e, QStringList ids)
+{
+    if (ids.isEmpty())
+        return next();
+    const QString id = ids.takeFirst();
+    remove(e, id, [this, e, id, ids](Status s) {
+        note(e, id, s);
+        removeAll(e, ids);
     });
 }
 

@@ -31,6 +31,7 @@ private:
     void withCloud(std::function<void()> then);
     void next();
     void resolve(const LedgerEntry& e, std::function<void(QStringList ids)> then);
+    void removeAll(const LedgerEntry& e, QStringList ids);
     void remove(const LedgerEntry& e, const QString& id, std::function<void(Status)> then);
     void removeVolume(const QString& id, int attemptsLeft, std::function<void(Status)> then);
     void note(const LedgerEntry& e, const QString& id, const Status& result);

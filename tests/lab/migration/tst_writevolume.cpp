@@ -1,0 +1,155 @@
+// Write Volume and the ledger cleanup against the real Glance and Cinder, without a conversion in front:
+// cancel mid-upload, cancel while Cinder copies the image, and a finished write whose volume a later
+// failure must remove. After each, nothing the stage made is left in the services.
+#include "../xloud/xloudlab.h"
+
+#include "engine/jobcontext.h"
+#include "engine/ledgercleanup.h"
+#include "engine/writevolumestage.h"
+#include "store/jobstore.h"
+#include "store/store.h"
+#include "xloud/blockstorageclient.h"
+#include "xloud/imageclient.h"
+#include "xloud/session.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+using namespace xms::test;
+
+class TestWriteVolume : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::optional<JobStore> m_jobs;
+    QString m_disk;
+    xloud::Session* m_session = nullptr;
+    xloud::ImageClient* m_images = nullptr;
+    xloud::BlockStorageClient* m_volumes = nullptr;
+    static constexpr qint64 kSize = 1024LL * 1024 * 1024;
+
+    std::unique_ptr<JobContext> context()
+    {
+        auto ctx = std::make_unique<JobContext>();
+        auto job = m_jobs->create(QJsonObject{{u"vm"_s, u"wv-test"_s}});
+        ctx->jobId = job->id;
+        ctx->jobs = &*m_jobs;
+        ctx->stagingDir = m_dir.filePath(job->id);
+        ctx->cloud = labCloud(u"writevolume"_s);
+        ctx->cloudSecret = labPassword();
+        ctx->spec.vm = u"wv-test"_s;
+        ctx->spec.instanceName = uniqueName(u"wv"_s);
+        ctx->spec.cloud = ctx->cloud.name;
+        ctx->spec.project = ctx->cloud.project;
+        ctx->spec.volumeType = u"ssd"_s;
+        ctx->stagingDisks = {m_disk};
+        ctx->vm = QJsonObject{{u"disks"_s, QJsonArray{QJsonObject{{u"capacityBytes"_s, double(kSize)}}}}};
+        ctx->imageProperties = QJsonObject{{u"hw_disk_bus"_s, u"virtio"_s}, {u"hw_vif_model"_s, u"virtio"_s}};
+        return ctx;
+    }
+
+    void cleanupAndVerify(JobContext& ctx)
+    {
+        std::optional<Status> done;
+        (new LedgerCleanup(ctx, [&](Status s) { done = s; }, this))->start();
+        QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 600000));
+        QVERIFY2(done->has_value(), why(*done).constData());
+        const auto ledger = ctx.jobs->ledger(ctx.jobId);
+        QVERIFY(!ledger->isEmpty());
+        for (const LedgerEntry& e : *ledger)
+            QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.state));
+        auto images = await<QList<xloud::Image>>(
+            [&](auto cb) { m_images->findImages(ctx.resourceName(u"disk0-image"_s), cb); });
+        XMS_VERIFY_OK(images);
+        QVERIFY(images->isEmpty());
+        auto volumes = await<QList<xloud::Volume>>(
+            [&](auto cb) { m_volumes->findVolumes(ctx.spec.effectiveInstanceName() + u"-disk0", cb); });
+        XMS_VERIFY_OK(volumes);
+        QVERIFY(volumes->isEmpty());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto store = Store::open(m_dir.filePath(u"xms.sqlite"_s));
+        XMS_VERIFY_OK(store);
+        m_jobs.emplace(*store);
+        // A 1 GiB disk: data at both ends, a hole between (as a sparse staging image is).
+        m_disk = m_dir.filePath(u"disk-0.raw"_s);
+        QFile f(m_disk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4 << 20, 'x'));
+        QVERIFY(f.resize(kSize));
+        QVERIFY(f.seek(kSize - (1 << 20)));
+        f.write(QByteArray(1 << 20, 'y'));
+        f.close();
+        m_session = new xloud::Session(labCloud(u"writevolume-check"_s), labPassword(), this);
+        m_images = new xloud::ImageClient(m_session, m_session->cloud().project, this);
+        m_volumes = new xloud::BlockStorageClient(m_session, m_session->cloud().project, this);
+    }
+
+    void cancelMidUpload()
+    {
+        auto ctx = context();
+        WriteVolumeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        bool cancelled = false;
+        connect(&stage, &StageRunner::progress, this, [&](int, qint64 done, qint64 total) {
+            if (!cancelled && done > 0 && done < total / 2) {
+                cancelled = true;
+                stage.cancel();
+            }
+        });
+        stage.start(ctx.get());
+        QVERIFY(finished.wait(300000));
+        QVERIFY(cancelled);
+        const auto status = finished.first().first().value<Status>();
+        QVERIFY(!status.has_value());
+        QCOMPARE(status.error().code, u"job.cancelled"_s);
+        cleanupAndVerify(*ctx);
+    }
+
+    void cancelWhileTheVolumeIsCreated()
+    {
+        auto ctx = context();
+        WriteVolumeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        connect(&stage, &StageRunner::event, this, [&](EventLevel, const QString& name) {
+            if (name == u"write.image_uploaded")
+                stage.cancel(); // the image is uploaded; Cinder is about to copy it into the volume
+        });
+        stage.start(ctx.get());
+        QVERIFY(finished.wait(600000));
+        QCOMPARE(finished.first().first().value<Status>().error().code, u"job.cancelled"_s);
+        cleanupAndVerify(*ctx);
+    }
+
+    void finishedWriteThenCleanup()
+    {
+        auto ctx = context();
+        WriteVolumeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.start(ctx.get());
+        QVERIFY(finished.wait(600000));
+        const auto status = finished.first().first().value<Status>();
+        QVERIFY2(status.has_value(), why(status).constData());
+        QCOMPARE(ctx->volumeIds.size(), 1);
+        auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->volume(ctx->volumeIds.first(), cb); });
+        XMS_VERIFY_OK(volume);
+        QCOMPARE(volume->status, u"available"_s);
+        QCOMPARE(volume->sizeGiB, 1);
+        QCOMPARE(volume->imageMetadata.value(u"hw_disk_bus"_s), u"virtio"_s);
+        QCOMPARE(volume->metadata.value(u"xms_job"_s), ctx->jobId);
+        // The temporary image is already gone; the volume goes with the cleanup a later failure runs.
+        cleanupAndVerify(*ctx);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWriteVolume)
+#include "tst_writevolume.moc"
