@@ -208,9 +208,17 @@ struct SpecOptions
     }
 };
 
+QString formatMinutes(qint64 seconds)
+{
+    return seconds < 90 ? QStringLiteral("~%1 s").arg(seconds) : QStringLiteral("~%1 min").arg((seconds + 30) / 60);
+}
+
 void printReport(const PreflightReport& r)
 {
-    out() << r.vm << ": " << verdictName(r.verdict) << Qt::endl;
+    out() << r.vm << ": " << verdictName(r.verdict);
+    if (r.estimate)
+        out() << " (estimated runtime " << formatMinutes(r.estimate->seconds) << ", from " << r.estimate->basis << ')';
+    out() << Qt::endl;
     for (const PreflightCheck& c : r.checks) {
         out() << "  [" << verdictName(c.verdict) << "] " << c.category << ": " << c.message << Qt::endl;
         if (!c.fix.isEmpty() && c.verdict != Verdict::Pass)
@@ -299,6 +307,9 @@ int submit(const QStringList& args, const Command& cmd)
                          return finish(report(reports.error()));
                      bool blocked = false;
                      for (const PreflightReport& r : *reports) {
+                         if (r.estimate && !json)
+                             out() << "Preflight " << r.vm << ": " << verdictName(r.verdict) << ", estimated runtime "
+                                   << formatMinutes(r.estimate->seconds) << Qt::endl;
                          if (r.verdict == Verdict::Pass)
                              continue;
                          QTextStream& stream = r.verdict == Verdict::Block ? err() : out();

@@ -333,7 +333,10 @@ QJsonObject PreflightReport::toJson() const
     QJsonArray list;
     for (const PreflightCheck& c : checks)
         list.append(c.toJson());
-    return {{QStringLiteral("vm"), vm}, {QStringLiteral("verdict"), verdictKey(verdict)}, {QStringLiteral("checks"), list}};
+    QJsonObject o{{QStringLiteral("vm"), vm}, {QStringLiteral("verdict"), verdictKey(verdict)}, {QStringLiteral("checks"), list}};
+    if (estimate)
+        o.insert(QStringLiteral("estimate"), estimate->toJson());
+    return o;
 }
 
 PreflightReport evaluatePreflight(const PreflightInput& in)
@@ -479,6 +482,8 @@ private:
 
     void finish(Result<PreflightReport> r)
     {
+        if (r && !m_input.vm.isEmpty())
+            r->estimate = estimateJob(m_store, m_input.vm);
         auto done = std::move(m_done);
         deleteLater();
         done(std::move(r));

@@ -31,11 +31,20 @@ struct PreflightCheck
     QJsonObject toJson() const;
 };
 
+// Estimated wall time of a job from its disk bytes: export at the measured rate, guest fixes at a
+// measured constant plus per-GiB, upload and volume write — refined from the store's finished jobs.
+struct Estimate
+{
+    qint64 seconds = 0;
+    QString basis; // "defaults" or "N finished jobs"
+    QJsonObject toJson() const;
+};
 struct PreflightReport
 {
     QString vm;
     Verdict verdict = Verdict::Pass; // the worst of the checks
     QList<PreflightCheck> checks;
+    std::optional<Estimate> estimate; // when the VM was found (runPreflight)
     void add(PreflightCheck check);
     QList<PreflightCheck> failing() const; // Warn and Block, Block first
     QString summary() const; // one line: "Block: 2 problems (…); 1 warning"
@@ -65,14 +74,6 @@ PreflightReport evaluatePreflight(const PreflightInput& input);
 void runPreflight(Store& store, const MigrationSpec& spec, QObject* context,
                   std::function<void(Result<PreflightReport>)> done);
 
-// Estimated wall time of a job from its disk bytes: export at the measured rate, guest fixes at a
-// measured constant plus per-GiB, upload and volume write — refined from the store's finished jobs.
-struct Estimate
-{
-    qint64 seconds = 0;
-    QString basis; // "defaults" or "N finished jobs"
-    QJsonObject toJson() const;
-};
 Estimate estimateJob(const Store& store, const QJsonObject& vm);
 
 } // namespace xms

@@ -1,0 +1,178 @@
+// Finalize against the real Neutron and Cinder and the Nova emulator, for what the happy path never
+// meets: a source MAC Xloud will not give back (already used by another port; a shared network where only
+// admins choose MACs). The spec's policy decides — a new MAC with a warning, or a failure that leaves
+// nothing behind.
+#include "../xloud/xloudlab.h"
+
+#include "engine/finalizestage.h"
+#include "engine/jobcontext.h"
+#include "engine/ledgercleanup.h"
+#include "store/jobstore.h"
+#include "store/store.h"
+#include "xloud/blockstorageclient.h"
+#include "xloud/computeclient.h"
+#include "xloud/networkclient.h"
+#include "xloud/session.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xms;
+using namespace Qt::StringLiterals;
+using namespace xms::test;
+
+class TestFinalize : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::optional<JobStore> m_jobs;
+    xloud::Session* m_session = nullptr;
+    xloud::NetworkClient* m_network = nullptr;
+    xloud::BlockStorageClient* m_volumes = nullptr;
+    xloud::ComputeClient* m_compute = nullptr;
+    QString m_volume; // an empty 1 GiB volume standing in for a written boot disk
+    QString m_squatter; // a port that already holds the source MAC
+    QString m_mac;
+
+    std::unique_ptr<JobContext> context(const QString& network, MigrationSpec::MacFallback fallback)
+    {
+        auto ctx = std::make_unique<JobContext>();
+        ctx->jobId = m_jobs->create(QJsonObject{{u"vm"_s, u"fin-test"_s}})->id;
+        ctx->jobs = &*m_jobs;
+        ctx->cloud = labCloud(u"finalize"_s);
+        ctx->cloudSecret = labPassword();
+        ctx->spec.vm = u"fin-test"_s;
+        ctx->spec.instanceName = uniqueName(u"fin"_s);
+        ctx->spec.cloud = ctx->cloud.name;
+        ctx->spec.project = ctx->cloud.project;
+        ctx->spec.flavor = u"m1.tiny"_s;
+        ctx->spec.macFallback = fallback;
+        ctx->spec.networks = {NicMapping{u"VM Network"_s, {}, network, {}, true}};
+        ctx->vm = QJsonObject{
+            {u"nics"_s, QJsonArray{QJsonObject{{u"label"_s, u"Network adapter 1"_s},
+                                               {u"network"_s, u"VM Network"_s},
+                                               {u"macAddress"_s, m_mac}}}}};
+        ctx->volumeIds = {m_volume};
+        return ctx;
+    }
+
+    Status run(JobContext& ctx, QStringList* events)
+    {
+        FinalizeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        connect(&stage, &StageRunner::event, this, [events](EventLevel, const QString& name) { events->append(name); });
+        stage.start(&ctx);
+        if (!finished.wait(300000))
+            return fail(u"test.timeout"_s, u"Finalize did not finish"_s);
+        return finished.first().first().value<Status>();
+    }
+
+    void cleanup(JobContext& ctx)
+    {
+        std::optional<Status> done;
+        (new LedgerCleanup(ctx, [&](Status s) { done = s; }, this))->start();
+        QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 600000));
+        QVERIFY2(done->has_value(), why(*done).constData());
+        const auto ledger = ctx.jobs->ledger(ctx.jobId);
+        for (const LedgerEntry& e : *ledger)
+            QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.state));
+        auto servers = await<QList<xloud::Server>>(
+            [&](auto cb) { m_compute->findServers(ctx.spec.effectiveInstanceName(), cb); });
+        XMS_VERIFY_OK(servers);
+        QVERIFY(servers->isEmpty());
+        auto ports = await<QList<xloud::Port>>([&](auto cb) { m_network->findPorts(ctx.resourceName(u"nic0"_s), cb); });
+        XMS_VERIFY_OK(ports);
+        QVERIFY(ports->isEmpty());
+        // The boot volume is free again for the next case.
+        XMS_VERIFY_OK(await<xloud::Volume>([&](auto cb) { m_volumes->waitAvailable(m_volume, cb); }, 300000));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto store = Store::open(m_dir.filePath(u"xms.sqlite"_s));
+        XMS_VERIFY_OK(store);
+        m_jobs.emplace(*store);
+        const CloudRecord c = labCloud(u"finalize-check"_s);
+        m_session = new xloud::Session(c, labPassword(), this);
+        m_network = new xloud::NetworkClient(m_session, c.project, this);
+        m_volumes = new xloud::BlockStorageClient(m_session, c.project, this);
+        m_compute = new xloud::ComputeClient(m_session, c.project, this);
+
+        xloud::VolumeSpec v;
+        v.name = uniqueName(u"fin-boot"_s);
+        v.sizeGiB = 1;
+        auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->createVolume(v, cb); });
+        XMS_VERIFY_OK(volume);
+        m_volume = volume->id;
+        XMS_VERIFY_OK(await<xloud::Volume>([&](auto cb) { m_volumes->waitAvailable(m_volume, cb); }, 300000));
+
+        auto networks = await<QList<xloud::Network>>([&](auto cb) { m_network->networks(cb); });
+        XMS_VERIFY_OK(networks);
+        QString internal;
+        for (const xloud::Network& n : *networks)
+            if (n.name == u"internal-net")
+                internal = n.id;
+        m_mac = randomMac();
+        xloud::PortSpec squat;
+        squat.networkId = internal;
+        squat.macAddress = m_mac;
+        squat.name = uniqueName(u"squatter"_s);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->createPort(squat, cb); });
+        XMS_VERIFY_OK(port);
+        m_squatter = port->id;
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_squatter.isEmpty())
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(m_squatter, cb); }));
+        if (!m_volume.isEmpty()) {
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->deleteVolume(m_volume, cb); }));
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->waitDeleted(m_volume, cb); }, 300000));
+        }
+    }
+
+    void refusedMacFallsBackToANewOne_data()
+    {
+        QTest::addColumn<QString>("network");
+        QTest::newRow("in use on internal-net") << u"internal-net"_s;
+        QTest::newRow("shared provider-net, admin-only MACs") << u"provider-net"_s;
+    }
+    void refusedMacFallsBackToANewOne()
+    {
+        QFETCH(QString, network);
+        auto ctx = context(network, MigrationSpec::MacFallback::GenerateNew);
+        QStringList events;
+        const Status s = run(*ctx, &events);
+        QVERIFY2(s.has_value(), why(s).constData());
+        QVERIFY2(events.contains(u"finalize.mac_fallback"_s), qPrintable(events.join(u", ")));
+        QVERIFY(events.contains(u"finalize.completed"_s));
+        QCOMPARE(ctx->portIds.size(), 1);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->port(ctx->portIds.first(), cb); });
+        XMS_VERIFY_OK(port);
+        QVERIFY(port->macAddress.compare(m_mac, Qt::CaseInsensitive) != 0);
+        auto server = await<xloud::Server>([&](auto cb) { m_compute->server(ctx->serverId, cb); });
+        XMS_VERIFY_OK(server);
+        QCOMPARE(server->status, u"ACTIVE"_s);
+        cleanup(*ctx);
+    }
+
+    void refusedMacFailsWhenAskedAndLeavesNothing()
+    {
+        auto ctx = context(u"internal-net"_s, MigrationSpec::MacFallback::Fail);
+        QStringList events;
+        const Status s = run(*ctx, &events);
+        QVERIFY(!s.has_value());
+        QCOMPARE(s.error().code, u"xloud.mac_in_use"_s);
+        QVERIFY2(s.error().message.contains(m_mac, Qt::CaseInsensitive), qPrintable(s.error().message));
+        QVERIFY(ctx->serverId.isEmpty());
+        cleanup(*ctx);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFinalize)
+#include "tst_finalize.moc"
