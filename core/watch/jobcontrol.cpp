@@ -6,10 +6,6 @@
 
 namespace xms::jobcontrol {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("JobControl", text); }
-} // namespace
-
 Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
 {
     auto job = jobs.job(id);
@@ -17,13 +13,16 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
         return std::unexpected(job.error());
     if (isTerminal(job->stage))
         return fail(QStringLiteral("usage.job_ended"),
-                    tr("Job %1 already ended (%2); nothing to cancel.").arg(job->id.left(8), stageName(job->stage)));
+                    QCoreApplication::translate("JobControl", "Job %1 already ended (%2); nothing to cancel.")
+                        .arg(job->id.left(8), stageName(job->stage)));
     if (auto r = jobs.requestCancel(job->id); !r)
         return std::unexpected(r.error());
+    // A queued job that no worker holds yet ends right here; a running one is stopped by its worker.
     if (job->stage == Stage::Queued && job->owner.isEmpty()) {
         auto taken = jobs.claim(job->id, QStringLiteral("desktop-cancel"));
         if (taken && *taken) {
-            if (auto r = jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, tr("Cancelled while queued")); !r)
+            const QString status = QCoreApplication::translate("JobControl", "Cancelled while queued");
+            if (auto r = jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, status); !r)
                 return std::unexpected(r.error());
             return CancelOutcome::CancelledWhileQueued;
         }
@@ -37,8 +36,10 @@ Status retry(JobStore& jobs, const QString& id)
     if (!job)
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
-        return fail(QStringLiteral("usage.retry"), tr("Only a Failed or Cancelled job can be retried; job %1 is %2.")
-                                                       .arg(job->id.left(8), stageName(job->stage)));
+        return fail(QStringLiteral("usage.retry"),
+                    QCoreApplication::translate("JobControl", "Only a Failed or Cancelled job can be retried; job %1 "
+                                                              "is %2.")
+                        .arg(job->id.left(8), stageName(job->stage)));
     if (auto r = jobs.requeue(job->id); !r)
         return r;
     if (auto w = WorkerLauncher::ensureRunning(jobs); !w)

@@ -114,7 +114,10 @@ private slots:
         qInfo("flood: %d jobs with progress, %d events in %lld ms; event-loop latency max %lld ms, p99 %lld ms "
               "(%lld probes); event list shows the newest %d",
               kJobs, kEvents, total.elapsed(), maxLate, p99, qint64(lates.size()), events->rowCount());
-        QVERIFY2(maxLate < 100, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(maxLate)));
+        // On an idle 2-core machine the maximum is ~30 ms; with a TCG guest conversion beside it, ~330 ms of
+        // which most is the OS not scheduling this thread. A synchronous read of the store on the UI thread
+        // would stall for seconds — that is what this bound catches.
+        QVERIFY2(maxLate < 750, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(maxLate)));
         // The table really is live: the followed job shows the last progress written.
         QTRY_VERIFY(w.jobsModel()->record(ids.first())->progress.value(Stage::Export).percent >= 99);
         w.setCloseChoiceForTesting(MainWindow::CloseChoice::KeepHeadless);
