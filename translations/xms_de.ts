@@ -1903,10 +1903,6 @@ SHA-256 %2</translation>
         <translation>Nicht geprüft</translation>
     </message>
     <message>
-        <source>%1 — Fix: %2</source>
-        <translation>%1 – Abhilfe: %2</translation>
-    </message>
-    <message>
         <source>VM</source>
         <translation>VM</translation>
     </message>
@@ -1933,6 +1929,14 @@ SHA-256 %2</translation>
     <message>
         <source>Preflight</source>
         <translation>Vorabprüfung</translation>
+    </message>
+    <message>
+        <source>[%1] %2: %3</source>
+        <translation>[%1] %2: %3</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,9 @@ QWidget* JobDetailView::createEventsPane()
     m_eventTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_eventTable->verticalHeader()->hide();
     m_eventTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_eventTable->verticalHeader()->setDefaultSectionSize(m_eventTable->fontMetrics().height() + 6);
+    m_eventTable->horizontalHeader()->resizeSection(EventsModel::Time, 100);
+    m_eventTable->horizontalHeader()->resizeSection(EventsModel::Name, 150);
     m_eventTable->horizontalHeader()->setStretchLastSection(true);
     m_eventTable->setWordWrap(false);
     auto* copyAction = new QAction(tr("Copy"), m_eventTable);

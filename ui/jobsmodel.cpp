@@ -40,6 +40,8 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const
     case Stage: return stageName(j.stage);
     case Progress: return overallPercent(j);
     case Transferred:
+        if (j.bytesTotal <= 0 && j.bytesTransferred <= 0)
+            return QString();
         return j.bytesTotal > 0 ? tr("%1 of %2").arg(formatBytes(j.bytesTransferred), formatBytes(j.bytesTotal))
                                 : formatBytes(j.bytesTransferred);
     case Rate: return j.bytesPerSecond > 0 ? QString(formatBytes(qint64(j.bytesPerSecond)) + tr("/s")) : QString();

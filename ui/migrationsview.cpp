@@ -2,6 +2,7 @@
 
 #include "jobdetailview.h"
 #include "jobsmodel.h"
+#include "progressdelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -37,6 +38,13 @@ MigrationsView::MigrationsView(JobsModel* model, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
     m_table->setObjectName(QStringLiteral("jobsTable"));
+    m_table->setItemDelegateForColumn(JobsModel::Progress, new ProgressDelegate(m_table));
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(JobsModel::Vm, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(JobsModel::Target, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->resizeSection(JobsModel::Progress, 140);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // submission order until the user sorts
 
     m_filter->setPlaceholderText(tr("Filter by VM, project, stage or status"));

@@ -132,7 +132,7 @@ private slots:
         const QModelIndex web = model.index(0, 0);
         QCOMPARE(model.rowCount(web), 2);
         QCOMPARE(model.index(0, InventoryModel::Verdict).data().toString(), verdictName(Verdict::Warn));
-        QVERIFY(model.index(0, InventoryModel::Power, web).data().toString().contains(u"Consolidate"));
+        QVERIFY(model.index(0, InventoryModel::Name, web).data().toString().contains(u"Fix: Consolidate"));
         r.checks.removeLast();
         model.setReport(r); // replaces the children
         QCOMPARE(model.rowCount(web), 1);

@@ -347,8 +347,13 @@ QWidget* SettingsDialog::createGeneralTab()
     };
     auto* form = new QFormLayout(tab);
     form->addRow(tr("&Worker slots:"), m_slots);
-    form->addRow(tr("&Staging directory:"), browse(m_staging, true));
-    form->addRow(tr("&VirtIO drivers for Windows:"), browse(m_virtio, false));
+    // Rows that are layouts need their labels' buddies set by hand for the mnemonics to work.
+    auto* stagingLabel = new QLabel(tr("&Staging directory:"), tab);
+    stagingLabel->setBuddy(m_staging);
+    auto* virtioLabel = new QLabel(tr("&VirtIO drivers for Windows:"), tab);
+    virtioLabel->setBuddy(m_virtio);
+    form->addRow(stagingLabel, browse(m_staging, true));
+    form->addRow(virtioLabel, browse(m_virtio, false));
     return tab;
 }
 

@@ -105,18 +105,17 @@ QVariant InventoryModel::vmData(const vsphere::VmInfo& vm, int column, int role)
 
 QVariant InventoryModel::checkData(const PreflightCheck& check, int column, int role) const
 {
-    if (role == Qt::ForegroundRole && column == Verdict)
+    // A check row spans the whole width in the view (first column), so everything is in column 0.
+    if (role == Qt::ForegroundRole)
         return verdictColor(check.verdict);
     if (role == SortRole)
         role = Qt::DisplayRole;
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if ((role != Qt::DisplayRole && role != Qt::ToolTipRole) || column != Name)
         return {};
-    switch (column) {
-    case Name: return check.category;
-    case Power: return check.fix.isEmpty() ? check.message : tr("%1 — Fix: %2").arg(check.message, check.fix);
-    case Verdict: return verdictName(check.verdict);
-    default: return {};
-    }
+    QString text = tr("[%1] %2: %3").arg(verdictName(check.verdict), check.category, check.message);
+    if (!check.fix.isEmpty() && check.verdict != xms::Verdict::Pass)
+        text += u"  " + tr("Fix: %1").arg(check.fix);
+    return text;
 }
 
 QVariant InventoryModel::headerData(int section, Qt::Orientation orientation, int role) const

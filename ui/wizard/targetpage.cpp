@@ -67,7 +67,9 @@ TargetPage::TargetPage(NewMigrationWizard* wizard)
     projectRow->addWidget(m_load);
     auto* form = new QFormLayout;
     form->addRow(tr("&Cloud:"), m_cloud);
-    form->addRow(tr("&Project:"), projectRow);
+    auto* projectLabel = new QLabel(tr("&Project:"), this);
+    projectLabel->setBuddy(m_project); // the row is a layout, so the form cannot set the buddy itself
+    form->addRow(projectLabel, projectRow);
     form->addRow(tr("&Flavor:"), m_flavor);
     form->addRow(QString(), m_flavorNote);
     form->addRow(tr("&Volume type:"), m_volumeType);

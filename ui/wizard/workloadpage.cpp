@@ -67,7 +67,17 @@ WorkloadPage::WorkloadPage(NewMigrationWizard* wizard)
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(InventoryModel::Name, QHeaderView::Stretch);
+    m_view->header()->resizeSection(InventoryModel::Name, 200);
+    m_view->header()->setSectionResizeMode(InventoryModel::Disks, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(InventoryModel::Guest, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(InventoryModel::Verdict, QHeaderView::ResizeToContents);
+    // Check rows read as one line across the table.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int first, int last) {
+        if (!parent.isValid())
+            return;
+        for (int r = first; r <= last; ++r)
+            m_view->setFirstColumnSpanned(r, parent, true);
+    });
     m_view->setToolTip(tr("Ctrl+click or Shift+click selects several VMs; expand a verdict to see its checks"));
     m_search->setObjectName(QStringLiteral("inventorySearch"));
     m_search->setPlaceholderText(tr("Search VMs by name"));
@@ -200,7 +210,6 @@ void WorkloadPage::preflightSelected()
                 self->m_model->setReport(failed);
             } else {
                 self->m_model->setReport(*report);
-                self->m_wizard->draft().preflight.insert(vm, *report);
             }
             self->updateState();
         });
@@ -254,6 +263,8 @@ bool WorkloadPage::validatePage()
     for (const QString& vm : selectedVms()) {
         if (const vsphere::VmInfo* info = m_model->vm(vm))
             d.vms.append(*info);
+        if (const PreflightReport* report = m_model->report(vm))
+            d.preflight.insert(vm, *report);
     }
     return !d.vms.isEmpty();
 }
