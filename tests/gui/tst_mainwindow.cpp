@@ -1,13 +1,46 @@
+#include "eventsmodel.h"
+#include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
+#include "testutil.h"
+
+#include "store/jobstore.h"
+#include "watch/jobwatcher.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+namespace {
+// Answers the next modal question box with the given button (the app asks before cancelling).
+void answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, qApp, [button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box)
+            box->button(button)->click();
+        else
+            answerNextQuestion(button); // not shown yet
+    });
+}
+
+QJsonObject spec(const QString& vm)
+{
+    return {{QStringLiteral("source"), QStringLiteral("lab-vc")}, {QStringLiteral("vm"), vm},
+            {QStringLiteral("cloud"), QStringLiteral("lab")},     {QStringLiteral("project"), QStringLiteral("infra")},
+            {QStringLiteral("instance_name"), vm}};
+}
+} // namespace
 
 using namespace xms;
 using namespace xms::ui;
@@ -15,7 +48,18 @@ using namespace xms::ui;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_home;
+
+    JobStore jobs() const { return JobStore(*Store::openDefault()); }
+
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XMS_HOME", m_home.path().toUtf8()); // an empty shared store
+        qputenv("XMS_CLI", "/bin/true"); // Retry starts a worker: a no-op here
+    }
+
     void emptyStateSaysWhatToDo()
     {
         MainWindow w;
@@ -63,6 +107,125 @@ private slots:
 
         w.jobsModel()->remove(job.id);
         QVERIFY(w.migrationsView()->showsEmptyState());
+    }
+
+    // A job the CLI submits shows up live; Cancel and Retry do what `xms migration cancel|retry` do.
+    void cliJobAppearsThenCancelAndRetry()
+    {
+        MainWindow w;
+        w.setCloseChoiceForTesting(MainWindow::CloseChoice::KeepHeadless);
+        w.show();
+        JobStore store = jobs();
+        auto job = store.create(spec(QStringLiteral("cli-vm")));
+        XMS_VERIFY_OK(job);
+        EventRecord e;
+        e.jobId = job->id;
+        e.name = QStringLiteral("job.queued");
+        e.message = QStringLiteral("Waiting for a worker slot");
+        e.time = QDateTime::currentDateTimeUtc();
+        XMS_VERIFY_OK(store.appendEvent(e));
+        QTRY_VERIFY_WITH_TIMEOUT(w.jobsModel()->record(job->id), 2000); // ≤ one poll (250 ms) in practice
+        QTRY_COMPARE(w.migrationsView()->currentJobId(), job->id);
+        JobDetailView* detail = w.migrationsView()->detail();
+        QTRY_COMPARE(detail->events()->rowCount(), 1);
+        auto* copy = detail->findChild<QPushButton*>(QStringLiteral("copyEvents"));
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QVERIFY(QApplication::clipboard()->text().contains(u"Waiting for a worker slot"));
+        QVERIFY(detail->findChild<QLabel*>(QStringLiteral("coldNotice"))->text().contains(u"powered off"));
+
+        auto* cancel = detail->findChild<QPushButton*>(QStringLiteral("cancelJob"));
+        auto* retry = detail->findChild<QPushButton*>(QStringLiteral("retryJob"));
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(!retry->isEnabled());
+        answerNextQuestion(QMessageBox::Yes);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(store.job(job->id)->stage, Stage::Cancelled); // queued and unowned: ends at once
+        QTRY_COMPARE(w.jobsModel()->record(job->id)->stage, Stage::Cancelled);
+        QTRY_VERIFY(retry->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+
+        QTest::mouseClick(retry, Qt::LeftButton);
+        const auto again = store.job(job->id);
+        QCOMPARE(again->stage, Stage::Queued);
+        QCOMPARE(again->attempt, 2);
+        QTRY_COMPARE(w.jobsModel()->record(job->id)->attempt, 2);
+        store.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, QStringLiteral("test over"));
+    }
+
+    void stageBarsAndInstanceLink()
+    {
+        Store s = *Store::openDefault();
+        CloudRecord cloud;
+        cloud.name = QStringLiteral("lab");
+        cloud.authUrl = QStringLiteral("http://127.0.0.1:5000/v3");
+        cloud.dashboardUrl = QStringLiteral("https://xloud.example/dashboard/");
+        XMS_VERIFY_OK(s.saveCloud(cloud));
+        JobStore store(s);
+        auto job = store.create(spec(QStringLiteral("done-vm")));
+        XMS_VERIFY_OK(job);
+        for (Stage st : workStages())
+            store.setProgress(job->id, st, {100, 0, 0});
+        store.setEnded(job->id, Stage::Completed, Stage::Finalize, {{QStringLiteral("server_id"), QStringLiteral("srv-42")}},
+                       QStringLiteral("Migration complete"));
+        MainWindow w;
+        w.show();
+        QTRY_VERIFY(w.jobsModel()->record(job->id));
+        w.migrationsView()->selectJob(job->id);
+        JobDetailView* detail = w.migrationsView()->detail();
+        QTRY_COMPARE(detail->jobId(), job->id);
+        for (Stage st : workStages())
+            QCOMPARE(detail->stageBar(st)->value(), 100);
+        auto* instance = detail->findChild<QLabel*>(QStringLiteral("jobInstance"));
+        QVERIFY(instance->isVisible());
+        QVERIFY2(instance->text().contains(u"https://xloud.example/dashboard/project/instances/srv-42/"),
+                 qPrintable(instance->text()));
+    }
+
+    void closingWithRunningJobsAsks()
+    {
+        JobStore store = jobs();
+        auto job = store.create(spec(QStringLiteral("running-vm")));
+        XMS_VERIFY_OK(job);
+        {
+            MainWindow w;
+            w.show();
+            QTRY_VERIFY(w.jobsModel()->record(job->id));
+            w.setCloseChoiceForTesting(MainWindow::CloseChoice::Stay);
+            QVERIFY(!w.close());
+            QVERIFY(w.isVisible());
+            w.setCloseChoiceForTesting(MainWindow::CloseChoice::KeepHeadless);
+            QVERIFY(w.close());
+        }
+        QCOMPARE(store.job(job->id)->stage, Stage::Queued); // headless: it keeps going
+        MainWindow w;
+        w.show();
+        QTRY_VERIFY(w.jobsModel()->record(job->id));
+        w.setCloseChoiceForTesting(MainWindow::CloseChoice::CancelJobs);
+        QVERIFY(w.close());
+        QCOMPARE(store.job(job->id)->stage, Stage::Cancelled);
+    }
+
+    void watcherCoalescesToItsInterval()
+    {
+        JobStore store = jobs();
+        auto job = store.create(spec(QStringLiteral("busy-vm")));
+        XMS_VERIFY_OK(job);
+        JobWatcher watcher(store);
+        QSignalSpy changed(&watcher, &JobWatcher::jobsChanged);
+        watcher.start();
+        QTRY_VERIFY(changed.count() >= 1);
+        changed.clear();
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 200; ++i) { // 200 writes in about a second
+            store.setProgress(job->id, Stage::Export, {i % 100, i, 200});
+            QTest::qWait(5);
+        }
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        QTest::qWait(300);
+        QVERIFY2(double(changed.count()) <= seconds * 4 + 2, qPrintable(QString::number(changed.count())));
+        QVERIFY(changed.count() >= 1);
+        store.setEnded(job->id, Stage::Cancelled, Stage::Export, {}, QStringLiteral("test over"));
     }
 };
 
