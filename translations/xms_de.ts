@@ -109,6 +109,21 @@
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Worker slots must be a number from 1 to 64.</source>
+        <translation>Die Worker-Plätze müssen eine Zahl von 1 bis 64 sein.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1; choose a directory this user can write.</source>
+        <translation>In %1 kann nicht geschrieben werden; wählen Sie ein Verzeichnis, das dieser Benutzer beschreiben darf.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; give the path of virtio-win.iso.</source>
+        <translation>%1 ist keine Datei; geben Sie den Pfad von virtio-win.iso an.</translation>
+    </message>
+</context>
+<context>
     <name>CurlTls</name>
     <message>
         <source>This libcurl is not built with OpenSSL, so certificates cannot be checked. Install libcurl4 (the OpenSSL flavour).</source>

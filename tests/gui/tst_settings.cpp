@@ -89,13 +89,21 @@ private slots:
         SettingsDialog d(*m_store);
         d.show();
         d.findChild<QSpinBox*>(QStringLiteral("workerSlots"))->setValue(4);
-        d.findChild<QLineEdit*>(QStringLiteral("stagingDir"))->setText(QStringLiteral("/srv/xms-staging"));
-        d.findChild<QLineEdit*>(QStringLiteral("virtioWin"))->setText(QStringLiteral("/srv/virtio-win.iso"));
+        const QString staging = m_home.filePath(QStringLiteral("staging"));
+        const QString iso = m_home.filePath(QStringLiteral("virtio-win.iso"));
+        d.findChild<QLineEdit*>(QStringLiteral("stagingDir"))->setText(staging);
+        d.findChild<QLineEdit*>(QStringLiteral("virtioWin"))->setText(iso);
+        d.accept(); // the ISO does not exist: refused like `xms settings set`
+        QVERIFY(d.isVisible());
+        QVERIFY(m_store->setting(QStringLiteral("guest/virtio-win")).isEmpty());
+        QFile f(iso);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
         d.accept();
+        QVERIFY(!d.isVisible());
         QCOMPARE(m_store->setting(QStringLiteral("engine/worker-slots")), QStringLiteral("4"));
-        QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), QStringLiteral("/srv/xms-staging"));
-        QCOMPARE(m_store->setting(QStringLiteral("staging_dir")), QStringLiteral("/srv/xms-staging"));
-        QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), QStringLiteral("/srv/virtio-win.iso"));
+        QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), staging);
+        QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), iso);
         const AppSettings s = AppSettings::load(*m_store);
         QCOMPARE(s.workerSlots, 4);
     }

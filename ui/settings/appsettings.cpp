@@ -1,28 +1,55 @@
 #include "appsettings.h"
 
+#include "engine/settingkeys.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
 namespace xms::ui {
+
+namespace {
+QString key(const char* k) { return QString::fromLatin1(k); }
+} // namespace
 
 AppSettings AppSettings::load(const Store& store)
 {
     AppSettings s;
     bool ok = false;
-    const int slotCount = store.setting(QString::fromLatin1(kWorkerSlots)).toInt(&ok);
+    const int slotCount = store.setting(key(settings::kWorkerSlots)).toInt(&ok);
     if (ok && slotCount >= 1 && slotCount <= 64)
         s.workerSlots = slotCount;
-    s.stagingDir = store.setting(QString::fromLatin1(kStagingDir));
-    s.virtioWin = store.setting(QString::fromLatin1(kVirtioWin));
+    s.stagingDir = store.setting(key(settings::kStagingDir));
+    s.virtioWin = store.setting(key(settings::kVirtioWin));
     return s;
+}
+
+Status AppSettings::validate() const
+{
+    if (workerSlots < 1 || workerSlots > 64)
+        return fail(QStringLiteral("usage.value"),
+                    QCoreApplication::translate("AppSettings", "Worker slots must be a number from 1 to 64."));
+    if (!stagingDir.isEmpty() && (!QDir().mkpath(stagingDir) || !QFileInfo(stagingDir).isWritable()))
+        return fail(QStringLiteral("usage.value"),
+                    QCoreApplication::translate("AppSettings", "Cannot write to %1; choose a directory this user can "
+                                                               "write.")
+                        .arg(stagingDir));
+    if (!virtioWin.isEmpty() && !QFileInfo(virtioWin).isFile())
+        return fail(QStringLiteral("usage.value"),
+                    QCoreApplication::translate("AppSettings", "%1 is not a file; give the path of virtio-win.iso.")
+                        .arg(virtioWin));
+    return {};
 }
 
 Status AppSettings::save(Store& store) const
 {
-    if (auto r = store.setSetting(QString::fromLatin1(kWorkerSlots), QString::number(workerSlots)); !r)
+    if (auto ok = validate(); !ok)
+        return ok;
+    if (auto r = store.setSetting(key(settings::kWorkerSlots), QString::number(workerSlots)); !r)
         return r;
-    if (auto r = store.setSetting(QString::fromLatin1(kStagingDir), stagingDir); !r)
+    if (auto r = store.setSetting(key(settings::kStagingDir), stagingDir); !r)
         return r;
-    if (auto r = store.setSetting(QString::fromLatin1(kLegacyStagingDir), stagingDir); !r)
-        return r;
-    return store.setSetting(QString::fromLatin1(kVirtioWin), virtioWin);
+    return store.setSetting(key(settings::kVirtioWin), virtioWin);
 }
 
 } // namespace xms::ui

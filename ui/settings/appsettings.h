@@ -4,23 +4,18 @@
 
 namespace xms::ui {
 
-// The workstation settings, kept in the shared store so `xms worker` sees the same values. One place
-// names the keys and defaults.
+// The workstation settings the engine reads (engine/settingkeys.h), kept in the shared store so
+// `xms worker` and `xms settings` see the same values. Empty means the default.
 struct AppSettings
 {
     int workerSlots = 2;
-    QString stagingDir; // empty: paths::stagingDir()
+    QString stagingDir; // empty: XMS_HOME/staging
     QString virtioWin; // virtio-win ISO for Windows guests
 
     static AppSettings load(const Store& store);
+    // The checks `xms settings set` makes, so both front ends accept the same values.
+    Status validate() const;
     Status save(Store& store) const;
-
-    // The keys the engine's preflight reads. `xms worker` still reads the staging directory from the
-    // older "staging_dir", so save() writes both until the two agree.
-    static constexpr const char* kWorkerSlots = "engine/worker-slots";
-    static constexpr const char* kStagingDir = "engine/staging-dir";
-    static constexpr const char* kLegacyStagingDir = "staging_dir";
-    static constexpr const char* kVirtioWin = "guest/virtio-win";
 };
 
 } // namespace xms::ui
