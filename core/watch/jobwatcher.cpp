@@ -50,6 +50,7 @@ void JobWatcher::follow(const QString& jobId)
     m_follow = jobId;
     ++m_followGeneration;
     m_lastEvent = 0;
+    m_pending.clear();
     if (!m_poll.isRunning())
         tick();
 }
@@ -66,10 +67,34 @@ void JobWatcher::tick()
     const quint64 generation = m_followGeneration;
     const qint64 after = m_lastEvent;
     const int limit = m_eventLimit;
-    m_poll.setFuture(QtConcurrent::run([jobs, follow, generation, after, limit] {
+    const int backlog = m_backlog;
+    m_poll.setFuture(QtConcurrent::run([jobs, follow, generation, after, limit, backlog] {
         Poll p{jobs.jobs(), follow, generation, QList<EventRecord>()};
-        if (!follow.isEmpty())
+        if (follow.isEmpty())
+            return p;
+        if (after > 0) {
             p.events = jobs.events(follow, after, limit);
+            return p;
+        }
+        // A job just followed: read its history here, off the caller's thread, keeping the newest part.
+        QList<EventRecord> newest;
+        qint64 cursor = 0;
+        for (;;) {
+            auto batch = jobs.events(follow, cursor, 5000);
+            if (!batch) {
+                p.events = std::unexpected(batch.error());
+                return p;
+            }
+            if (batch->isEmpty())
+                break;
+            cursor = batch->last().id;
+            newest.append(*batch);
+            if (newest.size() > backlog)
+                newest.remove(0, newest.size() - backlog);
+            if (batch->size() < 5000)
+                break;
+        }
+        p.events = newest;
         return p;
     }));
 }
@@ -102,16 +127,29 @@ void JobWatcher::onPolled()
             emit jobsChanged(changed);
     }
     if (p.followGeneration == m_followGeneration && !p.followId.isEmpty()) {
-        if (!p.events)
+        if (!p.events) {
             emit storeFailed(p.events.error().message);
-        else if (!p.events->isEmpty()) {
+        } else if (!p.events->isEmpty()) {
             m_lastEvent = p.events->last().id;
-            // A full batch means more are waiting: fetch the rest on the next tick, not all at once.
-            emit eventsAppended(p.followId, *p.events);
+            m_pending.append(*p.events);
+            if (m_pending.size() > m_backlog) // the caller keeps no more than that anyway
+                m_pending.remove(0, m_pending.size() - m_backlog);
         }
+        deliverEvents();
     }
     if (m_again || p.followGeneration != m_followGeneration)
         tick();
+}
+
+// At most one slice per poll reaches the caller, so a long history never blocks its thread.
+void JobWatcher::deliverEvents()
+{
+    if (m_pending.isEmpty())
+        return;
+    const qsizetype n = qMin<qsizetype>(m_pending.size(), m_eventLimit);
+    const QList<EventRecord> slice = m_pending.first(n);
+    m_pending.remove(0, n);
+    emit eventsAppended(m_follow, slice);
 }
 
 JobSnapshot snapshotOf(const JobRecord& j)

@@ -23,6 +23,8 @@ public:
 
     void setInterval(int ms) { m_timer.setInterval(ms); }
     void setEventBatchLimit(int limit) { m_eventLimit = limit; }
+    // Following a job with a long history starts at its newest `backlog` events, not its first.
+    void setEventBacklog(int backlog) { m_backlog = backlog; }
     void start(); // polls at once, then every interval
     void stop();
     // Events of this job are delivered from its first one on; an empty id stops following.
@@ -46,6 +48,7 @@ private:
     };
     void tick();
     void onPolled();
+    void deliverEvents();
 
     JobStore m_jobs;
     QTimer m_timer;
@@ -55,6 +58,8 @@ private:
     quint64 m_followGeneration = 0; // a poll started before follow() changed is ignored for events
     qint64 m_lastEvent = 0;
     int m_eventLimit = 2000; // per tick: 8,000 events/s keeps up with any real job, in small UI slices
+    int m_backlog = 20000;
+    QList<EventRecord> m_pending; // read but not yet handed out (a long history arrives in slices)
     bool m_again = false; // a tick arrived while a poll was running
 };
 

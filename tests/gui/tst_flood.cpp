@@ -122,6 +122,35 @@ private slots:
         QTRY_VERIFY(w.jobsModel()->record(ids.first())->progress.value(Stage::Export).percent >= 99);
         w.setCloseChoiceForTesting(MainWindow::CloseChoice::KeepHeadless);
     }
+
+    // Selecting a job with a long history shows its newest events at once, read off the UI thread.
+    void longHistoryStartsAtTheNewest()
+    {
+        JobStore jobs(*Store::openDefault());
+        auto job = jobs.create(QJsonObject{{QStringLiteral("vm"), QStringLiteral("chatty")}});
+        XMS_VERIFY_OK(job);
+        QVERIFY(jobs.store().db().transaction()); // one commit for the set-up, not 30,000
+        EventRecord e;
+        e.jobId = job->id;
+        e.time = QDateTime::currentDateTimeUtc();
+        e.name = QStringLiteral("export.progress");
+        for (int n = 0; n < 30000; ++n) {
+            e.message = QStringLiteral("chunk %1").arg(n);
+            jobs.appendEvent(e);
+        }
+        QVERIFY(jobs.store().db().commit());
+        JobWatcher watcher(jobs);
+        watcher.setEventBacklog(20000);
+        EventsModel events;
+        events.setJob(job->id);
+        connect(&watcher, &JobWatcher::eventsAppended, &events,
+                [&](const QString&, const QList<EventRecord>& batch) { events.append(batch); });
+        watcher.follow(job->id);
+        watcher.start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.rowCount(), 20000, 20000);
+        QCOMPARE(events.event(0).message, QStringLiteral("chunk 10000"));
+        QCOMPARE(events.event(events.rowCount() - 1).message, QStringLiteral("chunk 29999"));
+    }
 };
 
 QTEST_MAIN(TestFlood)
