@@ -56,7 +56,8 @@ void MainWindow::createActions()
     newMigration->setToolTip(tr("Move VMs from a vCenter into an Xloud project"));
     auto* settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("actionSettings"));
-    settings->setShortcut(QKeySequence::Preferences);
+    // Ctrl+, everywhere: not every Linux desktop maps QKeySequence::Preferences to a key.
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(QKeySequence::Preferences)});
     settings->setToolTip(tr("Source environments, Xloud clouds, network profiles and worker settings"));
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
