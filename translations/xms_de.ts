@@ -2548,7 +2548,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>C&amp;louds</source>
-        <translation>C&amp;louds</translation>
+        <translation>&amp;Clouds</translation>
     </message>
     <message>
         <source>&amp;Profiles</source>
@@ -2576,10 +2576,6 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen …</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten …</translation>
     </message>
     <message>
         <source>Change settings, test the connection, rotate the password</source>
@@ -2614,20 +2610,8 @@ SHA-256 %2</translation>
         <translation>vCenter- oder ESXi-Hosts, von denen migriert wird. Passwörter liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <source>A&amp;dd…</source>
-        <translation>Hin&amp;zufügen …</translation>
-    </message>
-    <message>
-        <source>E&amp;dit…</source>
-        <translation>Bear&amp;beiten …</translation>
-    </message>
-    <message>
         <source>Change settings, test the login, rotate the secret</source>
         <translation>Einstellungen ändern, Anmeldung testen, Geheimnis wechseln</translation>
-    </message>
-    <message>
-        <source>Dele&amp;te</source>
-        <translation>Lö&amp;schen</translation>
     </message>
     <message>
         <source>Saved cloud %1.</source>
@@ -2671,7 +2655,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation>&amp;Umbenennen …</translation>
+        <translation>Umbe&amp;nennen …</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
@@ -2772,6 +2756,10 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;VirtIO drivers for Windows:</source>
         <translation>&amp;VirtIO-Treiber für Windows:</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Bearbe&amp;iten …</translation>
     </message>
 </context>
 <context>

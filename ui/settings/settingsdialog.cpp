@@ -133,7 +133,7 @@ QWidget* SettingsDialog::createEnvironmentsTab()
 {
     m_envView = listView(this, m_envModel, "environmentList");
     auto* add = button(this, tr("&Add…"), "envAdd");
-    auto* edit = button(this, tr("&Edit…"), "envEdit", tr("Change settings, test the connection, rotate the password"));
+    auto* edit = button(this, tr("Ed&it…"), "envEdit", tr("Change settings, test the connection, rotate the password"));
     auto* remove = button(this, tr("&Delete"), "envDelete");
     auto open = [this](std::optional<EnvironmentRecord> existing) {
         auto* d = new EnvironmentDialog(m_store, std::move(existing), this);
@@ -176,9 +176,9 @@ QWidget* SettingsDialog::createEnvironmentsTab()
 QWidget* SettingsDialog::createCloudsTab()
 {
     m_cloudView = listView(this, m_cloudModel, "cloudList");
-    auto* add = button(this, tr("A&dd…"), "cloudAdd");
-    auto* edit = button(this, tr("E&dit…"), "cloudEdit", tr("Change settings, test the login, rotate the secret"));
-    auto* remove = button(this, tr("Dele&te"), "cloudDelete");
+    auto* add = button(this, tr("&Add…"), "cloudAdd");
+    auto* edit = button(this, tr("Ed&it…"), "cloudEdit", tr("Change settings, test the login, rotate the secret"));
+    auto* remove = button(this, tr("&Delete"), "cloudDelete");
     auto open = [this](std::optional<CloudRecord> existing) {
         auto* d = new CloudDialog(m_store, std::move(existing), this);
         d->setAttribute(Qt::WA_DeleteOnClose);
