@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "migrationsview.h"
 #include "testutil.h"
+#include "translations.h"
 
 #include "store/jobstore.h"
 #include "watch/jobwatcher.h"
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 namespace {
 // Answers the next modal question box with the given button (the app asks before cancelling).
@@ -203,6 +205,19 @@ private slots:
         w.setCloseChoiceForTesting(MainWindow::CloseChoice::CancelJobs);
         QVERIFY(w.close());
         QCOMPARE(store.job(job->id)->stage, Stage::Cancelled);
+    }
+
+    // The German catalogue is built in and chosen by locale; English needs none.
+    void germanByLocale()
+    {
+        QVERIFY(!installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+        QVERIFY(installTranslations(*qApp, QLocale(QLocale::German, QLocale::Austria))); // de_AT → xms_de
+        MainWindow w;
+        QCOMPARE(w.windowTitle(), QStringLiteral("XMS Desktop – Migrationen"));
+        QCOMPARE(stageName(Stage::GuestFixes), QStringLiteral("Gastanpassungen"));
+        for (QTranslator* t : qApp->findChildren<QTranslator*>())
+            QCoreApplication::removeTranslator(t);
+        QCOMPARE(stageName(Stage::GuestFixes), QStringLiteral("Guest Fixes"));
     }
 
     void watcherCoalescesToItsInterval()

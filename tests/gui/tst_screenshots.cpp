@@ -9,6 +9,7 @@
 #include "settings/settingsdialog.h"
 #include "settings/trustdialog.h"
 #include "testutil.h"
+#include "translations.h"
 #include "wizard/inventorymodel.h"
 #include "wizard/networkspage.h"
 #include "wizard/newmigrationwizard.h"
@@ -26,7 +27,6 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QTreeView>
 
 using namespace xms;
@@ -89,7 +89,6 @@ class TestScreenshots : public QObject
     QTemporaryDir m_home;
     QDir m_out;
     std::optional<Store> m_store;
-    QTranslator m_translator;
 
     void save(QWidget* w, const QString& name)
     {
@@ -109,9 +108,9 @@ private slots:
         QDir().mkpath(dir);
         m_out = QDir(dir);
         if (qEnvironmentVariable("XMS_SCREENSHOT_LANG") == u"de") {
-            QVERIFY(m_translator.load(QStringLiteral(XMS_QM_DIR "/xms_de.qm")));
-            QApplication::installTranslator(&m_translator);
-            QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+            const QLocale german(QLocale::German, QLocale::Germany);
+            QVERIFY(installTranslations(*qApp, german));
+            QLocale::setDefault(german);
         }
         auto store = Store::openDefault();
         XMS_VERIFY_OK(store);
