@@ -129,21 +129,26 @@ void MainWindow::cancelJob(const QString& jobId)
 {
     if (!m_store)
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Cancel Migration"),
-        tr("Cancel this migration? Its worker stops it and deletes the Xloud resources it created. The source VM "
-           "stays powered off."),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
-        return;
-    JobStore jobs(*m_store);
-    auto r = jobcontrol::cancel(jobs, jobId);
-    if (!r)
-        return void(QMessageBox::warning(this, tr("Cancel Migration"), r.error().message));
-    statusBar()->showMessage(*r == jobcontrol::CancelOutcome::CancelledWhileQueued
-                                 ? tr("Cancelled job %1 (it had not started).").arg(jobId.left(8))
-                                 : tr("Cancel requested for job %1.").arg(jobId.left(8)),
-                             8000);
+    // Asked without a nested event loop: the answer arrives as a signal.
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Cancel Migration"),
+                                tr("Cancel this migration? Its worker stops it and deletes the Xloud resources it "
+                                   "created. The source VM stays powered off."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, jobId](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        JobStore jobs(*m_store);
+        auto r = jobcontrol::cancel(jobs, jobId);
+        if (!r)
+            return statusBar()->showMessage(r.error().message, 10000);
+        statusBar()->showMessage(*r == jobcontrol::CancelOutcome::CancelledWhileQueued
+                                     ? tr("Cancelled job %1 (it had not started).").arg(jobId.left(8))
+                                     : tr("Cancel requested for job %1.").arg(jobId.left(8)),
+                                 8000);
+    });
+    box->open();
 }
 
 void MainWindow::retryJob(const QString& jobId)
@@ -185,24 +190,29 @@ void MainWindow::openSettings()
     dialog->open();
 }
 
-MainWindow::CloseChoice MainWindow::askAboutRunningJobs(int running)
+void MainWindow::askAboutRunningJobs(int running)
 {
-    if (m_closeChoiceForTesting)
-        return *m_closeChoiceForTesting;
-    QMessageBox box(QMessageBox::Question, tr("Migrations Are Running"),
-                    tr("%n migration(s) are still queued or running.", nullptr, running), QMessageBox::NoButton, this);
-    box.setInformativeText(tr("They run in a separate worker process and can keep going without this window; "
-                              "reopen XMS Desktop or use 'xms migration list' to follow them."));
-    auto* keep = box.addButton(tr("&Keep Running Headless"), QMessageBox::AcceptRole);
-    auto* cancel = box.addButton(tr("&Cancel Them and Quit"), QMessageBox::DestructiveRole);
-    box.addButton(tr("&Don't Quit"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    if (box.clickedButton() == keep)
-        return CloseChoice::KeepHeadless;
-    if (box.clickedButton() == cancel)
-        return CloseChoice::CancelJobs;
-    return CloseChoice::Stay;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Migrations Are Running"),
+                                tr("%n migration(s) are still queued or running.", nullptr, running),
+                                QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("They run in a separate worker process and can keep going without this window; "
+                               "reopen XMS Desktop or use 'xms migration list' to follow them."));
+    auto* keep = box->addButton(tr("&Keep Running Headless"), QMessageBox::AcceptRole);
+    auto* cancel = box->addButton(tr("&Cancel Them and Quit"), QMessageBox::DestructiveRole);
+    box->addButton(tr("&Don't Quit"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, keep, cancel] {
+        const QAbstractButton* clicked = box->clickedButton();
+        if (clicked == keep)
+            m_closeDecision = CloseChoice::KeepHeadless;
+        else if (clicked == cancel)
+            m_closeDecision = CloseChoice::CancelJobs;
+        else
+            return;
+        close(); // again, now with the answer
+    });
+    box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -210,7 +220,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
     const QStringList active = m_jobs->activeJobIds();
     if (active.isEmpty() || !m_store)
         return QMainWindow::closeEvent(event);
-    switch (askAboutRunningJobs(int(active.size()))) {
+    std::optional<CloseChoice> choice = m_closeChoiceForTesting ? m_closeChoiceForTesting : m_closeDecision;
+    m_closeDecision.reset();
+    if (!choice) {
+        event->ignore();
+        askAboutRunningJobs(int(active.size()));
+        return;
+    }
+    switch (*choice) {
     case CloseChoice::Stay:
         event->ignore();
         return;

@@ -45,13 +45,14 @@ private:
     void showJob(const QString& jobId);
     void cancelJob(const QString& jobId);
     void retryJob(const QString& jobId);
-    CloseChoice askAboutRunningJobs(int running);
+    void askAboutRunningJobs(int running); // answers by closing again with m_closeDecision set
 
     std::optional<Store> m_store;
     JobsModel* m_jobs;
     MigrationsView* m_view;
     JobWatcher* m_watcher = nullptr;
     std::optional<CloseChoice> m_closeChoiceForTesting;
+    std::optional<CloseChoice> m_closeDecision;
     QString m_pendingSelect; // a job just submitted: selected as soon as the watcher brings it
 };
 

@@ -10,6 +10,7 @@
 #include "watch/jobwatcher.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
@@ -141,7 +142,7 @@ private slots:
         QVERIFY(!retry->isEnabled());
         answerNextQuestion(QMessageBox::Yes);
         QTest::mouseClick(cancel, Qt::LeftButton);
-        QCOMPARE(store.job(job->id)->stage, Stage::Cancelled); // queued and unowned: ends at once
+        QTRY_COMPARE(store.job(job->id)->stage, Stage::Cancelled); // queued and unowned: ends at once
         QTRY_COMPARE(w.jobsModel()->record(job->id)->stage, Stage::Cancelled);
         QTRY_VERIFY(retry->isEnabled());
         QVERIFY(!cancel->isEnabled());
@@ -199,6 +200,23 @@ private slots:
             QVERIFY(w.close());
         }
         QCOMPARE(store.job(job->id)->stage, Stage::Queued); // headless: it keeps going
+        {
+            // The real question: asked without blocking, the window closes once it is answered.
+            MainWindow w;
+            w.show();
+            QTRY_VERIFY(w.jobsModel()->record(job->id));
+            QVERIFY(!w.close());
+            QMessageBox* box = nullptr;
+            QTRY_VERIFY((box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())));
+            QVERIFY2(box->text().contains(u"1 migration"), qPrintable(box->text()));
+            QAbstractButton* keep = nullptr;
+            for (QAbstractButton* b : box->buttons())
+                keep = b->text() == MainWindow::tr("&Keep Running Headless") ? b : keep;
+            QVERIFY(keep);
+            keep->click();
+            QTRY_VERIFY(!w.isVisible());
+        }
+        QCOMPARE(store.job(job->id)->stage, Stage::Queued);
         MainWindow w;
         w.show();
         QTRY_VERIFY(w.jobsModel()->record(job->id));
