@@ -2253,16 +2253,8 @@ SHA-256 %2</translation>
         <translation>Abbruch für Auftrag %1 angefordert.</translation>
     </message>
     <message>
-        <source>Retry Migration</source>
-        <translation>Migration wiederholen</translation>
-    </message>
-    <message>
         <source>Job %1 is queued again.</source>
         <translation>Auftrag %1 ist wieder eingereiht.</translation>
-    </message>
-    <message>
-        <source>New Migration</source>
-        <translation>Neue Migration</translation>
     </message>
     <message>
         <source>The job store is not available.</source>
@@ -2374,10 +2366,6 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;Submit</source>
         <translation>&amp;Übermitteln</translation>
-    </message>
-    <message>
-        <source>Submit Migration</source>
-        <translation>Migration übermitteln</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2522,10 @@ SHA-256 %2</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;The source VMs are powered off&lt;/b&gt; for the migration and stay powered off afterwards. Do not power them on while the migrated instances run.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Quell-VMs werden für die Migration ausgeschaltet&lt;/b&gt; und bleiben danach ausgeschaltet. Schalten Sie sie nicht ein, solange die migrierten Instanzen laufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Not submitted: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Nicht übermittelt: %1&lt;/span&gt;</translation>
     </message>
 </context>
 <context>

@@ -65,9 +65,12 @@ void MainWindow::createActions()
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About XMS Desktop"), this, [this] {
-        QMessageBox::about(this, tr("About XMS Desktop"),
-                           tr("<b>XMS Desktop %1</b><p>Cold migration of VMware vSphere VMs into Xloud.</p>")
-                               .arg(QApplication::applicationVersion()));
+        auto* box = new QMessageBox(QMessageBox::Information, tr("About XMS Desktop"),
+                                    tr("<b>XMS Desktop %1</b><p>Cold migration of VMware vSphere VMs into Xloud.</p>")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
 
     auto* toolbar = addToolBar(tr("Migrations"));
@@ -157,7 +160,7 @@ void MainWindow::retryJob(const QString& jobId)
         return;
     JobStore jobs(*m_store);
     if (auto r = jobcontrol::retry(jobs, jobId); !r)
-        return void(QMessageBox::warning(this, tr("Retry Migration"), r.error().message));
+        return statusBar()->showMessage(r.error().message, 10000);
     m_view->detail()->events()->setJob(jobId); // the new attempt's events follow the old ones
     if (m_watcher) {
         m_watcher->follow({});
@@ -169,7 +172,7 @@ void MainWindow::retryJob(const QString& jobId)
 void MainWindow::openNewMigration()
 {
     if (!m_store)
-        return void(QMessageBox::warning(this, tr("New Migration"), tr("The job store is not available.")));
+        return statusBar()->showMessage(tr("The job store is not available."), 10000);
     auto* wizard = new NewMigrationWizard(*m_store, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &NewMigrationWizard::submitted, this, [this](const QStringList& ids) {

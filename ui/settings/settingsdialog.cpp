@@ -4,6 +4,8 @@
 #include "clouddialog.h"
 #include "environmentdialog.h"
 
+#include "asyncdialogs.h"
+
 #include "common/paths.h"
 #include "engine/profiles.h"
 #include "secrets/secretstore.h"
@@ -12,15 +14,12 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -153,21 +152,11 @@ QWidget* SettingsDialog::createEnvironmentsTab()
     connect(m_envView, &QListView::activated, this, editCurrent);
     connect(remove, &QPushButton::clicked, this, [this] {
         const QString name = selected(m_envView);
-        if (name.isEmpty()
-            || QMessageBox::question(this, tr("Delete Environment"),
-                                     tr("Delete %1 and its stored password? Jobs already submitted keep their spec.")
-                                         .arg(name))
-                   != QMessageBox::Yes)
+        if (name.isEmpty())
             return;
-        if (auto s = m_store.removeEnvironment(name); !s)
-            return showMessage(s.error().message);
-        vsphere::InventoryCache::remove(name);
-        SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), this, [this, name](Status s) {
-            showMessage(s ? tr("Deleted environment %1.").arg(name)
-                          : tr("Deleted %1, but its password could not be removed from the keychain: %2")
-                                .arg(name, s.error().message));
-        });
-        reload();
+        askYesNo(this, tr("Delete Environment"),
+                 tr("Delete %1 and its stored password? Jobs already submitted keep their spec.").arg(name),
+                 [this, name] { removeEnvironment(name); });
     });
     return listTab(this, m_envView, {add, edit, remove},
                    tr("vCenter or ESXi hosts to migrate from. Passwords are kept in the system keychain."));
@@ -197,22 +186,39 @@ QWidget* SettingsDialog::createCloudsTab()
     connect(m_cloudView, &QListView::activated, this, editCurrent);
     connect(remove, &QPushButton::clicked, this, [this] {
         const QString name = selected(m_cloudView);
-        if (name.isEmpty()
-            || QMessageBox::question(this, tr("Delete Cloud"), tr("Delete cloud %1 and its secret?").arg(name))
-                   != QMessageBox::Yes)
+        if (name.isEmpty())
             return;
-        if (auto s = m_store.removeCloud(name); !s)
-            return showMessage(s.error().message);
-        xloud::Session::clearTokenCache(name);
-        // Both possible secrets go: the cloud may have switched between password and credential.
-        SecretStore::backend().remove(SecretStore::cloudPasswordKey(name), this, [this, name](Status) {
-            SecretStore::backend().remove(SecretStore::cloudAppCredSecretKey(name), this,
-                                          [this, name](Status) { showMessage(tr("Deleted cloud %1.").arg(name)); });
-        });
-        reload();
+        askYesNo(this, tr("Delete Cloud"), tr("Delete cloud %1 and its secret?").arg(name),
+                 [this, name] { removeCloud(name); });
     });
     return listTab(this, m_cloudView, {add, edit, remove},
                    tr("Xloud clouds to migrate into. Set a Dashboard URL to get links to the created instances."));
+}
+
+void SettingsDialog::removeEnvironment(const QString& name)
+{
+    if (auto s = m_store.removeEnvironment(name); !s)
+        return showMessage(s.error().message);
+    vsphere::InventoryCache::remove(name);
+    SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), this, [this, name](Status s) {
+        showMessage(s ? tr("Deleted environment %1.").arg(name)
+                      : tr("Deleted %1, but its password could not be removed from the keychain: %2")
+                            .arg(name, s.error().message));
+    });
+    reload();
+}
+
+void SettingsDialog::removeCloud(const QString& name)
+{
+    if (auto s = m_store.removeCloud(name); !s)
+        return showMessage(s.error().message);
+    xloud::Session::clearTokenCache(name);
+    // Both possible secrets go: the cloud may have switched between password and credential.
+    SecretStore::backend().remove(SecretStore::cloudPasswordKey(name), this, [this, name](Status) {
+        SecretStore::backend().remove(SecretStore::cloudAppCredSecretKey(name), this,
+                                      [this, name](Status) { showMessage(tr("Deleted cloud %1.").arg(name)); });
+    });
+    reload();
 }
 
 Status SettingsDialog::renameProfile(const QString& from, const QString& to)
@@ -282,12 +288,10 @@ QWidget* SettingsDialog::createProfilesTab()
         const QString from = selected(m_profileView);
         if (from.isEmpty())
             return;
-        bool ok = false;
-        const QString to = QInputDialog::getText(this, tr("Rename Profile"), tr("New name:"), QLineEdit::Normal, from,
-                                                 &ok)
-                               .trimmed();
-        if (ok && !to.isEmpty() && to != from)
-            done(renameProfile(from, to), tr("Renamed %1 to %2.").arg(from, to));
+        askText(this, tr("Rename Profile"), tr("New name:"), from, [this, done, from](const QString& to) {
+            if (to != from)
+                done(renameProfile(from, to), tr("Renamed %1 to %2.").arg(from, to));
+        });
     });
     connect(remove, &QPushButton::clicked, this, [this, done] {
         const QString name = selected(m_profileView);
@@ -295,20 +299,21 @@ QWidget* SettingsDialog::createProfilesTab()
             done(removeProfile(name), tr("Deleted profile %1.").arg(name));
     });
     connect(import, &QPushButton::clicked, this, [this, done] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Import Profile"), {}, tr("JSON files (*.json)"));
-        if (file.isEmpty())
-            return;
-        auto r = importProfile(file);
-        done(r ? Status() : Status(std::unexpected(r.error())), r ? tr("Imported profile %1.").arg(*r) : QString());
+        askPath(this, FileMode::Open, tr("Import Profile"), {}, tr("JSON files (*.json)"),
+                [this, done](const QString& file) {
+                    auto r = importProfile(file);
+                    done(r ? Status() : Status(std::unexpected(r.error())),
+                         r ? tr("Imported profile %1.").arg(*r) : QString());
+                });
     });
     connect(exportButton, &QPushButton::clicked, this, [this, done] {
         const QString name = selected(m_profileView);
         if (name.isEmpty())
             return;
-        const QString file
-            = QFileDialog::getSaveFileName(this, tr("Export Profile"), name + u".json", tr("JSON files (*.json)"));
-        if (!file.isEmpty())
-            done(exportProfile(name, file), tr("Exported %1 to %2.").arg(name, file));
+        askPath(this, FileMode::Save, tr("Export Profile"), name + u".json", tr("JSON files (*.json)"),
+                [this, done, name](const QString& file) {
+                    done(exportProfile(name, file), tr("Exported %1 to %2.").arg(name, file));
+                });
     });
     return listTab(this, m_profileView, {rename, remove, import, exportButton},
                    tr("Network mappings saved from the New Migration wizard (Save as Profile) or 'xms profile save'."));
@@ -333,12 +338,9 @@ QWidget* SettingsDialog::createGeneralTab()
     auto browse = [this, tab](QLineEdit* edit, bool directory) {
         auto* b = new QPushButton(tr("Browse…"), tab);
         connect(b, &QPushButton::clicked, this, [this, edit, directory] {
-            const QString path = directory ? QFileDialog::getExistingDirectory(this, tr("Staging Directory"),
-                                                                               edit->text())
-                                           : QFileDialog::getOpenFileName(this, tr("VirtIO Drivers for Windows"),
-                                                                          edit->text(), tr("ISO images (*.iso)"));
-            if (!path.isEmpty())
-                edit->setText(path);
+            askPath(this, directory ? FileMode::Directory : FileMode::Open,
+                    directory ? tr("Staging Directory") : tr("VirtIO Drivers for Windows"), edit->text(),
+                    directory ? QString() : tr("ISO images (*.iso)"), [edit](const QString& path) { edit->setText(path); });
         });
         auto* row = new QHBoxLayout;
         row->addWidget(edit, 1);

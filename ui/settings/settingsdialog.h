@@ -30,6 +30,9 @@ public:
     Status removeProfile(const QString& name);
     Status exportProfile(const QString& name, const QString& file) const;
     Result<QString> importProfile(const QString& file, const QString& name = {});
+    // Record, keychain secrets and caches, like `xms source delete` / `xms cloud delete`.
+    void removeEnvironment(const QString& name);
+    void removeCloud(const QString& name);
 
     void accept() override;
 

@@ -1,5 +1,6 @@
 #include "networkspage.h"
 
+#include "asyncdialogs.h"
 #include "combodelegate.h"
 #include "newmigrationwizard.h"
 #include "nicmappingmodel.h"
@@ -9,7 +10,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -49,11 +49,8 @@ NetworksPage::NetworksPage(NewMigrationWizard* wizard)
     auto* save = new QPushButton(tr("Save as &Profile…"), this);
     save->setObjectName(QStringLiteral("saveProfile"));
     connect(save, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Save as Profile"), tr("Profile name:"), QLineEdit::Normal,
-                                                   m_profiles->currentText(), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            saveProfile(name.trimmed());
+        askText(this, tr("Save as Profile"), tr("Profile name:"), m_profiles->currentText(),
+                [this](const QString& name) { saveProfile(name); });
     });
     auto* profileLabel = new QLabel(tr("P&rofile:"), this);
     profileLabel->setBuddy(m_profiles);

@@ -6,7 +6,6 @@
 #include "targetpage.h"
 #include "workloadpage.h"
 
-#include <QMessageBox>
 
 namespace xms::ui {
 
@@ -28,16 +27,14 @@ NewMigrationWizard::NewMigrationWizard(Store store, QWidget* parent)
     resize(960, 640);
 }
 
-bool NewMigrationWizard::submit()
+Status NewMigrationWizard::submit()
 {
     auto ids = m_draft.submit(m_store);
-    if (!ids) {
-        QMessageBox::warning(this, tr("Submit Migration"), ids.error().message);
-        return false;
-    }
+    if (!ids)
+        return std::unexpected(ids.error());
     m_submitted = *ids;
     emit submitted(*ids);
-    return true;
+    return {};
 }
 
 } // namespace xms::ui

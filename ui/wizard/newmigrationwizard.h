@@ -21,8 +21,8 @@ public:
     const Store& store() const { return m_store; }
     QStringList submittedJobs() const { return m_submitted; }
 
-    // Called by the Review page: creates the jobs; false (with a message shown) when that failed.
-    bool submit();
+    // Called by the Review page: creates the jobs (all or none, like `xms migration submit`).
+    Status submit();
 
 signals:
     void submitted(const QStringList& jobIds);

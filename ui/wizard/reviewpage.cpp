@@ -156,6 +156,16 @@ void ReviewPage::renderSummary()
 
 QString ReviewPage::summaryText() const { return m_summary->toPlainText(); }
 
-bool ReviewPage::validatePage() { return isComplete() && m_wizard->submit(); }
+bool ReviewPage::validatePage()
+{
+    if (!isComplete())
+        return false;
+    if (auto submitted = m_wizard->submit(); !submitted) {
+        m_preflight->setText(tr("<span style='color:#b00020'>Not submitted: %1</span>")
+                                 .arg(submitted.error().message.toHtmlEscaped()));
+        return false;
+    }
+    return true;
+}
 
 } // namespace xms::ui
