@@ -23,9 +23,12 @@ JobFollower::JobFollower(JobStore jobs, QString jobId, Mode mode, bool follow, Q
 
 void JobFollower::start()
 {
-    poll();
-    if (m_follow)
-        m_timer.start();
+    // From the event loop: finishing before QCoreApplication::exec() runs would be ignored.
+    QTimer::singleShot(0, this, [this] {
+        poll();
+        if (m_follow)
+            m_timer.start();
+    });
 }
 
 void JobFollower::poll()
