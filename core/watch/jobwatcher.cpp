@@ -1,10 +1,24 @@
 #include "jobwatcher.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace xms {
 
 namespace {
+
+// The store keeps one SQLite connection per thread, named after the thread. A pool thread that expires
+// would leave its connection behind for a later thread at the same address, so every watcher reads on
+// this one thread, which lives as long as the process.
+struct ReaderPool : QThreadPool
+{
+    ReaderPool()
+    {
+        setMaxThreadCount(1);
+        setExpiryTimeout(-1);
+    }
+};
+Q_GLOBAL_STATIC(ReaderPool, readerPool)
 
 // Cheap identity of what a view shows of a job; a change in any of these is worth a repaint.
 size_t viewFingerprint(const JobRecord& j)
@@ -68,7 +82,7 @@ void JobWatcher::tick()
     const qint64 after = m_lastEvent;
     const int limit = m_eventLimit;
     const int backlog = m_backlog;
-    m_poll.setFuture(QtConcurrent::run([jobs, follow, generation, after, limit, backlog] {
+    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [jobs, follow, generation, after, limit, backlog] {
         Poll p{jobs.jobs(), follow, generation, QList<EventRecord>()};
         if (follow.isEmpty())
             return p;
