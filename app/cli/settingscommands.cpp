@@ -32,6 +32,11 @@ Status checkValue(const QString& key, const QString& value)
         const int n = value.toInt(&ok);
         if (!ok || n < 1 || n > 64)
             return fail(QStringLiteral("usage.value"), QStringLiteral("%1 must be a number from 1 to 64.").arg(key));
+    } else if (key == QLatin1StringView(settings::kExportsPerHost)) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 1 || n > 16)
+            return fail(QStringLiteral("usage.value"), QStringLiteral("%1 must be a number from 1 to 16.").arg(key));
     } else if (key == QLatin1StringView(settings::kStagingDir)) {
         if (!QDir().mkpath(value) || !QFileInfo(value).isWritable())
             return fail(QStringLiteral("usage.value"),

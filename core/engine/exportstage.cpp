@@ -1,12 +1,17 @@
 #include "exportstage.h"
 
 #include "common/logging.h"
+#include "engine/exportgate.h"
 #include "engine/jobcontext.h"
+#include "engine/settingkeys.h"
+#include "store/store.h"
+#include "vsphere/inventorycache.h"
 #include "vsphere/vmexport.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QStorageInfo>
+#include <QTimer>
 
 namespace xms {
 
@@ -35,9 +40,48 @@ Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
     return {};
 }
 
+ExportStageRunner::~ExportStageRunner()
+{
+    if (!m_gateKey.isEmpty())
+        ExportGate::instance().release(m_gateKey);
+}
+
 void ExportStageRunner::start(JobContext* ctx)
 {
     m_ctx = ctx;
+    m_perHost = ctx->jobs->store().setting(QLatin1StringView(settings::kExportsPerHost), QStringLiteral("2")).toInt();
+    // The VM's ESXi host from the last discovery when known; the environment's address otherwise.
+    QString host = ctx->environment.host;
+    if (auto inv = vsphere::InventoryCache::load(ctx->spec.source, 24 * 3600))
+        if (const vsphere::VmInfo* vm = inv->find(ctx->spec.vm); vm && !vm->host.isEmpty())
+            host = vm->host;
+    m_hostKey = ctx->environment.name + u'/' + host;
+    waitForSlot();
+}
+
+void ExportStageRunner::waitForSlot()
+{
+    if (m_cancelled)
+        return;
+    if (ExportGate::instance().tryAcquire(m_hostKey, m_perHost)) {
+        m_gateKey = m_hostKey;
+        return begin();
+    }
+    if (!m_waitAnnounced) {
+        m_waitAnnounced = true;
+        emit event(EventLevel::Info, QStringLiteral("export.waiting"),
+                   tr("Waiting for an export slot: %1 export(s) already run against %2 (limit %3)")
+                       .arg(ExportGate::instance().running(m_hostKey))
+                       .arg(m_hostKey)
+                       .arg(m_perHost),
+                   {{QStringLiteral("host"), m_hostKey}, {QStringLiteral("limit"), m_perHost}});
+    }
+    QTimer::singleShot(1000, this, &ExportStageRunner::waitForSlot);
+}
+
+void ExportStageRunner::begin()
+{
+    JobContext* ctx = m_ctx;
     QDir().mkpath(ctx->stagingDir);
     vsphere::VmExport::Options o;
     o.vm = ctx->spec.vm;
@@ -50,6 +94,8 @@ void ExportStageRunner::start(JobContext* ctx)
     });
     connect(m_export, &vsphere::VmExport::finished, this, [this](const Status& status) {
         m_export->deleteLater();
+        ExportGate::instance().release(m_gateKey);
+        m_gateKey.clear();
         if (m_refusal)
             return emit finished(std::unexpected(*m_refusal));
         if (!status) {
@@ -86,7 +132,14 @@ void ExportStageRunner::cancel()
 {
     m_cancelled = true;
     if (m_export)
-        m_export->cancel();
+        return m_export->cancel();
+    // Still waiting for a slot: nothing was touched yet.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            emit finished(fail(QStringLiteral("job.cancelled"), tr("Cancelled while waiting for an export slot")));
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace xms

@@ -21,13 +21,21 @@ public:
     void start(JobContext* ctx) override;
     void cancel() override;
 
+    ~ExportStageRunner() override;
+
 private:
+    void waitForSlot();
+    void begin();
     void onSourceEvent(const QString& name, const QString& message, const QJsonObject& data);
 
     JobContext* m_ctx = nullptr;
     QPointer<vsphere::VmExport> m_export;
     std::optional<Error> m_refusal; // why we stopped the export ourselves (staging space)
     bool m_cancelled = false;
+    QString m_hostKey; // environment/ESXi host this export counts against
+    QString m_gateKey; // held export slot (ExportGate); empty when none
+    int m_perHost = 2;
+    bool m_waitAnnounced = false;
 };
 
 // Staging needs room for every disk's full virtual size (a sparse image can fill up) plus room for
