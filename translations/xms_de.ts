@@ -122,6 +122,10 @@
         <source>%1 is not a file; give the path of virtio-win.iso.</source>
         <translation>%1 ist keine Datei; geben Sie den Pfad von virtio-win.iso an.</translation>
     </message>
+    <message>
+        <source>Exports per host must be a number from 1 to 16.</source>
+        <translation>Exporte pro Host müssen eine Zahl von 1 bis 16 sein.</translation>
+    </message>
 </context>
 <context>
     <name>CurlTls</name>
@@ -1050,6 +1054,14 @@
             <numerusform>%n Festplatte in %1 s zwischengespeichert</numerusform>
             <numerusform>%n Festplatten in %1 s zwischengespeichert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Waiting for an export slot: %1 export(s) already run against %2 (limit %3)</source>
+        <translation>Warte auf einen Exportplatz: %1 Export(e) laufen bereits gegen %2 (Grenze %3)</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for an export slot</source>
+        <translation>Beim Warten auf einen Exportplatz abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +2764,14 @@ SHA-256 %2</translation>
     <message>
         <source>Ed&amp;it…</source>
         <translation>Bearbe&amp;iten …</translation>
+    </message>
+    <message>
+        <source>How many disk exports run at once against one ESXi host</source>
+        <translation>Wie viele Festplattenexporte gleichzeitig gegen einen ESXi-Host laufen</translation>
+    </message>
+    <message>
+        <source>E&amp;xports per ESXi host:</source>
+        <translation>&amp;Exporte pro ESXi-Host:</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,7 @@ private slots:
         SettingsDialog d(*m_store);
         d.show();
         d.findChild<QSpinBox*>(QStringLiteral("workerSlots"))->setValue(4);
+        d.findChild<QSpinBox*>(QStringLiteral("exportsPerHost"))->setValue(3);
         const QString staging = m_home.filePath(QStringLiteral("staging"));
         const QString iso = m_home.filePath(QStringLiteral("virtio-win.iso"));
         d.findChild<QLineEdit*>(QStringLiteral("stagingDir"))->setText(staging);
@@ -102,6 +103,7 @@ private slots:
         d.accept();
         QVERIFY(!d.isVisible());
         QCOMPARE(m_store->setting(QStringLiteral("engine/worker-slots")), QStringLiteral("4"));
+        QCOMPARE(m_store->setting(QStringLiteral("engine/exports-per-host")), QStringLiteral("3"));
         QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), staging);
         QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), iso);
         const AppSettings s = AppSettings::load(*m_store);

@@ -19,6 +19,9 @@ AppSettings AppSettings::load(const Store& store)
     const int slotCount = store.setting(key(settings::kWorkerSlots)).toInt(&ok);
     if (ok && slotCount >= 1 && slotCount <= 64)
         s.workerSlots = slotCount;
+    const int exports = store.setting(key(settings::kExportsPerHost)).toInt(&ok);
+    if (ok && exports >= 1 && exports <= 16)
+        s.exportsPerHost = exports;
     s.stagingDir = store.setting(key(settings::kStagingDir));
     s.virtioWin = store.setting(key(settings::kVirtioWin));
     return s;
@@ -29,6 +32,9 @@ Status AppSettings::validate() const
     if (workerSlots < 1 || workerSlots > 64)
         return fail(QStringLiteral("usage.value"),
                     QCoreApplication::translate("AppSettings", "Worker slots must be a number from 1 to 64."));
+    if (exportsPerHost < 1 || exportsPerHost > 16)
+        return fail(QStringLiteral("usage.value"),
+                    QCoreApplication::translate("AppSettings", "Exports per host must be a number from 1 to 16."));
     if (!stagingDir.isEmpty() && (!QDir().mkpath(stagingDir) || !QFileInfo(stagingDir).isWritable()))
         return fail(QStringLiteral("usage.value"),
                     QCoreApplication::translate("AppSettings", "Cannot write to %1; choose a directory this user can "
@@ -46,6 +52,8 @@ Status AppSettings::save(Store& store) const
     if (auto ok = validate(); !ok)
         return ok;
     if (auto r = store.setSetting(key(settings::kWorkerSlots), QString::number(workerSlots)); !r)
+        return r;
+    if (auto r = store.setSetting(key(settings::kExportsPerHost), QString::number(exportsPerHost)); !r)
         return r;
     if (auto r = store.setSetting(key(settings::kStagingDir), stagingDir); !r)
         return r;

@@ -9,6 +9,7 @@ namespace xms::ui {
 struct AppSettings
 {
     int workerSlots = 2;
+    int exportsPerHost = 2; // disk exports at once per ESXi host
     QString stagingDir; // empty: XMS_HOME/staging
     QString virtioWin; // virtio-win ISO for Windows guests
 

@@ -328,6 +328,11 @@ QWidget* SettingsDialog::createGeneralTab()
     m_slots->setRange(1, 64);
     m_slots->setValue(s.workerSlots);
     m_slots->setToolTip(tr("How many migrations one worker runs at once"));
+    m_exports = new QSpinBox(tab);
+    m_exports->setObjectName(QStringLiteral("exportsPerHost"));
+    m_exports->setRange(1, 16);
+    m_exports->setValue(s.exportsPerHost);
+    m_exports->setToolTip(tr("How many disk exports run at once against one ESXi host"));
     m_staging = new QLineEdit(s.stagingDir, tab);
     m_staging->setObjectName(QStringLiteral("stagingDir"));
     m_staging->setPlaceholderText(paths::stagingDir());
@@ -349,6 +354,7 @@ QWidget* SettingsDialog::createGeneralTab()
     };
     auto* form = new QFormLayout(tab);
     form->addRow(tr("&Worker slots:"), m_slots);
+    form->addRow(tr("E&xports per ESXi host:"), m_exports);
     // Rows that are layouts need their labels' buddies set by hand for the mnemonics to work.
     auto* stagingLabel = new QLabel(tr("&Staging directory:"), tab);
     stagingLabel->setBuddy(m_staging);
@@ -363,6 +369,7 @@ void SettingsDialog::accept()
 {
     AppSettings s;
     s.workerSlots = m_slots->value();
+    s.exportsPerHost = m_exports->value();
     s.stagingDir = m_staging->text().trimmed();
     s.virtioWin = m_virtio->text().trimmed();
     if (auto r = s.save(m_store); !r)

@@ -54,6 +54,7 @@ private:
     QListView* m_cloudView = nullptr;
     QListView* m_profileView = nullptr;
     QSpinBox* m_slots = nullptr;
+    QSpinBox* m_exports = nullptr;
     QLineEdit* m_staging = nullptr;
     QLineEdit* m_virtio = nullptr;
     QLabel* m_message;
