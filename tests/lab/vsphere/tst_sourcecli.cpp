@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -66,11 +67,14 @@ class TestSourceCli : public QObject
         + extra;
     }
 
-    static bool keychainHas(const QString& key)
+    // Asks the Secret Service directly for this test's item: QtKeychain files it under user=<key> and
+    // server=<service>, and the service is per XMS_HOME (other tests keep their own "lab" items).
+    bool keychainHas(const QString& key) const
     {
+        const QString service = QStringLiteral("xms-desktop:") + QDir(m_home->path()).absolutePath();
         QProcess tool;
-        tool.start(QStringLiteral("secret-tool"),
-                   {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), key});
+        tool.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
+                                                   QStringLiteral("user"), key, QStringLiteral("server"), service});
         tool.waitForFinished(10000);
         const QByteArray needle = "user = " + key.toUtf8();
         return tool.readAllStandardOutput().contains(needle) || tool.readAllStandardError().contains(needle);

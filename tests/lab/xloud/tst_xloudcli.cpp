@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,13 +49,16 @@ class TestXloudCli : public QObject
         return r;
     }
 
-    // Asks the Secret Service directly (QtKeychain files items under the attribute user=<key>).
-    static bool keychainHas(const QString& key)
+    // Asks the Secret Service directly for this test's item: QtKeychain files it under user=<key> and
+    // server=<service>, and the service is per XMS_HOME (other tests keep their own "lab" items).
+    bool keychainHas(const QString& key) const
     {
+        const QString service = QStringLiteral("xms-desktop:") + QDir(m_home.path()).absolutePath();
         QProcess tool;
-        tool.start(u"secret-tool"_s, {u"search"_s, u"--all"_s, u"user"_s, key});
+        tool.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
+                                                   QStringLiteral("user"), key, QStringLiteral("server"), service});
         tool.waitForFinished(10000);
-        const QByteArray needle = QByteArray("user = " + key.toUtf8());
+        const QByteArray needle = "user = " + key.toUtf8();
         return tool.readAllStandardOutput().contains(needle) || tool.readAllStandardError().contains(needle);
     }
 
