@@ -7,7 +7,8 @@
 namespace xms {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("MigrationSpec", text); }
+// Called from the members of MigrationSpec, so lupdate files the strings under that class.
+QString tr(const char* text) { return QCoreApplication::translate("xms::MigrationSpec", text); }
 } // namespace
 
 QJsonObject NicMapping::toJson() const

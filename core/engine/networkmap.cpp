@@ -6,7 +6,8 @@ namespace xms {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("NetworkMap", text); }
+// lupdate files these free-function tr() calls under the enclosing namespace.
+QString tr(const char* text) { return QCoreApplication::translate("xms", text); }
 
 std::unexpected<Error> bad(const QString& text, const QString& problem)
 {

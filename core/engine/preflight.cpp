@@ -25,9 +25,11 @@ namespace {
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr qint64 kStagingReserve = kGiB; // virt-v2v overlay and logs
 
+// lupdate files free-function tr() calls under the enclosing namespace ("xms"); PreflightRun and
+// PreflightReport use the contexts lupdate records for them.
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("xms::Preflight", text, disambiguation, n);
+    return QCoreApplication::translate("xms", text, disambiguation, n);
 }
 
 PreflightCheck check(QString category, QString key, Verdict v, QString message, QString fix = {})
@@ -321,7 +323,8 @@ QString PreflightReport::summary() const
 {
     const QList<PreflightCheck> bad = failing();
     if (bad.isEmpty())
-        return tr("Pass: %n check(s) passed", nullptr, int(checks.size()));
+        return QCoreApplication::translate("xms::PreflightReport", "Pass: %n check(s) passed", nullptr,
+                                           int(checks.size()));
     QStringList parts;
     for (const PreflightCheck& c : bad)
         parts.append(c.message);
@@ -355,6 +358,8 @@ namespace {
 class PreflightRun : public QObject
 {
 public:
+    static QString tr(const char* text) { return QCoreApplication::translate("xms::PreflightRun", text); }
+
     PreflightRun(Store& store, MigrationSpec spec, QObject* parent,
                  std::function<void(Result<PreflightReport>)> done)
         : QObject(parent)
