@@ -325,6 +325,17 @@ private slots:
                 sourceFiles.insert(it.key(), it.value());
         QVERIFY(!sourceFiles.isEmpty());
 
+        // The demo (README) migrates this VM with keep-mac too: free the MAC if an earlier run holds it.
+        auto holders = await<QList<xloud::Port>>([&](auto cb) { m_network->portsByMac(mac, cb); });
+        XMS_VERIFY_OK(holders);
+        for (const xloud::Port& p : *holders) {
+            if (!p.deviceId.isEmpty()) {
+                XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->deleteServer(p.deviceId, cb); }));
+                XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->waitDeleted(p.deviceId, cb); }, 300000));
+            }
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.id, cb); }));
+        }
+
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-debian-bios"_s);
         args += {u"--network-map"_s, u"VM Network=internal-net,keep-mac"_s, u"--wait"_s};
