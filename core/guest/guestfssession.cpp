@@ -1,5 +1,7 @@
 #include "guestfssession.h"
 
+#include "common/translate.h"
+
 #include "common/logging.h"
 #include "guest/guestfsenv.h"
 
@@ -16,7 +18,7 @@ namespace {
 constexpr qsizetype kRecentMessages = 40;
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Guest", text);
+    return translateIn({"xms", "Guest"}, text); // contexts as lupdate files them
 }
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "common/translate.h"
+
 #include "common/logging.h"
 #include "guest/guestfsenv.h"
 #include "guest/guestfssession.h"
@@ -56,7 +58,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Guest", text);
+    return translateIn({"xms", "xms::Inspector", "Guest"}, text); // contexts as lupdate files them
 }
 
 struct Inspection

@@ -1,5 +1,7 @@
 #include "v2voutput.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,7 +14,7 @@ namespace xms {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Guest", text);
+    return translateIn({"xms", "Guest"}, text); // contexts as lupdate files them
 }
 
 struct Phase

@@ -1,5 +1,7 @@
 #include "transfererrors.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 
 namespace xms::transfererror {
@@ -8,7 +10,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("CurlTransfer", text);
+    return translateIn({"xms::transfererror", "CurlTransfer"}, text); // contexts as lupdate files them
 }
 
 QString hostPort(const QUrl& url)

@@ -1,5 +1,7 @@
 #include "vmdkheader.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <cstring>
 
@@ -17,7 +19,7 @@ template<typename T> T le(const char* p)
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("VmdkHeader", text);
+    return translateIn({"xms", "xms::VmdkHeader", "VmdkHeader"}, text); // contexts as lupdate files them
 }
 
 std::unexpected<Error> unsupported(const QString& why, const QString& detail)

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "common/translate.h"
+
 #include "apierror.h"
 #include "common/logging.h"
 #include "common/version.h"
@@ -39,7 +41,7 @@ bool looksLikeId(const QString& project)
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("xms::xloud::Session", text);
+    return translateIn({"xms::xloud", "xms::xloud::Session"}, text); // contexts as lupdate files them
 }
 
 Error invalidLogin(const CloudRecord& c, const QString& detail)

@@ -3,10 +3,12 @@
 #include "engine/migrationspec.h"
 #include "engine/networkmap.h"
 #include "engine/preflight.h"
+#include "transfer/transfererrors.h"
 
 #include <QCoreApplication>
 #include <QTest>
 #include <QTranslator>
+#include <QUrl>
 
 using namespace xms;
 using namespace Qt::StringLiterals;
@@ -35,6 +37,14 @@ private slots:
         QCOMPARE(verdictName(Verdict::Block), u"Blockiert"_s);
         PreflightReport empty;
         QVERIFY2(!empty.summary().startsWith(u"Pass"), qPrintable(empty.summary()));
+    }
+
+    void transferErrorsAreGerman()
+    {
+        // A free tr() helper whose strings lupdate files under the namespace xms::transfererror.
+        const QString english = QStringLiteral("The transfer was cancelled.");
+        const Error e = transfererror::cancelled(QUrl(QStringLiteral("https://example/x")), 10);
+        QVERIFY2(!e.message.startsWith(english), qPrintable(e.message));
     }
 
     void specValidationIsGerman()
