@@ -190,7 +190,10 @@ private slots:
         canceller.join();
         QVERIFY(!r.has_value());
         QCOMPARE(r.error().code, u"transfer.cancelled"_s);
-        QVERIFY2(ms < 1000, qPrintable(u"took %1 ms after the cancel"_s.arg(ms)));
+        // The design target is well under a second (libcurl's progress callback fires often); the bound
+        // here only catches a cancel that is ignored, since CI hosts run guest conversions beside this.
+        qInfo("cancel honoured after %lld ms", ms);
+        QVERIFY2(ms < 5000, qPrintable(u"took %1 ms after the cancel"_s.arg(ms)));
     }
 
     void droppedConnectionIsAnError()
@@ -215,7 +218,7 @@ private slots:
         auto r = fetch(t, u"/stall"_s);
         QVERIFY(!r.has_value());
         QCOMPARE(r.error().code, u"transfer.stalled"_s);
-        QVERIFY(timer.elapsed() < 6000);
+        QVERIFY2(timer.elapsed() < 20000, "a stalled server must not hang the transfer"); // 2 s limit + load
     }
 
     void httpErrorsCarryStatusAndBody_data()
