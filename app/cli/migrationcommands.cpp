@@ -138,11 +138,14 @@ struct SpecOptions
     QCommandLineOption noStart{QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off.")};
     QCommandLineOption keep{QStringLiteral("keep-on-failure"),
                             QStringLiteral("Keep created resources when the job fails (debugging).")};
+    QCommandLineOption powerOn{QStringLiteral("power-on-source-on-cancel"),
+                               QStringLiteral("If the job is cancelled after it powered the source VM off, power it "
+                                              "on again.")};
 
     void addTo(QCommandLineParser& p) const
     {
         p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile,
-                      macFallback, noStart, keep});
+                      macFallback, noStart, keep, powerOn});
     }
 
     // Every spec checked before anything happens: a bad input changes nothing. `complete`: all target
@@ -199,6 +202,7 @@ struct SpecOptions
             s.macFallback = p.value(macFallback) == u"fail" ? MigrationSpec::MacFallback::Fail
                                                              : MigrationSpec::MacFallback::GenerateNew;
             s.keepResourcesOnFailure = p.isSet(keep);
+            s.powerOnSourceOnCancel = p.isSet(powerOn);
             if (complete)
                 if (auto ok = s.validate(); !ok)
                     return std::unexpected(ok.error());

@@ -9,6 +9,13 @@
 #include "guest/gueststages.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
+#include "vsphere/moref.h"
+#include "vsphere/session.h"
+#include "vsphere/soapenvelope.h"
+#include "vsphere/task.h"
+#include "vsphere/xmlelement.h"
+
+#include <QCoreApplication>
 
 namespace xms::coldmigration {
 
@@ -22,10 +29,58 @@ StageFactory stages()
     };
 }
 
+namespace {
+
+// After a cancel, when the spec asks for it and this job powered the source off: PowerOnVM_Task.
+void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)> done)
+{
+    if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.poweredOffMoref.isEmpty())
+        return done({});
+    auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
+    const vsphere::MoRef vm{QStringLiteral("VirtualMachine"), ctx.poweredOffMoref};
+    JobContext* c = &ctx;
+    auto record = [c, session, done](Status s) {
+        EventRecord e;
+        e.jobId = c->jobId;
+        e.stage = Stage::Cancelled;
+        e.level = s ? EventLevel::Info : EventLevel::Warning;
+        e.name = s ? QStringLiteral("source.powered_on") : QStringLiteral("source.power_on_failed");
+        e.message = s ? QCoreApplication::translate("xms", "%1 was powered on again, as requested").arg(c->spec.vm)
+                      : QCoreApplication::translate("xms", "%1 could not be powered on again: %2. Power it on in "
+                                                           "vSphere.")
+                            .arg(c->spec.vm, s.error().message);
+        c->jobs->appendEvent(e);
+        session->deleteLater();
+        done({}); // the job stays Cancelled either way; the event says what happened
+    };
+    session->open([session, vm, record, context](Status opened) {
+        if (!opened)
+            return record(opened);
+        session->call(
+            QStringLiteral("PowerOnVM_Task"), [vm](QXmlStreamWriter& w) { vsphere::writeMoRef(w, QStringLiteral("_this"), vm); },
+            [session, record, context](Result<vsphere::XmlElement> r) {
+                if (!r)
+                    return record(std::unexpected(r.error()));
+                vsphere::Task::wait(*session, vsphere::moRefFrom(r->child(u"returnval")), context,
+                                    [record](Result<vsphere::XmlElement> t) {
+                                        record(t ? Status{} : Status(std::unexpected(t.error())));
+                                    });
+            });
+    });
+}
+
+} // namespace
+
 CleanupFn cleanup()
 {
     return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
-        (new LedgerCleanup(ctx, std::move(done), context))->start();
+        JobContext* c = &ctx;
+        (new LedgerCleanup(ctx,
+                           [c, context, done](Status cleaned) {
+                               powerOnSource(*c, context, [cleaned, done](Status) { done(cleaned); });
+                           },
+                           context))
+            ->start();
     };
 }
 

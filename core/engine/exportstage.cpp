@@ -118,6 +118,8 @@ void ExportStageRunner::begin()
 void ExportStageRunner::onSourceEvent(const QString& name, const QString& message, const QJsonObject& data)
 {
     emit event(EventLevel::Info, name, message, data);
+    if (name == u"source.powered_off" && data.value(u"method").toString() != u"already_off")
+        m_ctx->poweredOffMoref = data.value(u"moref").toString();
     if (name != u"source.discovered")
         return;
     // Checked before anything is powered off or written.

@@ -32,6 +32,8 @@ struct JobContext
     QStringList volumeIds; // in disk order; [0] boots
     QStringList portIds; // in NIC order
     QString serverId;
+    QString poweredOffMoref; // the source VM when this job powered it off (not when it was already off)
+    bool cancelled = false; // set before cleanup when the job ends Cancelled
 
     // Records a cloud resource before it is created; returns the ledger id to complete later.
     Result<qint64> recordResource(const QString& kind, const QString& name) const

@@ -212,6 +212,7 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
         conclude({});
         return;
     }
+    m_ctx->cancelled = terminal == Stage::Cancelled;
     emitEvent(EventLevel::Info, QStringLiteral("cleanup.started"), tr("Removing what this job created in Xloud"));
     m_cleanup(*m_ctx, this, conclude);
 }

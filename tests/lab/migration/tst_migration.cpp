@@ -406,10 +406,12 @@ private slots:
     // c. Cancel while the disks stream: the lease is aborted, nothing remains, the events tell it.
     void cancelDuringExport()
     {
+        auto vc = vspherelab::openSession();
+        XMS_VERIFY_OK(vspherelab::powerOn(*vc, vspherelab::vm(*vc, u"lab-two-disks"_s).moref));
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-two-disks"_s);
         args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
-                 u"--output"_s, u"json"_s};
+                 u"--power-on-source-on-cancel"_s, u"--output"_s, u"json"_s};
         const Run run = xms(args);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString id = submitted(run);
@@ -422,8 +424,10 @@ private slots:
         QCOMPARE(j.stage, Stage::Cancelled);
         QCOMPARE(j.failedStage, Stage::Export);
         const QStringList names = eventNames(id);
-        QVERIFY2(inOrder(names, {u"export.started"_s, u"job.cancelling"_s, u"job.cancelled"_s}),
+        QVERIFY2(inOrder(names, {u"source.powered_off"_s, u"export.started"_s, u"job.cancelling"_s,
+                                 u"source.powered_on"_s, u"job.cancelled"_s}),
                  qPrintable(names.join(u", ")));
+        QCOMPARE(vspherelab::vm(*vc, u"lab-two-disks"_s).powerState, u"poweredOn"_s); // as asked
         verifyNothingLeft(id);
     }
 
