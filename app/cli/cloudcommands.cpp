@@ -48,12 +48,6 @@ std::optional<int> oneName(const QCommandLineParser& p, const Command& cmd, QStr
     return std::nullopt;
 }
 
-QString secretKey(const CloudRecord& c)
-{
-    return c.auth == CloudRecord::Auth::ApplicationCredential ? SecretStore::cloudAppCredSecretKey(c.name)
-                                                              : SecretStore::cloudPasswordKey(c.name);
-}
-
 // Loads the record and its secret, then runs then(session); the session dies with the application.
 int withSession(const QString& name, std::function<void(Session*)> then)
 {
@@ -175,7 +169,7 @@ int create(const QStringList& args, const Command& cmd)
     // Save only what works: log in first (unless told not to), then the keychain, then the record.
     auto* session = new Session(c, secret, QCoreApplication::instance());
     auto persist = [c, secret, path = store->path()](std::optional<xloud::CloudCheck> check) {
-        SecretStore::backend().write(secretKey(c), secret, QCoreApplication::instance(), [c, path, check](Status s) {
+        SecretStore::backend().write(SecretStore::cloudSecretKey(c), secret, QCoreApplication::instance(), [c, path, check](Status s) {
             if (!s)
                 return finish(report(s.error()));
             auto st = Store::open(path);
@@ -328,7 +322,7 @@ int setPassword(const QStringList& args, const Command& cmd)
         err() << "xms cloud set-password: standard input held no secret." << Qt::endl;
         return exit::Usage;
     }
-    SecretStore::backend().write(secretKey(*c), secret, QCoreApplication::instance(), [name](Status s) {
+    SecretStore::backend().write(SecretStore::cloudSecretKey(*c), secret, QCoreApplication::instance(), [name](Status s) {
         if (!s)
             return finish(report(s.error()));
         Session::clearTokenCache(name);

@@ -95,9 +95,7 @@ PrepareFn prepare()
             return done(std::unexpected(cloud.error()));
         ctx.environment = *env;
         ctx.cloud = *cloud;
-        const QString cloudKey = cloud->auth == CloudRecord::Auth::ApplicationCredential
-            ? SecretStore::cloudAppCredSecretKey(cloud->name)
-            : SecretStore::cloudPasswordKey(cloud->name);
+        const QString cloudKey = SecretStore::cloudSecretKey(*cloud);
         JobContext* c = &ctx;
         SecretStore::backend().read(
             SecretStore::sourcePasswordKey(env->name), context, [c, context, cloudKey, done](Result<QString> pw) {

@@ -51,10 +51,7 @@ void LedgerCleanup::withCloud(std::function<void()> then)
         m_cloud = new CloudClients(m_ctx, this);
         return then();
     }
-    const QString key = m_ctx.cloud.auth == CloudRecord::Auth::ApplicationCredential
-        ? SecretStore::cloudAppCredSecretKey(m_ctx.cloud.name)
-        : SecretStore::cloudPasswordKey(m_ctx.cloud.name);
-    SecretStore::backend().read(key, this, [this, then](Result<QString> secret) {
+    SecretStore::backend().read(SecretStore::cloudSecretKey(m_ctx.cloud), this, [this, then](Result<QString> secret) {
         if (!secret) {
             m_failures.append(secret.error().message);
             return finish();

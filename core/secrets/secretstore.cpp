@@ -28,6 +28,12 @@ QString SecretStore::sourcePasswordKey(const QString& environment) { return u"so
 QString SecretStore::cloudPasswordKey(const QString& cloud) { return u"cloud/" + cloud + u"/password"; }
 QString SecretStore::cloudAppCredSecretKey(const QString& cloud) { return u"cloud/" + cloud + u"/app-cred-secret"; }
 
+QString SecretStore::cloudSecretKey(const CloudRecord& cloud)
+{
+    return cloud.auth == CloudRecord::Auth::ApplicationCredential ? cloudAppCredSecretKey(cloud.name)
+                                                                   : cloudPasswordKey(cloud.name);
+}
+
 SecretBackend& SecretStore::backend() { return *instance(); }
 void SecretStore::setBackendForTesting(std::unique_ptr<SecretBackend> backend) { instance() = std::move(backend); }
 

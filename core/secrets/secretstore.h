@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "store/records.h"
 
 #include <QObject>
 #include <QString>
@@ -32,6 +33,8 @@ public:
     static QString sourcePasswordKey(const QString& environment);
     static QString cloudPasswordKey(const QString& cloud);
     static QString cloudAppCredSecretKey(const QString& cloud);
+    // The key holding this cloud's secret: the application-credential secret or the password.
+    static QString cloudSecretKey(const CloudRecord& cloud);
 
     // The process-wide backend; the keychain unless a test replaced it.
     static SecretBackend& backend();

@@ -100,9 +100,7 @@ Session::~Session() = default;
 
 void Session::open(const CloudRecord& cloud, QObject* parent, Callback<Session*> done)
 {
-    const QString key = cloud.auth == CloudRecord::Auth::ApplicationCredential
-        ? SecretStore::cloudAppCredSecretKey(cloud.name)
-        : SecretStore::cloudPasswordKey(cloud.name);
+    const QString key = SecretStore::cloudSecretKey(cloud);
     SecretStore::backend().read(key, parent, [cloud, parent, done](Result<QString> secret) {
         if (!secret)
             return done(std::unexpected(secret.error()));

@@ -15,12 +15,6 @@
 
 namespace xms::ui {
 
-QString secretKeyFor(const CloudRecord& c)
-{
-    return c.auth == CloudRecord::Auth::ApplicationCredential ? SecretStore::cloudAppCredSecretKey(c.name)
-                                                              : SecretStore::cloudPasswordKey(c.name);
-}
-
 CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidget* parent)
     : QDialog(parent)
     , m_store(std::move(store))
@@ -142,7 +136,7 @@ void CloudDialog::withSecret(const CloudRecord& c, std::function<void(Result<QSt
 {
     if (!m_secret->text().isEmpty() || !m_editing)
         return then(m_secret->text());
-    SecretStore::backend().read(secretKeyFor(c), this, std::move(then));
+    SecretStore::backend().read(SecretStore::cloudSecretKey(c), this, std::move(then));
 }
 
 void CloudDialog::check(const CloudRecord& c, const QString& secret, std::function<void()> onSuccess)
@@ -211,7 +205,7 @@ void CloudDialog::save()
             };
             if (!rotate)
                 return persist({});
-            SecretStore::backend().write(secretKeyFor(c), s, this, persist);
+            SecretStore::backend().write(SecretStore::cloudSecretKey(c), s, this, persist);
         });
     });
 }

@@ -55,6 +55,4 @@ private:
     QPushButton* m_save;
 };
 
-QString secretKeyFor(const CloudRecord& cloud);
-
 } // namespace xms::ui
