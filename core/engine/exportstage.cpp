@@ -17,7 +17,6 @@ namespace xms {
 
 namespace {
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
-constexpr qint64 kOverlayReserve = 1 * kGiB; // virt-v2v's scratch overlay and logs
 }
 
 Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
@@ -26,7 +25,7 @@ Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
     while (!probe.isEmpty() && !QDir(probe).exists())
         probe = QFileInfo(probe).path() == probe ? QString() : QFileInfo(probe).path();
     const QStorageInfo fs(probe.isEmpty() ? QDir::rootPath() : probe);
-    const qint64 need = diskBytes + kOverlayReserve;
+    const qint64 need = diskBytes + kStagingReserveBytes;
     if (fs.isValid() && fs.bytesAvailable() < need)
         return fail(QStringLiteral("staging.no_space"),
                     QCoreApplication::translate("xms::ExportStageRunner",

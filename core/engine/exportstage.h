@@ -41,5 +41,7 @@ private:
 // Staging needs room for every disk's full virtual size (a sparse image can fill up) plus room for
 // virt-v2v's overlay. Returns an error that says how much is missing and how to make room.
 Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes);
+// What staging needs beyond the disks themselves: virt-v2v's scratch overlay and logs.
+inline constexpr qint64 kStagingReserveBytes = 1024LL * 1024 * 1024;
 
 } // namespace xms

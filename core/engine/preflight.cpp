@@ -1,6 +1,7 @@
 #include "preflight.h"
 
 #include "common/paths.h"
+#include "engine/exportstage.h"
 #include "engine/finalizestage.h"
 #include "engine/settingkeys.h"
 #include "secrets/secretstore.h"
@@ -23,7 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
-constexpr qint64 kStagingReserve = kGiB; // virt-v2v overlay and logs
 
 // lupdate files free-function tr() calls under the enclosing namespace ("xms"); PreflightRun and
 // PreflightReport use the contexts lupdate records for them.
@@ -137,7 +137,7 @@ void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInpu
         r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Pass, guestName.isEmpty() ? guestId : guestName));
     }
 
-    const qint64 need = qint64(vm.value(u"totalDiskBytes").toDouble()) + kStagingReserve + in.alreadyQueuedBytes;
+    const qint64 need = qint64(vm.value(u"totalDiskBytes").toDouble()) + kStagingReserveBytes + in.alreadyQueuedBytes;
     if (in.stagingFreeBytes >= 0 && in.stagingFreeBytes < need)
         r.add(check(u"Storage"_s, u"storage.staging_space"_s, Verdict::Block,
                     tr("Staging needs %1 GiB, %2 GiB are free")

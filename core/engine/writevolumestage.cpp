@@ -142,13 +142,13 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
                             {QStringLiteral("size_gib"), ready->sizeGiB},
                             {QStringLiteral("volume_type"), ready->volumeType},
                             {QStringLiteral("bootable"), ready->bootable}});
-                deleteImage(imageId, imageLedgerId, ready->id);
+                deleteImage(imageId, imageLedgerId);
             },
             CloudClients::waitOptions());
     });
 }
 
-void WriteVolumeStageRunner::deleteImage(const QString& imageId, qint64 imageLedgerId, const QString&)
+void WriteVolumeStageRunner::deleteImage(const QString& imageId, qint64 imageLedgerId)
 {
     // The volume holds its own copy; the temporary image would only cost quota.
     m_cloud->images->deleteImage(imageId, [this, imageLedgerId](Status s) {

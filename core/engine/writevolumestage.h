@@ -26,7 +26,7 @@ private:
     void nextDisk();
     void upload(qint64 ledgerId, const QString& imageId);
     void createVolume(const QString& imageId, qint64 imageLedgerId);
-    void deleteImage(const QString& imageId, qint64 imageLedgerId, const QString& volumeId);
+    void deleteImage(const QString& imageId, qint64 imageLedgerId);
     void report(qint64 diskBytesDone);
     void stop(const Error& error);
     bool failed(const Status& s);
