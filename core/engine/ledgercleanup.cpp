@@ -11,8 +11,7 @@ namespace xms {
 namespace {
 const QString kDeleted = QStringLiteral("deleted");
 const QString kKept = QStringLiteral("kept");
-constexpr int kVolumeSettleAttempts = 300; // × 2 s: a volume still copying its image cannot be deleted yet
-}
+} // namespace
 
 LedgerCleanup::LedgerCleanup(JobContext& ctx, Done done, QObject* parent)
     : QObject(parent)
@@ -148,30 +147,10 @@ void LedgerCleanup::remove(const LedgerEntry& e, const QString& id, std::functio
             m_cloud->compute->waitDeleted(id, then, waits);
         });
     if (e.kind == u"volume")
-        return removeVolume(id, kVolumeSettleAttempts, then);
+        return m_cloud->volumes->removeVolume(id, then, waits);
     if (e.kind == u"port")
         return m_cloud->network->deletePort(id, then);
     m_cloud->images->deleteImage(id, then);
-}
-
-void LedgerCleanup::removeVolume(const QString& id, int attemptsLeft, std::function<void(Status)> then)
-{
-    static const QStringList busy = {QStringLiteral("creating"), QStringLiteral("downloading"),
-                                     QStringLiteral("attaching"), QStringLiteral("detaching"),
-                                     QStringLiteral("deleting")};
-    m_cloud->volumes->volume(id, [this, id, attemptsLeft, then](Result<xloud::Volume> v) {
-        if (!v && v.error().code.endsWith(u"not_found"))
-            return then({});
-        if (v && busy.contains(v->status) && attemptsLeft > 0) { // Cinder refuses to delete it until it settles
-            QTimer::singleShot(2000, this, [this, id, attemptsLeft, then] { removeVolume(id, attemptsLeft - 1, then); });
-            return;
-        }
-        m_cloud->volumes->deleteVolume(id, [this, id, then](Status s) {
-            if (!s)
-                return then(s);
-            m_cloud->volumes->waitDeleted(id, then, CloudClients::waitOptions(15));
-        });
-    });
 }
 
 void LedgerCleanup::note(const LedgerEntry& e, const QString& id, const Status& result)

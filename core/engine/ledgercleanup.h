@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-
 #include <functional>
 
 namespace xms {
@@ -33,7 +32,6 @@ private:
     void resolve(const LedgerEntry& e, std::function<void(QStringList ids)> then);
     void removeAll(const LedgerEntry& e, QStringList ids);
     void remove(const LedgerEntry& e, const QString& id, std::function<void(Status)> then);
-    void removeVolume(const QString& id, int attemptsLeft, std::function<void(Status)> then);
     void note(const LedgerEntry& e, const QString& id, const Status& result);
     void finish();
 

@@ -1,5 +1,7 @@
 #include "blockstorageclient.h"
 
+#include <QElapsedTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace xms::xloud {
@@ -193,6 +195,48 @@ WaitHandle BlockStorageClient::waitDeleted(const QString& id, StatusCallback don
             return std::nullopt;
         },
         [done](Result<Volume> r) { done(r ? Status() : std::unexpected(r.error())); });
+}
+
+void BlockStorageClient::removeVolume(const QString& id, StatusCallback done, WaitOptions options)
+{
+    static const QStringList settling
+        = {u"creating"_s, u"downloading"_s, u"uploading"_s, u"reserved"_s, u"attaching"_s, u"detaching"_s, u"in-use"_s};
+    constexpr qint64 kInUseGraceMs = 60 * 1000;
+    auto inUseSince = std::make_shared<QElapsedTimer>();
+    Waiter<Volume>::start(
+        this, options, tr("volume %1 to settle before it is deleted").arg(id),
+        [this, id](Callback<Volume> cb) {
+            volume(id, [cb](Result<Volume> r) {
+                if (!r && r.error().code.endsWith(u".not_found"))
+                    return cb(Volume {}); // id empty = already gone
+                cb(std::move(r));
+            });
+        },
+        [inUseSince](const Volume& v) -> std::optional<Result<Volume>> {
+            if (v.status == u"in-use") {
+                if (!inUseSince->isValid())
+                    inUseSince->start();
+                if (inUseSince->hasExpired(kInUseGraceMs))
+                    return v;
+            }
+            if (!v.id.isEmpty() && settling.contains(v.status))
+                return std::nullopt;
+            return v;
+        },
+        [this, id, done, options](Result<Volume> v) {
+            if (!v)
+                return done(std::unexpected(v.error()));
+            if (v->id.isEmpty())
+                return done({});
+            auto waitGone = [this, id, done, options](Status s) {
+                if (!s)
+                    return done(s);
+                waitDeleted(id, done, options);
+            };
+            if (v->status == u"deleting")
+                return waitGone({});
+            deleteVolume(id, waitGone);
+        });
 }
 
 } // namespace xms::xloud

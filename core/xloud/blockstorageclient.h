@@ -32,6 +32,10 @@ public:
     void setImageMetadata(const QString& id, const QMap<QString, QString>& metadata, StatusCallback done);
     void deleteVolume(const QString& id, StatusCallback done); // already gone counts as done
     WaitHandle waitDeleted(const QString& id, StatusCallback done, WaitOptions options = {});
+    // Deletes a volume and waits until it is gone. Cinder refuses to delete one that is still creating,
+    // copying its image or detaching (as after its server was just deleted), so this first waits for it to
+    // settle — an attachment that stays for a minute is then left to Cinder's refusal, which names it.
+    void removeVolume(const QString& id, StatusCallback done, WaitOptions options = {});
 
 private:
     void action(const QString& id, const QJsonObject& body, const QString& what, StatusCallback done);

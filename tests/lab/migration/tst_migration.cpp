@@ -4,7 +4,6 @@
 // only what xms says, and removes what a completed migration made so the next test starts clean.
 #include "../vsphere/vspherelab.h"
 #include "../xloud/xloudlab.h"
-
 #include "store/jobstore.h"
 #include "store/store.h"
 #include "xloud/blockstorageclient.h"
@@ -21,7 +20,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 using namespace xms;
@@ -37,9 +35,9 @@ struct Run
     QString err;
 };
 
-const QStringList kSeedEvents = {u"source.powered_off"_s, u"export.started"_s,   u"export.progress"_s,
-                                 u"guest_fixes.started"_s, u"write.started"_s,    u"write.progress"_s,
-                                 u"finalize.completed"_s,  u"migration.completed"_s};
+const QStringList kSeedEvents
+    = {u"source.powered_off"_s, u"export.started"_s, u"export.progress"_s,    u"guest_fixes.started"_s,
+       u"write.started"_s,      u"write.progress"_s, u"finalize.completed"_s, u"migration.completed"_s};
 
 QByteArray sha256Head(const QString& path, qint64 bytes)
 {
@@ -72,6 +70,8 @@ class TestMigration : public QObject
     xloud::NetworkClient* m_network = nullptr;
     xloud::ImageClient* m_images = nullptr;
     QString m_labDir;
+    QString m_quotaUrl;
+    QByteArray m_adminToken;
 
     Run xms(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 180000)
     {
@@ -86,9 +86,10 @@ class TestMigration : public QObject
         p.closeWriteChannel();
         if (!p.waitForFinished(timeoutMs))
             p.kill();
-        Run r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        Run r {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
         for (const char* secret : {"OS_PASSWORD", "XMS_LAB_VC_PASSWORD"})
-            if (r.out.contains(QString::fromUtf8(qgetenv(secret))) || r.err.contains(QString::fromUtf8(qgetenv(secret))))
+            if (r.out.contains(QString::fromUtf8(qgetenv(secret)))
+                || r.err.contains(QString::fromUtf8(qgetenv(secret))))
                 qFatal("xms printed a password");
         return r;
     }
@@ -97,9 +98,10 @@ class TestMigration : public QObject
     QStringList targetArgs(const QString& vm) const
     {
         const QString flavor = vm == u"lab-two-disks" ? u"m1.medium"_s : u"m1.small"_s;
-        return {u"--source"_s, u"lab"_s,     u"--vm"_s,          vm,     u"--kind"_s,        u"cold"_s,
-                u"--cloud"_s,  u"lab"_s,     u"--target-project"_s, u"infra"_s, u"--flavor"_s, flavor,
-                u"--volume-type"_s, u"ssd"_s};
+        return {u"--source"_s,         u"lab"_s,   u"--vm"_s,     vm,
+                u"--kind"_s,           u"cold"_s,  u"--cloud"_s,  u"lab"_s,
+                u"--target-project"_s, u"infra"_s, u"--flavor"_s, flavor,
+                u"--volume-type"_s,    u"ssd"_s};
     }
 
     JobRecord job(const QString& id) { return m_jobs->job(id).value(); }
@@ -199,43 +201,61 @@ class TestMigration : public QObject
         for (const QJsonValue& p : j.result.value(u"port_ids").toArray())
             XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.toString(), cb); }));
         for (const QJsonValue& v : j.result.value(u"volume_ids").toArray()) {
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->deleteVolume(v.toString(), cb); }));
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->waitDeleted(v.toString(), cb); }, 300000));
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->removeVolume(v.toString(), cb); }, 300000));
         }
     }
 
-    QString volumeFile(const QString& volumeId) const
-    {
-        return m_labDir + u"/cloud/cinder/volumes/volume-" + volumeId;
-    }
+    QString volumeFile(const QString& volumeId) const { return m_labDir + u"/cloud/cinder/volumes/volume-" + volumeId; }
 
-    // Pins Cinder's quota of project infra for one volume-type key (admin, as a cloud operator would).
-    int setCinderQuota(const QString& key, int value)
+    // Leaves project infra no headroom for one Cinder quota key (admin, as a cloud operator would): the limit is
+    // pinned to what is already used or reserved, the smallest value Cinder accepts whatever other tests left.
+    // Returns the limit it replaced, or a negative HTTP status / -1 on failure.
+    int exhaustCinderQuota(const QString& key)
     {
         QByteArray token;
-        const QJsonObject auth{
+        const QJsonObject auth {
             {u"identity"_s,
-             QJsonObject{{u"methods"_s, QJsonArray{u"password"_s}},
-                         {u"password"_s,
-                          QJsonObject{{u"user"_s,
-                                       QJsonObject{{u"name"_s, QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_USERNAME"))},
-                                                   {u"domain"_s, QJsonObject{{u"name"_s, u"Default"_s}}},
-                                                   {u"password"_s,
-                                                    QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_PASSWORD"))}}}}}}},
+             QJsonObject {
+                 {u"methods"_s, QJsonArray {u"password"_s}},
+                 {u"password"_s,
+                  QJsonObject {
+                      {u"user"_s,
+                       QJsonObject {{u"name"_s, QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_USERNAME"))},
+                                    {u"domain"_s, QJsonObject {{u"name"_s, u"Default"_s}}},
+                                    {u"password"_s, QString::fromUtf8(requireEnv("XMS_LAB_OS_ADMIN_PASSWORD"))}}}}}}},
             {u"scope"_s,
-             QJsonObject{{u"project"_s,
-                          QJsonObject{{u"name"_s, u"admin"_s}, {u"domain"_s, QJsonObject{{u"name"_s, u"Default"_s}}}}}}}};
+             QJsonObject {
+                 {u"project"_s,
+                  QJsonObject {{u"name"_s, u"admin"_s}, {u"domain"_s, QJsonObject {{u"name"_s, u"Default"_s}}}}}}}};
         const int status = rawCall("POST", QString::fromUtf8(requireEnv("OS_AUTH_URL")) + u"/auth/tokens", {},
-                                   QJsonObject{{u"auth"_s, auth}}, nullptr, &token);
+                                   QJsonObject {{u"auth"_s, auth}}, nullptr, &token);
         if (status != 201)
-            return status;
+            return -status;
         QFile idsFile(m_labDir + u"/cloud/ids.json");
         if (!idsFile.open(QIODevice::ReadOnly))
             return -1;
         const QJsonObject projects = QJsonDocument::fromJson(idsFile.readAll()).object()[u"projects"].toObject();
-        const QString url = u"http://127.0.0.1:8776/v3/"_s + projects[u"admin"].toString() + u"/os-quota-sets/"
+        m_quotaUrl = u"http://127.0.0.1:8776/v3/"_s + projects[u"admin"].toString() + u"/os-quota-sets/"
             + projects[u"infra"].toString();
-        return rawCall("PUT", url, token, QJsonObject{{u"quota_set"_s, QJsonObject{{key, value}}}});
+        m_adminToken = token;
+        QJsonObject reply;
+        if (const int got = rawCall("GET", m_quotaUrl + u"?usage=true", token, {}, &reply); got != 200)
+            return -got;
+        const QJsonObject usage = reply[u"quota_set"].toObject()[key].toObject();
+        const int used = usage[u"in_use"].toInt() + usage[u"reserved"].toInt();
+        if (const int put
+            = rawCall("PUT", m_quotaUrl, token, QJsonObject {{u"quota_set"_s, QJsonObject {{key, used}}}});
+            put != 200)
+            return -put;
+        return usage[u"limit"].toInt();
+    }
+
+    void restoreCinderQuota(const QString& key, int limit)
+    {
+        const int put
+            = rawCall("PUT", m_quotaUrl, m_adminToken, QJsonObject {{u"quota_set"_s, QJsonObject {{key, limit}}}});
+        if (put != 200)
+            qWarning("could not restore Cinder quota %s to %d: HTTP %d", qPrintable(key), limit, put);
     }
 
 private slots:
@@ -250,11 +270,11 @@ private slots:
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
 
-        const Run source = xms({u"source"_s, u"create"_s, u"lab"_s, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"),
-                                u"--port"_s, vspherelab::env("XMS_LAB_VC_PORT"), u"--user"_s,
-                                vspherelab::env("XMS_LAB_VC_USER"), u"--password-stdin"_s, u"--thumbprint"_s,
-                                vspherelab::env("XMS_LAB_VC_THUMBPRINT")},
-                               vspherelab::env("XMS_LAB_VC_PASSWORD").toUtf8() + '\n');
+        const Run source
+            = xms({u"source"_s, u"create"_s, u"lab"_s, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"), u"--port"_s,
+                   vspherelab::env("XMS_LAB_VC_PORT"), u"--user"_s, vspherelab::env("XMS_LAB_VC_USER"),
+                   u"--password-stdin"_s, u"--thumbprint"_s, vspherelab::env("XMS_LAB_VC_THUMBPRINT")},
+                  vspherelab::env("XMS_LAB_VC_PASSWORD").toUtf8() + '\n');
         QVERIFY2(source.exitCode == 0, qPrintable(source.err));
         const CloudRecord c = labCloud();
         const Run cloud = xms({u"cloud"_s, u"create"_s, u"lab"_s, u"--auth-url"_s, c.authUrl, u"--user"_s, c.username,
@@ -272,8 +292,9 @@ private slots:
     // d. Over quota: preflight names the quota and submit creates no job.
     void preflightBlocksOverQuota()
     {
-        QCOMPARE(setCinderQuota(u"volumes_ssd"_s, 0), 200);
-        auto restore = qScopeGuard([this] { setCinderQuota(u"volumes_ssd"_s, 6); });
+        const int limit = exhaustCinderQuota(u"volumes_ssd"_s);
+        QVERIFY2(limit >= 0, qPrintable(u"pinning the quota failed: "_s + QString::number(limit)));
+        auto restore = qScopeGuard([this, limit] { restoreCinderQuota(u"volumes_ssd"_s, limit); });
         QStringList args = {u"preflight"_s};
         args += targetArgs(u"lab-debian-bios"_s);
         args += {u"--network-map"_s, u"VM Network=internal-net"_s};
@@ -410,8 +431,13 @@ private slots:
         XMS_VERIFY_OK(vspherelab::powerOn(*vc, vspherelab::vm(*vc, u"lab-two-disks"_s).moref));
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-two-disks"_s);
-        args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
-                 u"--power-on-source-on-cancel"_s, u"--output"_s, u"json"_s};
+        args += {u"--network-map"_s,
+                 u"VM Network=internal-net"_s,
+                 u"--network-map"_s,
+                 u"DC0_DVPG0=backend-net"_s,
+                 u"--power-on-source-on-cancel"_s,
+                 u"--output"_s,
+                 u"json"_s};
         const Run run = xms(args);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString id = submitted(run);
@@ -420,12 +446,14 @@ private slots:
                  qPrintable(eventDump(id)));
         const Run cancel = xms({u"migration"_s, u"cancel"_s, id.left(8)});
         QVERIFY2(cancel.exitCode == 0, qPrintable(cancel.err));
-        const JobRecord j = waitFor(id, [](const JobRecord& r) { return isTerminal(r.stage); }, 120000);
+        const JobRecord j = waitFor(
+            id, [](const JobRecord& r) { return isTerminal(r.stage); }, 120000);
         QCOMPARE(j.stage, Stage::Cancelled);
         QCOMPARE(j.failedStage, Stage::Export);
         const QStringList names = eventNames(id);
-        QVERIFY2(inOrder(names, {u"source.powered_off"_s, u"export.started"_s, u"job.cancelling"_s,
-                                 u"source.powered_on"_s, u"job.cancelled"_s}),
+        QVERIFY2(inOrder(names,
+                         {u"source.powered_off"_s, u"export.started"_s, u"job.cancelling"_s, u"source.powered_on"_s,
+                          u"job.cancelled"_s}),
                  qPrintable(names.join(u", ")));
         QCOMPARE(vspherelab::vm(*vc, u"lab-two-disks"_s).powerState, u"poweredOn"_s); // as asked
         verifyNothingLeft(id);
@@ -438,8 +466,9 @@ private slots:
     {
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-two-disks"_s);
-        args += {u"--network-map"_s, u"VM Network=internal-net"_s, u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
-                 u"--output"_s, u"json"_s};
+        args += {u"--network-map"_s, u"VM Network=internal-net"_s,
+                 u"--network-map"_s, u"DC0_DVPG0=backend-net"_s,
+                 u"--output"_s,      u"json"_s};
         const Run run = xms(args);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString id = submitted(run);
@@ -470,20 +499,21 @@ private slots:
 
         const Run retry = xms({u"migration"_s, u"retry"_s, id.left(8)});
         QVERIFY2(retry.exitCode == 0, qPrintable(retry.err));
-        const JobRecord done = waitFor(id, [](const JobRecord& r) { return isTerminal(r.stage); }, 30 * 60 * 1000);
+        const JobRecord done = waitFor(
+            id, [](const JobRecord& r) { return isTerminal(r.stage); }, 30 * 60 * 1000);
         QVERIFY2(done.stage == Stage::Completed, qPrintable(eventDump(id)));
         QCOMPARE(done.attempt, 2);
 
         const QJsonArray volumeIds = done.result[u"volume_ids"].toArray();
         QCOMPARE(volumeIds.size(), 2);
-        auto server = await<xloud::Server>([&](auto cb) { m_compute->server(done.result[u"server_id"].toString(), cb); });
+        auto server
+            = await<xloud::Server>([&](auto cb) { m_compute->server(done.result[u"server_id"].toString(), cb); });
         XMS_VERIFY_OK(server);
         QCOMPARE(server->status, u"ACTIVE"_s);
         for (const QJsonValue& v : volumeIds)
             QVERIFY(server->volumeIds.contains(v.toString()));
         // The data disk arrived byte for byte (the lab wrote known bytes into its first 64 MiB).
-        QCOMPARE(sha256Head(volumeFile(volumeIds.at(1).toString()), 64 << 20),
-                 requireEnv("XMS_LAB_DATA_DISK_SHA256"));
+        QCOMPARE(sha256Head(volumeFile(volumeIds.at(1).toString()), 64 << 20), requireEnv("XMS_LAB_DATA_DISK_SHA256"));
         QSet<QString> networks;
         for (const QJsonValue& p : done.result[u"port_ids"].toArray()) {
             auto port = await<xloud::Port>([&](auto cb) { m_network->port(p.toString(), cb); });

@@ -210,8 +210,7 @@ private slots:
         for (const QString& id : std::as_const(m_ports))
             XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_net->deletePort(id, cb); }));
         for (const QString& id : std::as_const(m_volumeIds)) {
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->deleteVolume(id, cb); }));
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->waitDeleted(id, cb, m_fast); }, 150000));
+            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->removeVolume(id, cb, m_fast); }, 150000));
         }
     }
 };
