@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 namespace xms::cli {
@@ -31,7 +30,48 @@ void finish(int exitCode)
     QCoreApplication::exit(exitCode);
 }
 
-void Cli::add(Command command) { m_commands.append(std::move(command)); }
+void Cli::add(Command command)
+{
+    m_commands.append(std::move(command));
+}
+
+void addCommand(Cli& cli, const QStringList& path, const QString& synopsis, const QString& summary, CommandFn fn)
+{
+    auto cmd = std::make_shared<Command>(Command {path, synopsis, summary, {}});
+    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
+    cli.add(*cmd);
+}
+
+const QCommandLineOption& outputOption()
+{
+    static const QCommandLineOption option(QStringLiteral("output"),
+                                           QStringLiteral("Output format: text (default) or json."),
+                                           QStringLiteral("FORMAT"), QStringLiteral("text"));
+    return option;
+}
+
+std::optional<int> checkOutput(const QCommandLineParser& parser, bool& json)
+{
+    const QString v = parser.value(outputOption());
+    if (v != u"text" && v != u"json") {
+        err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
+        return exit::Usage;
+    }
+    json = v == u"json";
+    return std::nullopt;
+}
+
+std::optional<int> oneName(const QCommandLineParser& parser, const Command& command, const QString& what, QString& name)
+{
+    if (parser.positionalArguments().size() != 1) {
+        const QString cmd = command.path.join(u' ');
+        err() << "xms " << cmd << ": give exactly one " << what << " NAME. Run 'xms " << cmd << " --help' for usage."
+              << Qt::endl;
+        return exit::Usage;
+    }
+    name = parser.positionalArguments().first();
+    return std::nullopt;
+}
 
 int Cli::run(const QStringList& arguments)
 {
@@ -60,7 +100,7 @@ int Cli::run(const QStringList& arguments)
               << "'. Run 'xms --help' to see the commands." << Qt::endl;
         return exit::Usage;
     }
-    QStringList rest{QStringLiteral("xms ") + best->path.join(u' ')};
+    QStringList rest {QStringLiteral("xms ") + best->path.join(u' ')};
     rest += args.mid(best->path.size());
     const int code = best->run(rest);
     if (code != Async)

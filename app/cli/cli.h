@@ -6,7 +6,6 @@
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
-
 #include <functional>
 #include <optional>
 
@@ -56,5 +55,17 @@ int exitCodeFor(const Error& error);
 QString readSecretFromStdin();
 
 void printJson(const QJsonValue& value);
+
+// --output text|json, for every command that prints data.
+const QCommandLineOption& outputOption();
+// After parse(): whether JSON was asked for; any other value than text or json is a usage error.
+std::optional<int> checkOutput(const QCommandLineParser& parser, bool& json);
+// Exactly one positional NAME of a `what` ("source", "cloud", "profile").
+std::optional<int> oneName(const QCommandLineParser& parser, const Command& command, const QString& what,
+                           QString& name);
+
+// Registers `xms PATH…` to run fn with its own Command (for usage messages).
+using CommandFn = int (*)(const QStringList& args, const Command& command);
+void addCommand(Cli& cli, const QStringList& path, const QString& synopsis, const QString& summary, CommandFn fn);
 
 } // namespace xms::cli

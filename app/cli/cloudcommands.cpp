@@ -20,33 +20,9 @@ namespace {
 using xloud::Session;
 using namespace cloud; // the output helpers (cloudoutput.h)
 
-const QCommandLineOption kOutput(QStringLiteral("output"), QStringLiteral("text (default) or json."),
-                                 QStringLiteral("FORMAT"), QStringLiteral("text"));
 const QCommandLineOption kProject(QStringLiteral("project"),
                                   QStringLiteral("Project name or id (default: the cloud's default project)."),
                                   QStringLiteral("P"));
-
-std::optional<int> checkOutput(const QCommandLineParser& p, bool& json)
-{
-    const QString v = p.value(kOutput);
-    if (v != u"text" && v != u"json") {
-        err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
-        return exit::Usage;
-    }
-    json = v == u"json";
-    return std::nullopt;
-}
-
-std::optional<int> oneName(const QCommandLineParser& p, const Command& cmd, QString& name)
-{
-    if (p.positionalArguments().size() != 1) {
-        err() << "xms " << cmd.path.join(u' ') << ": give exactly one cloud NAME. Run 'xms " << cmd.path.join(u' ')
-              << " --help' for usage." << Qt::endl;
-        return exit::Usage;
-    }
-    name = p.positionalArguments().first();
-    return std::nullopt;
-}
 
 // Loads the record and its secret, then runs then(session); the session dies with the application.
 int withSession(const QString& name, std::function<void(Session*)> then)
@@ -109,7 +85,7 @@ int create(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = oneName(p, cmd, name))
+    if (auto stop = oneName(p, cmd, QStringLiteral("cloud"), name))
         return *stop;
 
     auto usage = [&](const QString& text) {
@@ -169,21 +145,23 @@ int create(const QStringList& args, const Command& cmd)
     // Save only what works: log in first (unless told not to), then the keychain, then the record.
     auto* session = new Session(c, secret, QCoreApplication::instance());
     auto persist = [c, secret, path = store->path()](std::optional<xloud::CloudCheck> check) {
-        SecretStore::backend().write(SecretStore::cloudSecretKey(c), secret, QCoreApplication::instance(), [c, path, check](Status s) {
-            if (!s)
-                return finish(report(s.error()));
-            auto st = Store::open(path);
-            if (!st)
-                return finish(report(st.error()));
-            if (auto saved = st->saveCloud(c); !saved)
-                return finish(report(saved.error()));
-            out() << "Saved cloud " << c.name << " (" << c.authUrl << ")";
-            if (check)
-                out() << "; logged in"
-                      << (check->projectName.isEmpty() ? QString() : u" to project " + check->projectName);
-            out() << ".\nSecret stored in the keychain. Check it any time with: xms cloud test " << c.name << Qt::endl;
-            finish(exit::Ok);
-        });
+        SecretStore::backend().write(
+            SecretStore::cloudSecretKey(c), secret, QCoreApplication::instance(), [c, path, check](Status s) {
+                if (!s)
+                    return finish(report(s.error()));
+                auto st = Store::open(path);
+                if (!st)
+                    return finish(report(st.error()));
+                if (auto saved = st->saveCloud(c); !saved)
+                    return finish(report(saved.error()));
+                out() << "Saved cloud " << c.name << " (" << c.authUrl << ")";
+                if (check)
+                    out() << "; logged in"
+                          << (check->projectName.isEmpty() ? QString() : u" to project " + check->projectName);
+                out() << ".\nSecret stored in the keychain. Check it any time with: xms cloud test " << c.name
+                      << Qt::endl;
+                finish(exit::Ok);
+            });
     };
     if (p.isSet(skipTest)) {
         persist(std::nullopt);
@@ -212,7 +190,7 @@ int create(const QStringList& args, const Command& cmd)
 int list(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     bool json = false;
     if (auto stop = parse(p, args, cmd))
         return *stop;
@@ -238,13 +216,13 @@ int list(const QStringList& args, const Command& cmd)
 int show(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Cloud name."));
     bool json = false;
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("cloud"), name)))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -262,14 +240,14 @@ int show(const QStringList& args, const Command& cmd)
 int test(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     p.addOption(kProject);
     p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Cloud name."));
     bool json = false;
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("cloud"), name)))
         return *stop;
     const QString project = p.value(kProject);
     return withSession(name, [json, project](Session* session) {
@@ -303,7 +281,7 @@ int setPassword(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = oneName(p, cmd, name))
+    if (auto stop = oneName(p, cmd, QStringLiteral("cloud"), name))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -322,13 +300,14 @@ int setPassword(const QStringList& args, const Command& cmd)
         err() << "xms cloud set-password: standard input held no secret." << Qt::endl;
         return exit::Usage;
     }
-    SecretStore::backend().write(SecretStore::cloudSecretKey(*c), secret, QCoreApplication::instance(), [name](Status s) {
-        if (!s)
-            return finish(report(s.error()));
-        Session::clearTokenCache(name);
-        out() << "Secret of cloud " << name << " updated. Check it with: xms cloud test " << name << Qt::endl;
-        finish(exit::Ok);
-    });
+    SecretStore::backend().write(
+        SecretStore::cloudSecretKey(*c), secret, QCoreApplication::instance(), [name](Status s) {
+            if (!s)
+                return finish(report(s.error()));
+            Session::clearTokenCache(name);
+            out() << "Secret of cloud " << name << " updated. Check it with: xms cloud test " << name << Qt::endl;
+            finish(exit::Ok);
+        });
     return Async;
 }
 
@@ -339,7 +318,7 @@ int remove(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = oneName(p, cmd, name))
+    if (auto stop = oneName(p, cmd, QStringLiteral("cloud"), name))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -365,7 +344,7 @@ int remove(const QStringList& args, const Command& cmd)
 int resources(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     p.addOption(kProject);
     const QCommandLineOption cloudOpt(QStringLiteral("cloud"), QStringLiteral("Cloud name (default: the only one)."),
                                       QStringLiteral("NAME"));
@@ -408,32 +387,30 @@ int resources(const QStringList& args, const Command& cmd)
     });
 }
 
-void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
-         int (*fn)(const QStringList&, const Command&))
-{
-    auto cmd = std::make_shared<Command>(Command {{QStringLiteral("cloud"), name}, synopsis, summary, {}});
-    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
-    cli.add(*cmd);
-}
-
 } // namespace
 
 void registerCloudCommands(Cli& cli)
 {
-    add(cli, QStringLiteral("create"),
-        QStringLiteral("NAME --auth-url URL (--user U --password-stdin [--user-domain D] | --app-cred-id ID "
-                       "--app-cred-secret-stdin) [--project P] [--project-domain D] [--region R] "
-                       "[--ca-file F | --no-verify-tls] [--skip-test]"),
-        QStringLiteral("Register an Xloud cloud (logs in first)"), create);
-    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List clouds"), list);
-    add(cli, QStringLiteral("show"), QStringLiteral("NAME [--output json]"), QStringLiteral("Show a cloud"), show);
-    add(cli, QStringLiteral("test"), QStringLiteral("NAME [--project P] [--output json]"),
-        QStringLiteral("Log in, list the projects and resolve the service endpoints"), test);
-    add(cli, QStringLiteral("set-password"), QStringLiteral("NAME (--password-stdin | --app-cred-secret-stdin)"),
-        QStringLiteral("Replace a cloud's password or credential secret in the keychain"), setPassword);
-    add(cli, QStringLiteral("delete"), QStringLiteral("NAME"), QStringLiteral("Delete a cloud and its secret"), remove);
-    add(cli, QStringLiteral("resources"), QStringLiteral("[--cloud NAME] --project P [--output json]"),
-        QStringLiteral("Flavors, volume types, zones, networks and quota headroom of a project"), resources);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("create")},
+               QStringLiteral("NAME --auth-url URL (--user U --password-stdin [--user-domain D] | --app-cred-id ID "
+                              "--app-cred-secret-stdin) [--project P] [--project-domain D] [--region R] "
+                              "[--ca-file F | --no-verify-tls] [--skip-test]"),
+               QStringLiteral("Register an Xloud cloud (logs in first)"), create);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
+               QStringLiteral("List clouds"), list);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("show")}, QStringLiteral("NAME [--output json]"),
+               QStringLiteral("Show a cloud"), show);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("test")},
+               QStringLiteral("NAME [--project P] [--output json]"),
+               QStringLiteral("Log in, list the projects and resolve the service endpoints"), test);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("set-password")},
+               QStringLiteral("NAME (--password-stdin | --app-cred-secret-stdin)"),
+               QStringLiteral("Replace a cloud's password or credential secret in the keychain"), setPassword);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("delete")}, QStringLiteral("NAME"),
+               QStringLiteral("Delete a cloud and its secret"), remove);
+    addCommand(cli, {QStringLiteral("cloud"), QStringLiteral("resources")},
+               QStringLiteral("[--cloud NAME] --project P [--output json]"),
+               QStringLiteral("Flavors, volume types, zones, networks and quota headroom of a project"), resources);
 }
 
 } // namespace xms::cli

@@ -1,14 +1,13 @@
 // xms migration submit|list|show|events|cancel|retry — the commands from Xloud's docs, on the shared store.
 #include "cli.h"
 #include "commands.h"
-#include "exitcodes.h"
-#include "jobfollower.h"
-
 #include "engine/migrationspec.h"
 #include "engine/networkmap.h"
 #include "engine/preflight.h"
 #include "engine/profiles.h"
 #include "engine/workerlauncher.h"
+#include "exitcodes.h"
+#include "jobfollower.h"
 #include "store/jobstore.h"
 
 #include <QCoreApplication>
@@ -17,23 +16,6 @@
 namespace xms::cli {
 
 namespace {
-
-QCommandLineOption jsonOption()
-{
-    return QCommandLineOption(QStringLiteral("output"), QStringLiteral("Output format: text (default) or json."),
-                              QStringLiteral("FORMAT"), QStringLiteral("text"));
-}
-
-std::optional<int> checkOutput(const QCommandLineParser& p, bool& json)
-{
-    const QString v = p.value(QStringLiteral("output"));
-    if (v != u"text" && v != u"json") {
-        err() << "xms: --output must be text or json, not '" << v << "'" << Qt::endl;
-        return exit::Usage;
-    }
-    json = v == u"json";
-    return std::nullopt;
-}
 
 // The cloud to use: the one named, else the only one registered.
 Result<QString> resolveCloud(const Store& store, const QString& named)
@@ -64,20 +46,21 @@ QJsonObject jobJson(const JobRecord& j)
     QJsonObject stages;
     for (Stage s : workStages()) {
         const StageProgress p = j.progress.value(s);
-        stages.insert(stageKey(s), QJsonObject{{QStringLiteral("percent"), p.percent},
-                                               {QStringLiteral("bytes_done"), p.bytesDone},
-                                               {QStringLiteral("bytes_total"), p.bytesTotal}});
+        stages.insert(stageKey(s),
+                      QJsonObject {{QStringLiteral("percent"), p.percent},
+                                   {QStringLiteral("bytes_done"), p.bytesDone},
+                                   {QStringLiteral("bytes_total"), p.bytesTotal}});
     }
-    QJsonObject o{{QStringLiteral("id"), j.id},
-                  {QStringLiteral("stage"), stageKey(j.stage)},
-                  {QStringLiteral("status"), j.statusText},
-                  {QStringLiteral("attempt"), j.attempt},
-                  {QStringLiteral("spec"), j.spec},
-                  {QStringLiteral("stages"), stages},
-                  {QStringLiteral("bytes_transferred"), j.bytesTransferred},
-                  {QStringLiteral("bytes_total"), j.bytesTotal},
-                  {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
-                  {QStringLiteral("finished_at"), j.finishedAt.toString(Qt::ISODate)}};
+    QJsonObject o {{QStringLiteral("id"), j.id},
+                   {QStringLiteral("stage"), stageKey(j.stage)},
+                   {QStringLiteral("status"), j.statusText},
+                   {QStringLiteral("attempt"), j.attempt},
+                   {QStringLiteral("spec"), j.spec},
+                   {QStringLiteral("stages"), stages},
+                   {QStringLiteral("bytes_transferred"), j.bytesTransferred},
+                   {QStringLiteral("bytes_total"), j.bytesTotal},
+                   {QStringLiteral("created_at"), j.createdAt.toString(Qt::ISODate)},
+                   {QStringLiteral("finished_at"), j.finishedAt.toString(Qt::ISODate)}};
     if (j.stage == Stage::Failed || j.stage == Stage::Cancelled)
         o.insert(QStringLiteral("failed_stage"), stageKey(j.failedStage));
     if (!j.error.isEmpty())
@@ -107,45 +90,45 @@ int follow(const JobStore& jobs, const QString& id, JobFollower::Mode mode, bool
 // The flags that describe migrations — shared by `migration submit` and `preflight`.
 struct SpecOptions
 {
-    QCommandLineOption source{QStringLiteral("source"), QStringLiteral("Source environment (vCenter/ESXi)."),
-                              QStringLiteral("NAME")};
-    QCommandLineOption vm{QStringLiteral("vm"), QStringLiteral("VM to migrate; repeat for several VMs."),
-                          QStringLiteral("VM")};
-    QCommandLineOption kind{QStringLiteral("kind"), QStringLiteral("Migration kind: cold."), QStringLiteral("KIND"),
-                            QStringLiteral("cold")};
-    QCommandLineOption cloud{QStringLiteral("cloud"), QStringLiteral("Xloud cloud (default: the only one)."),
-                             QStringLiteral("NAME")};
-    QCommandLineOption project{QStringLiteral("target-project"), QStringLiteral("Target Xloud project."),
-                               QStringLiteral("PROJECT")};
-    QCommandLineOption instance{QStringLiteral("instance-name"),
-                                QStringLiteral("Instance name (default: the VM name, made valid)."),
-                                QStringLiteral("NAME")};
-    QCommandLineOption flavor{QStringLiteral("flavor"), QStringLiteral("Xloud flavor."), QStringLiteral("FLAVOR")};
-    QCommandLineOption volumeType{QStringLiteral("volume-type"), QStringLiteral("Volume type for the disks."),
-                                  QStringLiteral("TYPE")};
-    QCommandLineOption az{QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
-                          QStringLiteral("AZ")};
-    QCommandLineOption netmap{QStringLiteral("network-map"),
-                              QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
-                              QStringLiteral("MAP")};
-    QCommandLineOption profile{QStringLiteral("network-profile"),
-                               QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
+    QCommandLineOption source {QStringLiteral("source"), QStringLiteral("Source environment (vCenter/ESXi)."),
                                QStringLiteral("NAME")};
-    QCommandLineOption macFallback{QStringLiteral("mac-fallback"),
-                                   QStringLiteral("When a MAC cannot be kept: new-mac (default, with a warning) or "
-                                                  "fail."),
-                                   QStringLiteral("POLICY"), QStringLiteral("new-mac")};
-    QCommandLineOption noStart{QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off.")};
-    QCommandLineOption keep{QStringLiteral("keep-on-failure"),
-                            QStringLiteral("Keep created resources when the job fails (debugging).")};
-    QCommandLineOption powerOn{QStringLiteral("power-on-source-on-cancel"),
-                               QStringLiteral("If the job is cancelled after it powered the source VM off, power it "
-                                              "on again.")};
+    QCommandLineOption vm {QStringLiteral("vm"), QStringLiteral("VM to migrate; repeat for several VMs."),
+                           QStringLiteral("VM")};
+    QCommandLineOption kind {QStringLiteral("kind"), QStringLiteral("Migration kind: cold."), QStringLiteral("KIND"),
+                             QStringLiteral("cold")};
+    QCommandLineOption cloud {QStringLiteral("cloud"), QStringLiteral("Xloud cloud (default: the only one)."),
+                              QStringLiteral("NAME")};
+    QCommandLineOption project {QStringLiteral("target-project"), QStringLiteral("Target Xloud project."),
+                                QStringLiteral("PROJECT")};
+    QCommandLineOption instance {QStringLiteral("instance-name"),
+                                 QStringLiteral("Instance name (default: the VM name, made valid)."),
+                                 QStringLiteral("NAME")};
+    QCommandLineOption flavor {QStringLiteral("flavor"), QStringLiteral("Xloud flavor."), QStringLiteral("FLAVOR")};
+    QCommandLineOption volumeType {QStringLiteral("volume-type"), QStringLiteral("Volume type for the disks."),
+                                   QStringLiteral("TYPE")};
+    QCommandLineOption az {QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
+                           QStringLiteral("AZ")};
+    QCommandLineOption netmap {QStringLiteral("network-map"),
+                               QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
+                               QStringLiteral("MAP")};
+    QCommandLineOption profile {QStringLiteral("network-profile"),
+                                QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
+                                QStringLiteral("NAME")};
+    QCommandLineOption macFallback {QStringLiteral("mac-fallback"),
+                                    QStringLiteral("When a MAC cannot be kept: new-mac (default, with a warning) or "
+                                                   "fail."),
+                                    QStringLiteral("POLICY"), QStringLiteral("new-mac")};
+    QCommandLineOption noStart {QStringLiteral("no-start"), QStringLiteral("Leave the instance shut off.")};
+    QCommandLineOption keep {QStringLiteral("keep-on-failure"),
+                             QStringLiteral("Keep created resources when the job fails (debugging).")};
+    QCommandLineOption powerOn {QStringLiteral("power-on-source-on-cancel"),
+                                QStringLiteral("If the job is cancelled after it powered the source VM off, power it "
+                                               "on again.")};
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile,
-                      macFallback, noStart, keep, powerOn});
+        p.addOptions({source, vm, kind, cloud, project, instance, flavor, volumeType, az, netmap, profile, macFallback,
+                      noStart, keep, powerOn});
     }
 
     // Every spec checked before anything happens: a bad input changes nothing. `complete`: all target
@@ -162,7 +145,8 @@ struct SpecOptions
                         QStringLiteral("--instance-name works with one --vm only; each VM's instance is named "
                                        "after it."));
         if (p.value(macFallback) != u"new-mac" && p.value(macFallback) != u"fail")
-            return fail(QStringLiteral("usage.mac_fallback"), QStringLiteral("--mac-fallback must be new-mac or fail."));
+            return fail(QStringLiteral("usage.mac_fallback"),
+                        QStringLiteral("--mac-fallback must be new-mac or fail."));
         auto maps = parseNetworkMaps(p.values(netmap));
         if (!maps)
             return std::unexpected(maps.error());
@@ -200,7 +184,7 @@ struct SpecOptions
             s.networks = networks;
             s.startInstance = !p.isSet(noStart);
             s.macFallback = p.value(macFallback) == u"fail" ? MigrationSpec::MacFallback::Fail
-                                                             : MigrationSpec::MacFallback::GenerateNew;
+                                                            : MigrationSpec::MacFallback::GenerateNew;
             s.keepResourcesOnFailure = p.isSet(keep);
             s.powerOnSourceOnCancel = p.isSet(powerOn);
             if (complete)
@@ -231,7 +215,8 @@ void printReport(const PreflightReport& r)
 }
 
 // Runs preflight for each spec in turn (one at a time: each opens its own sessions), then calls done.
-void preflightAll(std::shared_ptr<Store> store, QList<MigrationSpec> specs, std::shared_ptr<QList<PreflightReport>> reports,
+void preflightAll(std::shared_ptr<Store> store, QList<MigrationSpec> specs,
+                  std::shared_ptr<QList<PreflightReport>> reports,
                   std::function<void(Result<QList<PreflightReport>>)> done)
 {
     if (specs.isEmpty())
@@ -254,7 +239,7 @@ int submit(const QStringList& args, const Command& cmd)
     const QCommandLineOption skip(QStringLiteral("skip-preflight"),
                                   QStringLiteral("Submit without the preflight checks (a Block then fails the job "
                                                  "later instead)."));
-    p.addOptions({wait, skip, jsonOption()});
+    p.addOptions({wait, skip, outputOption()});
     if (auto stop = parse(p, args, cmd))
         return *stop;
     bool json = false;
@@ -283,7 +268,7 @@ int submit(const QStringList& args, const Command& cmd)
             if (!job)
                 return finish(report(job.error()));
             lastId = job->id;
-            created.append(QJsonObject{{QStringLiteral("id"), job->id}, {QStringLiteral("vm"), s.vm}});
+            created.append(QJsonObject {{QStringLiteral("id"), job->id}, {QStringLiteral("vm"), s.vm}});
             if (!json)
                 out() << "Submitted job " << job->id << " (" << s.vm << " → " << s.project << '/'
                       << s.effectiveInstanceName() << "): Queued" << Qt::endl;
@@ -339,7 +324,7 @@ int preflight(const QStringList& args, const Command& cmd)
     QCommandLineParser p;
     SpecOptions o;
     o.addTo(p);
-    p.addOption(jsonOption());
+    p.addOption(outputOption());
     if (auto stop = parse(p, args, cmd))
         return *stop;
     bool json = false;
@@ -375,7 +360,7 @@ int preflight(const QStringList& args, const Command& cmd)
 int list(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(jsonOption());
+    p.addOption(outputOption());
     if (auto stop = parse(p, args, cmd))
         return *stop;
     bool json = false;
@@ -435,7 +420,7 @@ Result<JobRecord> findJob(const QCommandLineParser& p, const QString& flagValue)
 int show(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(jsonOption());
+    p.addOption(outputOption());
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix of it."));
     if (auto stop = parse(p, args, cmd))
         return *stop;
@@ -485,7 +470,7 @@ int events(const QStringList& args, const Command& cmd)
                                     QStringLiteral("ID"));
     const QCommandLineOption followOpt({QStringLiteral("f"), QStringLiteral("follow")},
                                        QStringLiteral("Keep printing new events until the job ends."));
-    p.addOptions({jobOpt, followOpt, jsonOption()});
+    p.addOptions({jobOpt, followOpt, outputOption()});
     if (auto stop = parse(p, args, cmd))
         return *stop;
     bool json = false;
@@ -552,38 +537,29 @@ int retry(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
-void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
-         int (*fn)(const QStringList&, const Command&))
-{
-    auto cmd = std::make_shared<Command>(Command{{QStringLiteral("migration"), name}, synopsis, summary, {}});
-    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
-    cli.add(*cmd);
-}
-
 } // namespace
 
 void registerMigrationCommands(Cli& cli)
 {
-    add(cli, QStringLiteral("submit"),
-        QStringLiteral("--source S --vm V [--vm V2 …] --kind cold --target-project P --flavor F --volume-type T "
-                       "[--network-map MAP …] [--network-profile NAME] [--cloud C] [--wait]"),
-        QStringLiteral("Preflight, then queue cold migrations; a worker runs them to completion"), submit);
-    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List migration jobs"), list);
-    add(cli, QStringLiteral("show"), QStringLiteral("ID [--output json]"), QStringLiteral("Show one job"), show);
-    add(cli, QStringLiteral("events"), QStringLiteral("--job ID [--follow] [--output json]"),
-        QStringLiteral("Print a job's events, optionally live"), events);
-    add(cli, QStringLiteral("cancel"), QStringLiteral("ID"),
-        QStringLiteral("Cancel a job; what it created is deleted"), cancel);
-    add(cli, QStringLiteral("retry"), QStringLiteral("ID"), QStringLiteral("Queue a failed or cancelled job again"),
-        retry);
-    auto pre = std::make_shared<Command>(
-        Command{{QStringLiteral("preflight")},
-                QStringLiteral("--source S --vm V [--vm V2 …] [--target-project P --flavor F --volume-type T "
-                               "--network-map MAP …] [--output json]"),
-                QStringLiteral("Check VMs against a target: Pass, Warn or Block, with fixes"),
-                {}});
-    pre->run = [pre](const QStringList& args) { return preflight(args, *pre); };
-    cli.add(*pre);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("submit")},
+               QStringLiteral("--source S --vm V [--vm V2 …] --kind cold --target-project P --flavor F --volume-type T "
+                              "[--network-map MAP …] [--network-profile NAME] [--cloud C] [--wait]"),
+               QStringLiteral("Preflight, then queue cold migrations; a worker runs them to completion"), submit);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
+               QStringLiteral("List migration jobs"), list);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("show")}, QStringLiteral("ID [--output json]"),
+               QStringLiteral("Show one job"), show);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("events")},
+               QStringLiteral("--job ID [--follow] [--output json]"),
+               QStringLiteral("Print a job's events, optionally live"), events);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("cancel")}, QStringLiteral("ID"),
+               QStringLiteral("Cancel a job; what it created is deleted"), cancel);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("retry")}, QStringLiteral("ID"),
+               QStringLiteral("Queue a failed or cancelled job again"), retry);
+    addCommand(cli, {QStringLiteral("preflight")},
+               QStringLiteral("--source S --vm V [--vm V2 …] [--target-project P --flavor F --volume-type T "
+                              "--network-map MAP …] [--output json]"),
+               QStringLiteral("Check VMs against a target: Pass, Warn or Block, with fixes"), preflight);
 }
 
 } // namespace xms::cli

@@ -1,10 +1,9 @@
 // xms profile save|list|show|delete|rename|export|import — reusable network mappings.
 #include "cli.h"
 #include "commands.h"
-#include "exitcodes.h"
-
 #include "engine/networkmap.h"
 #include "engine/profiles.h"
+#include "exitcodes.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -15,7 +14,10 @@ namespace xms::cli {
 
 namespace {
 
-Result<Store> openStore() { return Store::openDefault(); }
+Result<Store> openStore()
+{
+    return Store::openDefault();
+}
 
 QString describe(const NicMapping& m)
 {
@@ -47,7 +49,7 @@ int save(const QStringList& args, const Command& cmd)
     auto store = openStore();
     if (!store)
         return report(store.error());
-    ProfileRecord rec{p.positionalArguments().first(), profileMapping(*maps), {}, {}};
+    ProfileRecord rec {p.positionalArguments().first(), profileMapping(*maps), {}, {}};
     if (auto r = store->saveProfile(rec); !r)
         return report(r.error());
     out() << "Saved profile " << rec.name << " with " << maps->size() << " mapping(s)." << Qt::endl;
@@ -57,9 +59,11 @@ int save(const QStringList& args, const Command& cmd)
 int list(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("output"), QStringLiteral("text or json"), QStringLiteral("FORMAT"),
-                 QStringLiteral("text")});
+    p.addOption(outputOption());
+    bool json = false;
     if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json))
         return *stop;
     auto store = openStore();
     if (!store)
@@ -67,15 +71,16 @@ int list(const QStringList& args, const Command& cmd)
     auto all = store->profiles();
     if (!all)
         return report(all.error());
-    if (p.value(QStringLiteral("output")) == u"json") {
+    if (json) {
         QJsonArray arr;
         for (const ProfileRecord& r : *all)
-            arr.append(QJsonObject{{QStringLiteral("name"), r.name}, {QStringLiteral("mapping"), r.mapping}});
+            arr.append(QJsonObject {{QStringLiteral("name"), r.name}, {QStringLiteral("mapping"), r.mapping}});
         printJson(arr);
         return exit::Ok;
     }
     if (all->isEmpty())
-        out() << "No profiles. Save one with: xms profile save NAME --network-map 'VM Network=internal-net'" << Qt::endl;
+        out() << "No profiles. Save one with: xms profile save NAME --network-map 'VM Network=internal-net'"
+              << Qt::endl;
     for (const ProfileRecord& r : *all) {
         QStringList parts;
         for (const NicMapping& m : profileNetworks(r.mapping).value_or(QList<NicMapping>()))
@@ -135,8 +140,9 @@ int rename(const QStringList& args, const Command& cmd)
     if (!r)
         return report(r.error());
     if (store->profile(p.positionalArguments().at(1)))
-        return report(Error::make(QStringLiteral("usage.exists"),
-                                  QStringLiteral("A profile named '%1' exists already.").arg(p.positionalArguments().at(1))));
+        return report(
+            Error::make(QStringLiteral("usage.exists"),
+                        QStringLiteral("A profile named '%1' exists already.").arg(p.positionalArguments().at(1))));
     ProfileRecord renamed = *r;
     renamed.name = p.positionalArguments().at(1);
     if (auto s = store->saveProfile(renamed); !s)
@@ -180,8 +186,9 @@ int exportProfile(const QStringList& args, const Command& cmd)
 int importProfile(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name to save it under (default: the "
-                                                                         "file's)."),
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("Name to save it under (default: the "
+                                                 "file's)."),
                                   QStringLiteral("NAME"));
     p.addOption(name);
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("JSON written by 'xms profile export'."));
@@ -202,8 +209,8 @@ int importProfile(const QStringList& args, const Command& cmd)
         return report(networks.error());
     const QString profileName = p.isSet(name) ? p.value(name) : doc.object().value(u"name").toString();
     if (profileName.isEmpty())
-        return report(Error::make(QStringLiteral("usage.missing"),
-                                  QStringLiteral("The file names no profile; give --name.")));
+        return report(
+            Error::make(QStringLiteral("usage.missing"), QStringLiteral("The file names no profile; give --name.")));
     auto store = openStore();
     if (!store)
         return report(store.error());
@@ -213,28 +220,25 @@ int importProfile(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
-void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
-         int (*fn)(const QStringList&, const Command&))
-{
-    auto cmd = std::make_shared<Command>(Command{{QStringLiteral("profile"), name}, synopsis, summary, {}});
-    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
-    cli.add(*cmd);
-}
-
 } // namespace
 
 void registerProfileCommands(Cli& cli)
 {
-    add(cli, QStringLiteral("save"), QStringLiteral("NAME --network-map MAP [--network-map MAP …]"),
-        QStringLiteral("Save a network mapping profile"), save);
-    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List profiles"), list);
-    add(cli, QStringLiteral("show"), QStringLiteral("NAME"), QStringLiteral("Show a profile's mappings"), show);
-    add(cli, QStringLiteral("rename"), QStringLiteral("OLD NEW"), QStringLiteral("Rename a profile"), rename);
-    add(cli, QStringLiteral("delete"), QStringLiteral("NAME"), QStringLiteral("Delete a profile"), remove);
-    add(cli, QStringLiteral("export"), QStringLiteral("NAME [--file FILE]"),
-        QStringLiteral("Write a profile as JSON"), exportProfile);
-    add(cli, QStringLiteral("import"), QStringLiteral("FILE [--name NAME]"),
-        QStringLiteral("Read a profile from JSON"), importProfile);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("save")},
+               QStringLiteral("NAME --network-map MAP [--network-map MAP …]"),
+               QStringLiteral("Save a network mapping profile"), save);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
+               QStringLiteral("List profiles"), list);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("show")}, QStringLiteral("NAME"),
+               QStringLiteral("Show a profile's mappings"), show);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("rename")}, QStringLiteral("OLD NEW"),
+               QStringLiteral("Rename a profile"), rename);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("delete")}, QStringLiteral("NAME"),
+               QStringLiteral("Delete a profile"), remove);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("export")}, QStringLiteral("NAME [--file FILE]"),
+               QStringLiteral("Write a profile as JSON"), exportProfile);
+    addCommand(cli, {QStringLiteral("profile"), QStringLiteral("import")}, QStringLiteral("FILE [--name NAME]"),
+               QStringLiteral("Read a profile from JSON"), importProfile);
 }
 
 } // namespace xms::cli

@@ -2,10 +2,9 @@
 // dialog edits): worker slots, staging directory, virtio-win ISO.
 #include "cli.h"
 #include "commands.h"
-#include "exitcodes.h"
-
 #include "common/paths.h"
 #include "engine/settingkeys.h"
+#include "exitcodes.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -52,9 +51,11 @@ Status checkValue(const QString& key, const QString& value)
 int run(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(QCommandLineOption(QStringLiteral("output"), QStringLiteral("text (default) or json."),
-                                   QStringLiteral("FORMAT"), QStringLiteral("text")));
+    p.addOption(outputOption());
+    bool json = false;
     if (auto stop = parse(p, args, cmd))
+        return *stop;
+    if (auto stop = checkOutput(p, json))
         return *stop;
     const QString action = cmd.path.last();
     const QStringList pos = p.positionalArguments();
@@ -63,17 +64,17 @@ int run(const QStringList& args, const Command& cmd)
         return report(store.error());
 
     if (action == u"list") {
-        QJsonObject json;
+        QJsonObject values;
         for (const settings::Known& k : settings::known()) {
             const QString key = QLatin1StringView(k.key);
             const QString value = store->setting(key);
-            json.insert(key, value);
-            if (p.value(QStringLiteral("output")) != u"json")
-                out() << key << " = " << (value.isEmpty() ? QStringLiteral("(default)") : value) << "\n    "
-                      << k.help << Qt::endl;
+            values.insert(key, value);
+            if (!json)
+                out() << key << " = " << (value.isEmpty() ? QStringLiteral("(default)") : value) << "\n    " << k.help
+                      << Qt::endl;
         }
-        if (p.value(QStringLiteral("output")) == u"json")
-            printJson(json);
+        if (json)
+            printJson(values);
         return exit::Ok;
     }
     const int wanted = action == u"set" ? 2 : 1;
@@ -81,8 +82,9 @@ int run(const QStringList& args, const Command& cmd)
         return report(Error::make(QStringLiteral("usage.arguments"),
                                   QStringLiteral("Usage: xms settings %1 %2").arg(action, cmd.synopsis)));
     if (!knownKeys().contains(pos.first()))
-        return report(Error::make(QStringLiteral("usage.key"), QStringLiteral("Unknown setting '%1'. Known: %2.")
-                                                                   .arg(pos.first(), knownKeys().join(u", "))));
+        return report(
+            Error::make(QStringLiteral("usage.key"),
+                        QStringLiteral("Unknown setting '%1'. Known: %2.").arg(pos.first(), knownKeys().join(u", "))));
     const QString value = action == u"set" ? pos.at(1) : QString();
     if (!value.isEmpty())
         if (Status ok = checkValue(pos.first(), value); !ok)
@@ -93,21 +95,16 @@ int run(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
-void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary)
-{
-    auto cmd = std::make_shared<Command>(Command{{QStringLiteral("settings"), name}, synopsis, summary, {}});
-    cmd->run = [cmd](const QStringList& args) { return run(args, *cmd); };
-    cli.add(*cmd);
-}
-
 } // namespace
 
 void registerSettingsCommands(Cli& cli)
 {
-    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("Show the engine's settings"));
-    add(cli, QStringLiteral("set"), QStringLiteral("KEY VALUE"),
-        QStringLiteral("Change a setting (worker slots, staging directory, virtio-win ISO)"));
-    add(cli, QStringLiteral("unset"), QStringLiteral("KEY"), QStringLiteral("Return a setting to its default"));
+    addCommand(cli, {QStringLiteral("settings"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
+               QStringLiteral("Show the engine's settings"), run);
+    addCommand(cli, {QStringLiteral("settings"), QStringLiteral("set")}, QStringLiteral("KEY VALUE"),
+               QStringLiteral("Change a setting (worker slots, staging directory, virtio-win ISO)"), run);
+    addCommand(cli, {QStringLiteral("settings"), QStringLiteral("unset")}, QStringLiteral("KEY"),
+               QStringLiteral("Return a setting to its default"), run);
 }
 
 } // namespace xms::cli

@@ -23,33 +23,6 @@ namespace {
 using vsphere::Session;
 using namespace xms::cli::source;
 
-const QCommandLineOption kOutput(QStringLiteral("output"), QStringLiteral("text (default) or json."),
-                                 QStringLiteral("FORMAT"), QStringLiteral("text"));
-
-// Adds --output and checks its value after parsing; nullopt = carry on.
-std::optional<int> checkOutput(const QCommandLineParser& p, bool& json)
-{
-    const QString v = p.value(kOutput);
-    if (v != u"text" && v != u"json") {
-        err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
-        return exit::Usage;
-    }
-    json = v == u"json";
-    return std::nullopt;
-}
-
-// Exactly one NAME positional argument.
-std::optional<int> oneName(const QCommandLineParser& p, const Command& cmd, QString& name)
-{
-    if (p.positionalArguments().size() != 1) {
-        err() << "xms " << cmd.path.join(u' ') << ": give exactly one source NAME. Run 'xms " << cmd.path.join(u' ')
-              << " --help' for usage." << Qt::endl;
-        return exit::Usage;
-    }
-    name = p.positionalArguments().first();
-    return std::nullopt;
-}
-
 QJsonObject recordJson(const EnvironmentRecord& e)
 {
     return QJsonObject {
@@ -67,7 +40,7 @@ QJsonObject recordJson(const EnvironmentRecord& e)
 int list(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     bool json = false;
     if (auto stop = parse(p, args, cmd))
         return *stop;
@@ -104,13 +77,13 @@ int list(const QStringList& args, const Command& cmd)
 int show(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
     bool json = false;
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -145,7 +118,7 @@ int remove(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = oneName(p, cmd, name))
+    if (auto stop = oneName(p, cmd, QStringLiteral("source"), name))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -175,7 +148,7 @@ int setPassword(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = oneName(p, cmd, name))
+    if (auto stop = oneName(p, cmd, QStringLiteral("source"), name))
         return *stop;
     if (!p.isSet(stdinOpt)) {
         err() << "xms source set-password: give --password-stdin and the password on standard input "
@@ -206,13 +179,13 @@ int setPassword(const QStringList& args, const Command& cmd)
 int test(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
     bool json = false;
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -253,7 +226,7 @@ int test(const QStringList& args, const Command& cmd)
 int inventory(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addOption(kOutput);
+    p.addOption(outputOption());
     const QCommandLineOption refresh(QStringLiteral("refresh"),
                                      QStringLiteral("Ask vCenter again instead of using the inventory cached in the "
                                                     "last 10 minutes."));
@@ -263,7 +236,7 @@ int inventory(const QStringList& args, const Command& cmd)
     QString name;
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, name)))
+    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
         return *stop;
     auto store = Store::openDefault();
     if (!store)
@@ -297,32 +270,27 @@ int inventory(const QStringList& args, const Command& cmd)
     return Async;
 }
 
-void add(Cli& cli, const QString& name, const QString& synopsis, const QString& summary,
-         int (*fn)(const QStringList&, const Command&))
-{
-    auto cmd = std::make_shared<Command>(Command {{QStringLiteral("source"), name}, synopsis, summary, {}});
-    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
-    cli.add(*cmd);
-}
-
 } // namespace
 
 void registerSourceCommands(Cli& cli)
 {
-    add(cli, QStringLiteral("create"),
-        QStringLiteral("NAME --host H [--port P] --user U --password-stdin [--datacenter DC] "
-                       "[--thumbprint X | --accept-thumbprint | --ca-file F | --no-verify-tls]"),
-        QStringLiteral("Register a vCenter or ESXi host (tests the connection first)"), createSource);
-    add(cli, QStringLiteral("list"), QStringLiteral("[--output json]"), QStringLiteral("List sources"), list);
-    add(cli, QStringLiteral("show"), QStringLiteral("NAME [--output json]"), QStringLiteral("Show a source"), show);
-    add(cli, QStringLiteral("test"), QStringLiteral("NAME [--output json]"),
-        QStringLiteral("Log in to a source and show its product and API version"), test);
-    add(cli, QStringLiteral("set-password"), QStringLiteral("NAME --password-stdin"),
-        QStringLiteral("Replace a source's password in the keychain"), setPassword);
-    add(cli, QStringLiteral("delete"), QStringLiteral("NAME"), QStringLiteral("Delete a source and its password"),
-        remove);
-    add(cli, QStringLiteral("inventory"), QStringLiteral("NAME [--refresh] [--output json]"),
-        QStringLiteral("List a source's VMs with disks and NICs"), inventory);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("create")},
+               QStringLiteral("NAME --host H [--port P] --user U --password-stdin [--datacenter DC] "
+                              "[--thumbprint X | --accept-thumbprint | --ca-file F | --no-verify-tls]"),
+               QStringLiteral("Register a vCenter or ESXi host (tests the connection first)"), createSource);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
+               QStringLiteral("List sources"), list);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("show")}, QStringLiteral("NAME [--output json]"),
+               QStringLiteral("Show a source"), show);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("test")}, QStringLiteral("NAME [--output json]"),
+               QStringLiteral("Log in to a source and show its product and API version"), test);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("set-password")}, QStringLiteral("NAME --password-stdin"),
+               QStringLiteral("Replace a source's password in the keychain"), setPassword);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("delete")}, QStringLiteral("NAME"),
+               QStringLiteral("Delete a source and its password"), remove);
+    addCommand(cli, {QStringLiteral("source"), QStringLiteral("inventory")},
+               QStringLiteral("NAME [--refresh] [--output json]"),
+               QStringLiteral("List a source's VMs with disks and NICs"), inventory);
 }
 
 } // namespace xms::cli

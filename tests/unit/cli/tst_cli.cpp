@@ -104,6 +104,40 @@ private slots:
         QCOMPARE(xms({u"settings"_s, u"unset"_s, u"engine/worker-slots"_s}).exitCode, 0);
     }
 
+    // Every command that prints data takes --output text|json and refuses anything else the same way.
+    void outputFormatIsCheckedEverywhere_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("source list") << QStringList{u"source"_s, u"list"_s};
+        QTest::newRow("cloud list") << QStringList{u"cloud"_s, u"list"_s};
+        QTest::newRow("migration list") << QStringList{u"migration"_s, u"list"_s};
+        QTest::newRow("profile list") << QStringList{u"profile"_s, u"list"_s};
+        QTest::newRow("settings list") << QStringList{u"settings"_s, u"list"_s};
+    }
+    void outputFormatIsCheckedEverywhere()
+    {
+        QFETCH(QStringList, command);
+        const Run bad = xms(command + QStringList{u"--output"_s, u"xml"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"--output must be 'text' or 'json', not 'xml'"), qPrintable(bad.err));
+        QVERIFY(bad.out.isEmpty());
+        const Run json = xms(command + QStringList{u"--output"_s, u"json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QJsonParseError error;
+        QJsonDocument::fromJson(json.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+    }
+
+    void nameCommandsWantExactlyOneName()
+    {
+        Run r = xms({u"source"_s, u"show"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"xms source show: give exactly one source NAME"), qPrintable(r.err));
+        r = xms({u"cloud"_s, u"delete"_s, u"a"_s, u"b"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"xms cloud delete: give exactly one cloud NAME"), qPrintable(r.err));
+    }
+
     void groupHelpListsTheGroup()
     {
         const Run r = xms({u"source"_s, u"--help"_s});
