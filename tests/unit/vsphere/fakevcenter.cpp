@@ -7,6 +7,17 @@
 
 using namespace xms::vsphere;
 
+xms::vsphere::Session::Options FakeVCenter::sessionOptions() const
+{
+    xms::vsphere::Session::Options o;
+    o.host = QStringLiteral("127.0.0.1");
+    o.port = port();
+    o.username = QStringLiteral("user");
+    o.password = password;
+    o.tls = xms::TlsPolicy::pinned(xms::fingerprint::sha256(m_certDer));
+    return o;
+}
+
 FakeVCenter::FakeVCenter(QObject* parent)
     : QObject(parent)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "vsphere/session.h"
 #include "vsphere/xmlelement.h"
 
 #include <QByteArray>
@@ -31,6 +32,8 @@ public:
     bool start(const QString& certFile, const QString& keyFile);
     quint16 port() const { return m_server.serverPort(); }
     QByteArray certificateDer() const { return m_certDer; }
+    // How a client logs in here: user "user" with the password, this certificate pinned by SHA-256.
+    xms::vsphere::Session::Options sessionOptions() const;
 
     void on(const QString& method, Handler handler) { m_handlers.insert(method, std::move(handler)); }
     int count(const QString& method) const { return int(calls.count(method)); }

@@ -95,13 +95,7 @@ private slots:
         m_vc = std::make_unique<FakeVCenter>();
         QVERIFY(m_vc->start(m_dir.filePath(QStringLiteral("cert.pem")), m_dir.filePath(QStringLiteral("key.pem"))));
         serveVm();
-        Session::Options o;
-        o.host = QStringLiteral("127.0.0.1");
-        o.port = m_vc->port();
-        o.username = QStringLiteral("user");
-        o.password = QStringLiteral("secret");
-        o.tls = TlsPolicy::pinned(fingerprint::sha256(m_vc->certificateDer()));
-        m_session = std::make_unique<Session>(o);
+        m_session = std::make_unique<Session>(m_vc->sessionOptions());
         std::optional<Status> opened;
         m_session->open([&](Status s) { opened = s; });
         QTRY_VERIFY(opened.has_value());

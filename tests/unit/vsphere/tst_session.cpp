@@ -41,11 +41,7 @@ class TestSession : public QObject
 
     Session::Options options(TlsPolicy tls) const
     {
-        Session::Options o;
-        o.host = QStringLiteral("127.0.0.1");
-        o.port = m_vc->port();
-        o.username = QStringLiteral("user");
-        o.password = QStringLiteral("secret");
+        Session::Options o = m_vc->sessionOptions();
         o.tls = tls;
         o.timeoutMs = 10000;
         return o;
@@ -153,8 +149,9 @@ private slots:
         XMS_VERIFY_OK(r);
         QCOMPARE(r->about.fullName, QStringLiteral("VMware vCenter Server 6.5.0 build-5973321"));
         QCOMPARE(r->certificate.sha256, fingerprint::sha256(m_vc->certificateDer()));
-        QCOMPARE(m_vc->calls, (QStringList{QStringLiteral("RetrieveServiceContent"), QStringLiteral("Login"),
-                                           QStringLiteral("Logout")}));
+        QCOMPARE(m_vc->calls,
+                 (QStringList {QStringLiteral("RetrieveServiceContent"), QStringLiteral("Login"),
+                               QStringLiteral("Logout")}));
 
         // Reading the certificate to show it sends no credentials at all.
         std::optional<Result<PeerCertificate>> cert;
