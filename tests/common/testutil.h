@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <QByteArray>
+#include <QString>
 
 namespace xms::test {
 
@@ -12,14 +13,17 @@ template<typename R> QByteArray why(const R& result)
     return result.has_value() ? QByteArray() : result.error().toString().toUtf8();
 }
 
+// SHA-256 of a file's bytes (hex), read in streaming fashion; empty when it cannot be read.
+QByteArray sha256OfFile(const QString& path);
+
 // Reads a required environment variable (the lab's); a lab test without its lab fails loudly.
 QByteArray requireEnv(const char* name);
 
 } // namespace xms::test
 
 // QVERIFY that prints the error's message and detail on failure.
-#define XMS_VERIFY_OK(expr)                                                                                          \
-    do {                                                                                                             \
-        const auto& xms_r_ = (expr);                                                                                 \
-        QVERIFY2(xms_r_.has_value(), xms::test::why(xms_r_).constData());                                           \
+#define XMS_VERIFY_OK(expr)                                                                                            \
+    do {                                                                                                               \
+        const auto& xms_r_ = (expr);                                                                                   \
+        QVERIFY2(xms_r_.has_value(), xms::test::why(xms_r_).constData());                                              \
     } while (false)

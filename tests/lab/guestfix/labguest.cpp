@@ -2,7 +2,6 @@
 
 #include "guest/guestfssession.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -32,16 +31,6 @@ Status sparseCopy(const QString& from, const QString& to)
         return fail(QStringLiteral("test.copy"), QStringLiteral("cp %1 %2 failed").arg(from, to),
                     QString::fromUtf8(cp.readAllStandardError()));
     return {};
-}
-
-QByteArray sha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
 }
 
 Result<QList<GuestFiles>> readGuestFiles(const QStringList& images, const QString& scratchDir)

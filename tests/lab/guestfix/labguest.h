@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-// Helpers for the guest lab tests: staging copies of the lab's cached images, hashes, reading a guest's
+// Helpers for the guest lab tests: staging copies of the lab's cached images, reading a guest's
 // initramfs and package list with libguestfs (read-only), and tests/lab/guest/boot-check.
 namespace xms::labguest {
 
@@ -17,7 +17,6 @@ void useLabLibguestfs();
 
 // A sparse copy (cp --sparse=always): tests never write to the lab's cached images.
 xms::Status sparseCopy(const QString& from, const QString& to);
-QByteArray sha256(const QString& path);
 
 struct GuestFiles
 {

@@ -62,7 +62,7 @@ private slots:
         QVERIFY(QDir().mkpath(m_dir->filePath(u"job"_s)));
         QElapsedTimer clock;
         clock.start();
-        m_sourceHash = labguest::sha256(m_source);
+        m_sourceHash = xms::test::sha256OfFile(m_source);
         QVERIFY(!m_sourceHash.isEmpty());
         m_staging = m_dir->filePath(u"job/disk-0.img"_s);
         XMS_VERIFY_OK(labguest::sparseCopy(m_source, m_staging));
@@ -100,7 +100,7 @@ private slots:
     void cancelMidwayKillsTheTreeAndChangesNothing()
     {
         // The staging copy as it stands (the UEFI variant added a grub.cfg to its ESP during inspection).
-        const QByteArray before = labguest::sha256(m_staging);
+        const QByteArray before = xms::test::sha256OfFile(m_staging);
         GuestFixesStage stage(request());
         QSignalSpy progress(&stage, &GuestFixesStage::progress);
         QSignalSpy finished(&stage, &GuestFixesStage::finished);
@@ -128,7 +128,7 @@ private slots:
         for (pid_t pid : tree)
             QVERIFY2(!proc::isAlive(pid), proc::commandLine(pid).constData());
         QVERIFY(!QFileInfo::exists(request().workDir)); // partial output removed
-        QCOMPARE(labguest::sha256(m_staging), before); // the cancelled conversion wrote nothing
+        QCOMPARE(xms::test::sha256OfFile(m_staging), before); // the cancelled conversion wrote nothing
     }
 
     void convert()
@@ -148,7 +148,7 @@ private slots:
         QCOMPARE(progress.last().at(0).toInt(), 100);
         QVERIFY(!QFileInfo::exists(request().workDir));
         QVERIFY(QFileInfo(r->logFile).size() > 0);
-        QVERIFY(labguest::sha256(m_staging) != m_sourceHash); // the staging image is what changed
+        QVERIFY(xms::test::sha256OfFile(m_staging) != m_sourceHash); // the staging image is what changed
 
         const QJsonObject props = imageProperties(m_info, &*r);
         qInfo("image properties: %s", QJsonDocument(props).toJson(QJsonDocument::Compact).constData());
@@ -192,7 +192,7 @@ private slots:
         QVERIFY2(boot.ok, qPrintable(boot.output));
     }
 
-    void sourceIsUntouched() { QCOMPARE(labguest::sha256(m_source), m_sourceHash); }
+    void sourceIsUntouched() { QCOMPARE(xms::test::sha256OfFile(m_source), m_sourceHash); }
 };
 
 QTEST_GUILESS_MAIN(TestLabGuestFixes)

@@ -4,7 +4,6 @@
 #include "guest/processtree.h"
 #include "testutil.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -17,16 +16,6 @@ using namespace xms;
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray sha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
-}
-
 QByteArray readAll(const QString& path)
 {
     QFile f(path);
@@ -84,7 +73,7 @@ private slots:
     {
         qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
         qputenv("FAKE_V2V_WRITE", "1");
-        const QByteArray before = sha256(m_disk);
+        const QByteArray before = xms::test::sha256OfFile(m_disk);
         GuestFixesStage stage(request());
         QSignalSpy progress(&stage, &GuestFixesStage::progress);
         QSignalSpy finished(&stage, &GuestFixesStage::finished);
@@ -97,7 +86,7 @@ private slots:
         QCOMPARE(result->logFile, m_dir.filePath(u"job/guest-fixes.log"_s));
 
         // What the converter wrote into its overlay is now in the staging image: 64 KiB of 0xab at 1 MiB.
-        QVERIFY(sha256(m_disk) != before);
+        QVERIFY(xms::test::sha256OfFile(m_disk) != before);
         QFile img(m_disk);
         QVERIFY(img.open(QIODevice::ReadOnly));
         QVERIFY(img.seek(1 << 20));
@@ -120,7 +109,7 @@ private slots:
         qputenv("FAKE_V2V_STDERR", QFINDTESTDATA("data/v2v-noos.stderr").toLocal8Bit());
         qputenv("FAKE_V2V_EXIT", "1");
         qputenv("FAKE_V2V_WRITE", "1"); // it did write before failing: none of it may reach the image
-        const QByteArray before = sha256(m_disk);
+        const QByteArray before = xms::test::sha256OfFile(m_disk);
         GuestFixesStage stage(request());
         QSignalSpy finished(&stage, &GuestFixesStage::finished);
         stage.start();
@@ -130,7 +119,7 @@ private slots:
         QCOMPARE(result.error().code, u"guest.no_os"_s);
         QVERIFY(result.error().detail.contains(m_dir.filePath(u"job/guest-fixes.log"_s)));
         QVERIFY(result.error().detail.contains(u"No root device found"_s)); // the log's tail, for "Details"
-        QCOMPARE(sha256(m_disk), before);
+        QCOMPARE(xms::test::sha256OfFile(m_disk), before);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s)));
         QVERIFY(readAll(m_dir.filePath(u"job/guest-fixes.log"_s)).contains("inspection could not detect"));
     }
@@ -139,7 +128,7 @@ private slots:
     {
         qputenv("FAKE_V2V_HANG", "1");
         qputenv("FAKE_V2V_WRITE", "1");
-        const QByteArray before = sha256(m_disk);
+        const QByteArray before = xms::test::sha256OfFile(m_disk);
         GuestFixesStage stage(request());
         QSignalSpy progress(&stage, &GuestFixesStage::progress);
         QSignalSpy finished(&stage, &GuestFixesStage::finished);
@@ -165,7 +154,7 @@ private slots:
                      QByteArray(QByteArray::number(pid) + " survived: " + proc::commandLine(pid)).constData());
         QVERIFY(proc::withEnvironmentEntry(stage.runMarker()).isEmpty());
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s))); // partial output removed
-        QCOMPARE(sha256(m_disk), before);
+        QCOMPARE(xms::test::sha256OfFile(m_disk), before);
     }
 
     // A crashed earlier attempt of the same job left its tree running: the next attempt ends it first.

@@ -1,6 +1,5 @@
 #include "transfertestutil.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QtEndian>
@@ -34,16 +33,6 @@ QString run(const QString& program, const QStringList& args, QByteArray* out, in
 QString script(const QString& name)
 {
     return QStringLiteral(XMS_SOURCE_DIR "/tests/unit/transfer/") + name;
-}
-
-QByteArray sha256OfFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result().toHex();
 }
 
 quint64 allocatedBytes(const QString& path)

@@ -1,18 +1,12 @@
 #pragma once
 
+#include "testutil.h"
 #include "transfer/streamdecoder.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-// QVERIFY for a Result/Status that prints the error (the description of QVERIFY2 is always evaluated).
-#define XMS_VERIFY_OK(expr)                                                                                            \
-    do {                                                                                                               \
-        const auto& xmsResult_ = (expr);                                                                               \
-        QVERIFY2(xmsResult_.has_value(), xmsResult_.has_value() ? "" : qPrintable(xmsResult_.error().toString()));     \
-    } while (false)
 
 // Helpers shared by the transfer tests: real tools (qemu-img, openssl, python) and real files.
 namespace xms::test {
@@ -21,7 +15,6 @@ namespace xms::test {
 QString run(const QString& program, const QStringList& args, QByteArray* out = nullptr, int timeoutMs = 600000);
 QString script(const QString& name); // a helper script next to this file
 
-QByteArray sha256OfFile(const QString& path); // hex, streamed
 quint64 allocatedBytes(const QString& path); // st_blocks × 512
 quint64 fileSize(const QString& path);
 
