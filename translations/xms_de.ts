@@ -679,6 +679,14 @@
 <context>
     <name>xms</name>
     <message>
+        <source>could not confirm that %1 is still powered off (%2)</source>
+        <translation>konnte nicht bestätigen, dass %1 noch ausgeschaltet ist (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 now, so its disks may have changed since they were exported</source>
+        <translation>%1 ist jetzt %2, seine Datenträger können sich seit dem Export geändert haben</translation>
+    </message>
+    <message>
         <source>Bad --network-map &apos;%1&apos;: %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example &apos;VM Network=internal-net/internal-subnet,keep-mac&apos;.</source>
         <translation>Ungültiges --network-map &apos;%1&apos;: %2. Verwenden Sie QUELLE=NETZWERK[/SUBNETZ][,keep-mac], zum Beispiel &apos;VM Network=internal-net/internal-subnet,keep-mac&apos;.</translation>
     </message>
@@ -1036,6 +1044,17 @@
     </message>
 </context>
 <context>
+    <name>xms::Checkpoint</name>
+    <message>
+        <source>%1 is gone</source>
+        <translation>%1 ist nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 changed after it was converted</source>
+        <translation>%1 wurde nach der Konvertierung verändert</translation>
+    </message>
+</context>
+<context>
     <name>xms::Engine</name>
     <message>
         <source>The process running this job stopped unexpectedly during %1. XMS removed what the job had created in Xloud; run &apos;xms migration retry %2&apos; to start it again.</source>
@@ -1154,6 +1173,21 @@
 </context>
 <context>
     <name>xms::JobRunner</name>
+    <message numerus="yes">
+        <source>Resuming at %1 with the %n disk(s) converted in attempt %2; Export, Inspect and Guest Fixes are not repeated</source>
+        <translation>
+            <numerusform>Fortsetzung bei %1 mit dem in Versuch %2 konvertierten Datenträger; Export, Untersuchung und Gastanpassungen werden nicht wiederholt</numerusform>
+            <numerusform>Fortsetzung bei %1 mit den %n in Versuch %2 konvertierten Datenträgern; Export, Untersuchung und Gastanpassungen werden nicht wiederholt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting over instead of reusing the converted disks: %1</source>
+        <translation>Neustart von vorn statt Wiederverwendung der konvertierten Datenträger: %1</translation>
+    </message>
+    <message>
+        <source>The converted disks (%1 MiB in %2) are kept: &apos;xms migration retry %3&apos; resumes at Write Volume. Use --from-start to discard them.</source>
+        <translation>Die konvertierten Datenträger (%1 MiB in %2) bleiben erhalten: „xms migration retry %3“ setzt bei „Volume schreiben“ fort. Mit --from-start werden sie verworfen.</translation>
+    </message>
     <message>
         <source>Migration of %1 started (attempt %2)</source>
         <translation>Migration von %1 gestartet (Versuch %2)</translation>
@@ -1985,8 +2019,8 @@ SHA-256 %2</translation>
         <translation>Diesen Auftrag stoppen; sein Worker löscht die Cloud-Ressourcen, die er erstellt hat</translation>
     </message>
     <message>
-        <source>Queue this failed or cancelled job again (same as &apos;xms migration retry&apos;)</source>
-        <translation>Diesen fehlgeschlagenen oder abgebrochenen Auftrag erneut einreihen (wie „xms migration retry“)</translation>
+        <source>Queue this failed or cancelled job again (same as &apos;xms migration retry&apos;). A job that failed after Guest Fixes resumes with the disks it already converted.</source>
+        <translation>Diesen fehlgeschlagenen oder abgebrochenen Auftrag erneut einreihen (wie „xms migration retry“). Ein Auftrag, der nach „Gastanpassungen“ fehlschlug, setzt mit den bereits konvertierten Datenträgern fort.</translation>
     </message>
     <message>
         <source>All levels</source>

@@ -54,7 +54,9 @@ JobDetailView::JobDetailView(QWidget* parent)
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_cancel->setToolTip(tr("Stop this job; its worker deletes the cloud resources it created"));
     m_retry->setObjectName(QStringLiteral("retryJob"));
-    m_retry->setToolTip(tr("Queue this failed or cancelled job again (same as 'xms migration retry')"));
+    m_retry->setToolTip(
+        tr("Queue this failed or cancelled job again (same as 'xms migration retry'). A job that failed after "
+           "Guest Fixes resumes with the disks it already converted."));
     connect(m_cancel, &QPushButton::clicked, this, [this] { emit cancelRequested(m_jobId); });
     connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_jobId); });
 
@@ -206,7 +208,7 @@ void JobDetailView::setJob(const JobRecord* job)
         m_jobId = id;
         m_events->setJob(id);
     }
-    for (QWidget* w : std::initializer_list<QWidget*>{m_cancel, m_retry, m_notice})
+    for (QWidget* w : std::initializer_list<QWidget*> {m_cancel, m_retry, m_notice})
         w->setVisible(any);
     if (!any) {
         m_title->setText(tr("<i>Select a migration to see its stages and events.</i>"));
@@ -233,9 +235,8 @@ void JobDetailView::setJob(const JobRecord* job)
     for (xms::Stage s : workStages()) {
         const StageProgress p = job->progress.value(s);
         m_bars[s]->setValue(job->stage == xms::Stage::Completed ? 100 : p.percent);
-        m_stageBytes[s]->setText(p.bytesTotal > 0
-                                     ? tr("%1 of %2").arg(formatBytes(p.bytesDone), formatBytes(p.bytesTotal))
-                                     : QString());
+        m_stageBytes[s]->setText(
+            p.bytesTotal > 0 ? tr("%1 of %2").arg(formatBytes(p.bytesDone), formatBytes(p.bytesTotal)) : QString());
     }
     QStringList transfer;
     if (job->bytesTotal > 0 || job->bytesTransferred > 0)

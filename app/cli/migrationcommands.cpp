@@ -9,6 +9,7 @@
 #include "exitcodes.h"
 #include "jobfollower.h"
 #include "store/jobstore.h"
+#include "watch/jobcontrol.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -517,23 +518,23 @@ int cancel(const QStringList& args, const Command& cmd)
 int retry(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
+    const QCommandLineOption fromStart(QStringLiteral("from-start"),
+                                       QStringLiteral("Export and convert again instead of resuming with the "
+                                                      "converted disks a failed job kept."));
+    p.addOption(fromStart);
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
     if (auto stop = parse(p, args, cmd))
         return *stop;
     auto job = findJob(p, {});
     if (!job)
         return report(job.error());
-    if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
-        return report(Error::make(QStringLiteral("usage.retry"),
-                                  QStringLiteral("Only a Failed or Cancelled job can be retried; job %1 is %2.")
-                                      .arg(job->id.left(8), stageName(job->stage))));
     auto store = Store::openDefault();
     JobStore jobs(*store);
-    if (auto r = jobs.requeue(job->id); !r)
+    if (auto r = jobcontrol::retry(jobs, job->id, p.isSet(fromStart)); !r)
         return report(r.error());
-    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
-        return report(w.error());
-    out() << "Job " << job->id << " is queued again (attempt " << job->attempt + 1 << ")." << Qt::endl;
+    const bool resumes = !p.isSet(fromStart) && !job->checkpoint.isEmpty();
+    out() << "Job " << job->id << " is queued again (attempt " << job->attempt + 1 << ")"
+          << (resumes ? "; it resumes with the disks it converted before, if they are unchanged." : ".") << Qt::endl;
     return exit::Ok;
 }
 
@@ -554,7 +555,7 @@ void registerMigrationCommands(Cli& cli)
                QStringLiteral("Print a job's events, optionally live"), events);
     addCommand(cli, {QStringLiteral("migration"), QStringLiteral("cancel")}, QStringLiteral("ID"),
                QStringLiteral("Cancel a job; what it created is deleted"), cancel);
-    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("retry")}, QStringLiteral("ID"),
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("retry")}, QStringLiteral("ID [--from-start]"),
                QStringLiteral("Queue a failed or cancelled job again"), retry);
     addCommand(cli, {QStringLiteral("preflight")},
                QStringLiteral("--source S --vm V [--vm V2 …] [--target-project P --flavor F --volume-type T "

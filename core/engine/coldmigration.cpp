@@ -1,14 +1,15 @@
 #include "coldmigration.h"
 
 #include "engine/exportstage.h"
-#include "engine/settingkeys.h"
 #include "engine/finalizestage.h"
 #include "engine/jobcontext.h"
 #include "engine/ledgercleanup.h"
+#include "engine/settingkeys.h"
 #include "engine/writevolumestage.h"
 #include "guest/gueststages.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
+#include "vsphere/discovery.h"
 #include "vsphere/moref.h"
 #include "vsphere/session.h"
 #include "vsphere/soapenvelope.h"
@@ -37,7 +38,7 @@ void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)
     if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.poweredOffMoref.isEmpty())
         return done({});
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
-    const vsphere::MoRef vm{QStringLiteral("VirtualMachine"), ctx.poweredOffMoref};
+    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), ctx.poweredOffMoref};
     JobContext* c = &ctx;
     auto record = [c, session, done](Status s) {
         EventRecord e;
@@ -46,8 +47,9 @@ void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)
         e.level = s ? EventLevel::Info : EventLevel::Warning;
         e.name = s ? QStringLiteral("source.powered_on") : QStringLiteral("source.power_on_failed");
         e.message = s ? QCoreApplication::translate("xms", "%1 was powered on again, as requested").arg(c->spec.vm)
-                      : QCoreApplication::translate("xms", "%1 could not be powered on again: %2. Power it on in "
-                                                           "vSphere.")
+                      : QCoreApplication::translate("xms",
+                                                    "%1 could not be powered on again: %2. Power it on in "
+                                                    "vSphere.")
                             .arg(c->spec.vm, s.error().message);
         c->jobs->appendEvent(e);
         session->deleteLater();
@@ -57,15 +59,53 @@ void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)
         if (!opened)
             return record(opened);
         session->call(
-            QStringLiteral("PowerOnVM_Task"), [vm](QXmlStreamWriter& w) { vsphere::writeMoRef(w, QStringLiteral("_this"), vm); },
+            QStringLiteral("PowerOnVM_Task"),
+            [vm](QXmlStreamWriter& w) { vsphere::writeMoRef(w, QStringLiteral("_this"), vm); },
             [session, record, context](Result<vsphere::XmlElement> r) {
                 if (!r)
                     return record(std::unexpected(r.error()));
                 vsphere::Task::wait(*session, vsphere::moRefFrom(r->child(u"returnval")), context,
                                     [record](Result<vsphere::XmlElement> t) {
-                                        record(t ? Status{} : Status(std::unexpected(t.error())));
+                                        record(t ? Status {} : Status(std::unexpected(t.error())));
                                     });
             });
+    });
+}
+
+// A retry may reuse the disks converted earlier only while the source has stayed powered off: once it runs
+// again its disks move on, and the old copy would migrate stale data. Anything unsure starts over.
+void confirmSourceStillOff(JobContext& ctx, QObject* context, std::function<void()> next)
+{
+    const auto job = ctx.jobs->job(ctx.jobId);
+    if (!job || job->checkpoint.isEmpty())
+        return next();
+    JobContext* c = &ctx;
+    auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
+    auto unsure = [c](const Error& e) {
+        return QCoreApplication::translate("xms", "could not confirm that %1 is still powered off (%2)")
+            .arg(c->spec.vm, e.message);
+    };
+    session->open([c, session, unsure, next](Status opened) {
+        if (!opened) {
+            c->resumeBlocked = unsure(opened.error());
+            session->deleteLater();
+            return next();
+        }
+        vsphere::Discovery::discover(*session, c->environment.datacenter, [=](Result<vsphere::Inventory> inv) {
+            auto vm = inv ? vsphere::Discovery::findVm(*inv, c->spec.vm)
+                          : Result<vsphere::VmInfo>(std::unexpected(inv.error()));
+            if (!vm)
+                c->resumeBlocked = unsure(vm.error());
+            else if (!vm->isPoweredOff())
+                c->resumeBlocked = QCoreApplication::translate("xms",
+                                                               "%1 is %2 now, so its disks may have changed "
+                                                               "since they were exported")
+                                       .arg(c->spec.vm, vm->powerState);
+            session->close([session, next](Status) {
+                session->deleteLater();
+                next();
+            });
+        });
     });
 }
 
@@ -75,11 +115,12 @@ CleanupFn cleanup()
 {
     return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
         JobContext* c = &ctx;
-        (new LedgerCleanup(ctx,
-                           [c, context, done](Status cleaned) {
-                               powerOnSource(*c, context, [cleaned, done](Status) { done(cleaned); });
-                           },
-                           context))
+        (new LedgerCleanup(
+             ctx,
+             [c, context, done](Status cleaned) {
+                 powerOnSource(*c, context, [cleaned, done](Status) { done(cleaned); });
+             },
+             context))
             ->start();
     };
 }
@@ -102,11 +143,11 @@ PrepareFn prepare()
                 if (!pw)
                     return done(std::unexpected(pw.error()));
                 c->sourcePassword = *pw;
-                SecretStore::backend().read(cloudKey, context, [c, done](Result<QString> secret) {
+                SecretStore::backend().read(cloudKey, context, [c, context, done](Result<QString> secret) {
                     if (!secret)
                         return done(std::unexpected(secret.error()));
                     c->cloudSecret = *secret;
-                    done({});
+                    confirmSourceStillOff(*c, context, [done] { done({}); });
                 });
             });
     };

@@ -18,7 +18,7 @@ struct JobContext
     int attempt = 1;
     MigrationSpec spec;
     JobStore* jobs = nullptr;
-    QString stagingDir; // this job's directory; removed when the job ends
+    QString stagingDir; // this job's directory; removed when the job ends, kept for a retry after a late failure
     QString sourcePassword; // read from the keychain before the job starts; never stored or logged
     QString cloudSecret;
     EnvironmentRecord environment; // the spec's source and cloud, read before the first stage
@@ -34,6 +34,8 @@ struct JobContext
     QString serverId;
     QString poweredOffMoref; // the source VM when this job powered it off (not when it was already off)
     bool cancelled = false; // set before cleanup when the job ends Cancelled
+    // Set before start when a retry must not reuse the converted disks (the source changed since).
+    QString resumeBlocked;
 
     // Records a cloud resource before it is created; returns the ledger id to complete later.
     Result<qint64> recordResource(const QString& kind, const QString& name) const

@@ -1,6 +1,7 @@
 #include "jobrunner.h"
 
 #include "common/logging.h"
+#include "engine/checkpoint.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,7 +29,6 @@ JobRunner::~JobRunner() = default;
 
 void JobRunner::start()
 {
-    QDir().mkpath(m_ctx->stagingDir);
     m_stages = m_makeStages(*m_ctx, this);
     for (StageRunner* s : m_stages) {
         connect(s, &StageRunner::progress, this, &JobRunner::onProgress);
@@ -40,7 +40,46 @@ void JobRunner::start()
     emitEvent(EventLevel::Info, QStringLiteral("job.started"),
               tr("Migration of %1 started (attempt %2)").arg(m_ctx->spec.vm).arg(m_ctx->attempt),
               {{QStringLiteral("spec"), m_ctx->spec.toJson()}});
+    const qsizetype first = resumePoint();
+    QDir().mkpath(m_ctx->stagingDir);
+    for (m_current = 0; m_current < first; ++m_current)
+        m_ctx->jobs->setProgress(m_ctx->jobId, m_stages.at(m_current)->stage(), {100, 0, 0});
+    m_current = first - 1;
     startNextStage();
+}
+
+qsizetype JobRunner::resumePoint()
+{
+    const auto job = m_ctx->jobs->job(m_ctx->jobId);
+    const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
+    qsizetype converted = -1;
+    for (qsizetype i = 0; i < m_stages.size(); ++i)
+        if (m_stages.at(i)->stage() == Stage::GuestFixes)
+            converted = i;
+    if (checkpoint && converted >= 0) {
+        const Status usable = m_ctx->resumeBlocked.isEmpty()
+            ? checkpoint->verify()
+            : fail(QStringLiteral("checkpoint.source_changed"), m_ctx->resumeBlocked);
+        if (usable) {
+            checkpoint->restoreInto(*m_ctx);
+            emitEvent(EventLevel::Info, QStringLiteral("job.resumed"),
+                      tr("Resuming at %1 with the %n disk(s) converted in attempt %2; Export, Inspect and Guest Fixes "
+                         "are not repeated",
+                         nullptr, int(checkpoint->disks.size()))
+                          .arg(stageName(m_stages.at(converted + 1)->stage()))
+                          .arg(checkpoint->attempt),
+                      {{QStringLiteral("from_attempt"), checkpoint->attempt},
+                       {QStringLiteral("bytes"), checkpoint->bytes()}});
+            return converted + 1;
+        }
+        emitEvent(EventLevel::Warning, QStringLiteral("job.resume_skipped"),
+                  tr("Starting over instead of reusing the converted disks: %1").arg(usable.error().message),
+                  {{QStringLiteral("code"), usable.error().code}});
+    }
+    if (job && !job->checkpoint.isEmpty())
+        m_ctx->jobs->setCheckpoint(m_ctx->jobId, {});
+    QDir(m_ctx->stagingDir).removeRecursively(); // nothing of an earlier attempt is reused
+    return 0;
 }
 
 void JobRunner::cancel()
@@ -93,16 +132,15 @@ void JobRunner::flushProgress()
     m_ctx->jobs->setProgress(m_ctx->jobId, stage, m_pending);
     const double seconds = std::max(0.001, m_stageClock.elapsed() / 1000.0);
     const double rate = m_pending.bytesDone / seconds;
-    const qint64 eta = m_pending.percent > 0
-                           ? qint64(seconds * (100 - m_pending.percent) / m_pending.percent)
-                           : -1;
+    const qint64 eta = m_pending.percent > 0 ? qint64(seconds * (100 - m_pending.percent) / m_pending.percent) : -1;
     if (m_pending.bytesTotal > 0)
         m_ctx->jobs->setTransfer(m_ctx->jobId, m_pending.bytesDone, m_pending.bytesTotal, rate, eta);
 
     // Export and Write Volume publish their seed *.progress events with bytes transferred.
     if ((stage == Stage::Export || stage == Stage::WriteVolume) && m_lastProgressEvent.elapsed() >= kProgressEventMs) {
         m_lastProgressEvent.restart();
-        const QString name = stage == Stage::Export ? QStringLiteral("export.progress") : QStringLiteral("write.progress");
+        const QString name
+            = stage == Stage::Export ? QStringLiteral("export.progress") : QStringLiteral("write.progress");
         emitEvent(EventLevel::Info, name,
                   tr("%1 %2 %: %3 of %4 MiB")
                       .arg(stageName(stage))
@@ -140,6 +178,8 @@ void JobRunner::onStageFinished(const Status& result)
         return;
     m_pendingDirty = true;
     if (result) {
+        if (currentStage() == Stage::GuestFixes) // the disks are converted: a later failure can resume here
+            m_ctx->jobs->setCheckpoint(m_ctx->jobId, Checkpoint::capture(*m_ctx).toJson());
         m_pending.percent = 100;
         m_pending.bytesDone = std::max(m_pending.bytesDone, m_pending.bytesTotal);
         m_lastProgressEvent.invalidate();
@@ -168,7 +208,28 @@ void JobRunner::recover(Stage at, const Error& reason)
     finishAt(Stage::Failed, at, reason);
 }
 
-void JobRunner::finishWith(Stage terminal, const Error& error) { finishAt(terminal, currentStage(), error); }
+void JobRunner::concludeStaging(Stage terminal)
+{
+    const auto job = m_ctx->jobs->job(m_ctx->jobId);
+    const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
+    if (terminal == Stage::Failed && checkpoint && checkpoint->verify()) {
+        emitEvent(EventLevel::Info, QStringLiteral("staging.kept"),
+                  tr("The converted disks (%1 MiB in %2) are kept: 'xms migration retry %3' resumes at Write Volume. "
+                     "Use --from-start to discard them.")
+                      .arg(checkpoint->bytes() >> 20)
+                      .arg(m_ctx->stagingDir, m_ctx->jobId.left(8)),
+                  {{QStringLiteral("path"), m_ctx->stagingDir}, {QStringLiteral("bytes"), checkpoint->bytes()}});
+        return;
+    }
+    QDir(m_ctx->stagingDir).removeRecursively();
+    if (job && !job->checkpoint.isEmpty())
+        m_ctx->jobs->setCheckpoint(m_ctx->jobId, {});
+}
+
+void JobRunner::finishWith(Stage terminal, const Error& error)
+{
+    finishAt(terminal, currentStage(), error);
+}
 
 void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
 {
@@ -179,14 +240,14 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
     m_progressFlush.stop();
 
     auto conclude = [this, terminal, error, at](const Status& cleanup) {
-        QDir(m_ctx->stagingDir).removeRecursively();
+        concludeStaging(terminal);
         if (!cleanup)
             emitEvent(EventLevel::Error, QStringLiteral("cleanup.failed"),
                       tr("Some resources could not be deleted: %1").arg(cleanup.error().toString()));
         if (terminal == Stage::Completed) {
-            const QJsonObject result{{QStringLiteral("server_id"), m_ctx->serverId},
-                                     {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
-                                     {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
+            const QJsonObject result {{QStringLiteral("server_id"), m_ctx->serverId},
+                                      {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
+                                      {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
             emitEvent(EventLevel::Info, QStringLiteral("migration.completed"),
                       tr("Migration complete: instance %1 is ready").arg(m_ctx->spec.effectiveInstanceName()), result);
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Completed, at, result, tr("Completed"));
@@ -195,9 +256,9 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
                       tr("Cancelled during %1; everything the job created was removed").arg(stageName(at)));
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Cancelled, at, {}, tr("Cancelled during %1").arg(stageName(at)));
         } else {
-            const QJsonObject err{{QStringLiteral("code"), error.code},
-                                  {QStringLiteral("message"), error.message},
-                                  {QStringLiteral("detail"), error.detail}};
+            const QJsonObject err {{QStringLiteral("code"), error.code},
+                                   {QStringLiteral("message"), error.message},
+                                   {QStringLiteral("detail"), error.detail}};
             emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), error.message, err);
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Failed, at, err, error.message);
         }

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
-
 #include <functional>
 #include <memory>
 
@@ -20,7 +19,8 @@ using CleanupFn = std::function<void(JobContext& ctx, QObject* context, std::fun
 
 // Runs one claimed job through its stages: persists stage changes, throttled progress and every event;
 // watches the store for a cancel request; on failure or cancel deletes what the job created (unless the
-// spec keeps it for debugging) and removes its staging files. Emits finished() once.
+// spec keeps it for debugging) and removes its staging files — except the converted disks of a job that
+// failed after Guest Fixes, which a retry resumes from (engine/checkpoint.h). Emits finished() once.
 class JobRunner : public QObject
 {
     Q_OBJECT
@@ -39,12 +39,14 @@ signals:
     void finished(const QString& jobId, xms::Stage terminal);
 
 private:
+    qsizetype resumePoint(); // index of the first stage to run
     void startNextStage();
     void onProgress(int percent, qint64 bytesDone, qint64 bytesTotal);
     void onEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data);
     void onStageFinished(const Status& result);
     void finishWith(Stage terminal, const Error& error = {});
     void finishAt(Stage terminal, Stage at, const Error& error);
+    void concludeStaging(Stage terminal); // removes the staging files, or keeps converted disks for a retry
     Stage currentStage() const;
     void flushProgress();
     void pollCancel();

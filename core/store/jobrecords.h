@@ -27,6 +27,7 @@ struct JobRecord
     QString statusText;
     QJsonObject error; // {code, message, detail} when Failed
     QJsonObject result; // instance id, volume ids … when Completed
+    QJsonObject checkpoint; // what a retry can resume from (engine/checkpoint.h); empty = start over
     QString owner; // worker id while a process executes it
     QDateTime heartbeatAt;
     bool cancelRequested = false;

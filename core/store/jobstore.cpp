@@ -10,12 +10,30 @@ namespace xms {
 
 namespace {
 
-QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
-QString ago(int seconds) { return QDateTime::currentDateTimeUtc().addSecs(-seconds).toString(Qt::ISODateWithMs); }
-QDateTime fromIso(const QVariant& v) { return QDateTime::fromString(v.toString(), Qt::ISODateWithMs); }
-QString json(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QJsonObject object(const QVariant& v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
-QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+QString ago(int seconds)
+{
+    return QDateTime::currentDateTimeUtc().addSecs(-seconds).toString(Qt::ISODateWithMs);
+}
+QDateTime fromIso(const QVariant& v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+QString json(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QJsonObject object(const QVariant& v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+QString text(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 // A prepared statement with named values; one call per statement keeps the store code flat.
 class Sql
@@ -56,6 +74,7 @@ JobRecord jobFrom(const QSqlQuery& q)
     j.statusText = q.value(QStringLiteral("status_text")).toString();
     j.error = object(q.value(QStringLiteral("error_json")));
     j.result = object(q.value(QStringLiteral("result_json")));
+    j.checkpoint = object(q.value(QStringLiteral("checkpoint_json")));
     j.owner = q.value(QStringLiteral("owner")).toString();
     j.heartbeatAt = fromIso(q.value(QStringLiteral("heartbeat_at")));
     j.cancelRequested = q.value(QStringLiteral("cancel_requested")).toBool();
@@ -78,8 +97,8 @@ Status loadProgress(const QSqlDatabase& db, JobRecord& j)
         return r;
     while (s.query().next()) {
         if (auto st = stageFromKey(s.query().value(0).toString()))
-            j.progress[*st] = {s.query().value(1).toInt(), s.query().value(2).toLongLong(),
-                               s.query().value(3).toLongLong()};
+            j.progress[*st]
+                = {s.query().value(1).toInt(), s.query().value(2).toLongLong(), s.query().value(3).toLongLong()};
     }
     return {};
 }
@@ -87,8 +106,9 @@ Status loadProgress(const QSqlDatabase& db, JobRecord& j)
 Error jobNotFound(const QString& id)
 {
     return Error::make(QStringLiteral("job.not_found"),
-                       QCoreApplication::translate("JobStore", "There is no migration job '%1'. See 'xms migration "
-                                                               "list' for the jobs that exist.")
+                       QCoreApplication::translate("JobStore",
+                                                   "There is no migration job '%1'. See 'xms migration "
+                                                   "list' for the jobs that exist.")
                            .arg(id));
 }
 
@@ -97,10 +117,14 @@ Error jobNotFound(const QString& id)
 QString eventLevelKey(EventLevel level)
 {
     switch (level) {
-    case EventLevel::Debug: return QStringLiteral("debug");
-    case EventLevel::Info: return QStringLiteral("info");
-    case EventLevel::Warning: return QStringLiteral("warning");
-    case EventLevel::Error: return QStringLiteral("error");
+    case EventLevel::Debug:
+        return QStringLiteral("debug");
+    case EventLevel::Info:
+        return QStringLiteral("info");
+    case EventLevel::Warning:
+        return QStringLiteral("warning");
+    case EventLevel::Error:
+        return QStringLiteral("error");
     }
     return QStringLiteral("info");
 }
@@ -124,9 +148,10 @@ JobStore::JobStore(Store store)
 Result<JobRecord> JobStore::create(const QJsonObject& spec)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Sql s(m_store.db(), QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, created_at, updated_at)"
-                                       " VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
-                                       " :status, :now, :now2)"));
+    Sql s(m_store.db(),
+          QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, created_at, updated_at)"
+                         " VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
+                         " :status, :now, :now2)"));
     const QString t = now();
     if (auto r = s.bind(":id", id)
                      .bind(":spec", json(spec))
@@ -175,8 +200,9 @@ Result<QList<JobRecord>> JobStore::jobs(int limit) const
 
 Result<QStringList> JobStore::queued() const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT id FROM jobs WHERE stage = 'queued' AND owner = ''"
-                                       " AND cancel_requested = 0 ORDER BY seq"));
+    Sql s(m_store.db(),
+          QStringLiteral("SELECT id FROM jobs WHERE stage = 'queued' AND owner = ''"
+                         " AND cancel_requested = 0 ORDER BY seq"));
     if (auto r = s.exec(); !r)
         return std::unexpected(r.error());
     QStringList ids;
@@ -187,8 +213,9 @@ Result<QStringList> JobStore::queued() const
 
 Result<bool> JobStore::claim(const QString& id, const QString& owner)
 {
-    Sql s(m_store.db(), QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now, started_at = :now2,"
-                                       " updated_at = :now3 WHERE id = :id AND owner = '' AND stage = 'queued'"));
+    Sql s(m_store.db(),
+          QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now, started_at = :now2,"
+                         " updated_at = :now3 WHERE id = :id AND owner = '' AND stage = 'queued'"));
     const QString t = now();
     if (auto r = s.bind(":owner", owner).bind(":now", t).bind(":now2", t).bind(":now3", t).bind(":id", id).exec(); !r)
         return std::unexpected(r.error());
@@ -202,8 +229,9 @@ Status JobStore::release(const QString& id)
 
 Result<bool> JobStore::takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
 {
-    Sql s(m_store.db(), QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now WHERE id = :id"
-                                       " AND owner != '' AND heartbeat_at < :cutoff"));
+    Sql s(m_store.db(),
+          QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now WHERE id = :id"
+                         " AND owner != '' AND heartbeat_at < :cutoff"));
     if (auto r = s.bind(":owner", owner).bind(":now", now()).bind(":id", id).bind(":cutoff", ago(maxAgeSeconds)).exec();
         !r)
         return std::unexpected(r.error());
@@ -227,8 +255,9 @@ Status JobStore::heartbeat(const QString& owner)
 
 Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND heartbeat_at < :cutoff"
-                                       " AND stage NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq"));
+    Sql s(m_store.db(),
+          QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND heartbeat_at < :cutoff"
+                         " AND stage NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq"));
     if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
         return std::unexpected(r.error());
     QStringList ids;
@@ -239,8 +268,9 @@ Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
 
 Status JobStore::setStage(const QString& id, Stage stage, const QString& statusText)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, updated_at = :now"
-                                            " WHERE id = :id"))
+    return Sql(m_store.db(),
+               QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, updated_at = :now"
+                              " WHERE id = :id"))
         .bind(":stage", stageKey(stage))
         .bind(":status", statusText)
         .bind(":now", now())
@@ -253,10 +283,11 @@ Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, cons
 {
     const bool failed = terminal != Stage::Completed;
     const QString t = now();
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
-                                            " error_json = :error, result_json = :result, owner = '',"
-                                            " finished_at = :now, updated_at = :now2, eta_seconds = -1"
-                                            " WHERE id = :id"))
+    return Sql(m_store.db(),
+               QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
+                              " error_json = :error, result_json = :result, owner = '',"
+                              " finished_at = :now, updated_at = :now2, eta_seconds = -1"
+                              " WHERE id = :id"))
         .bind(":stage", stageKey(terminal))
         .bind(":at", failed ? stageKey(atStage) : QString())
         .bind(":status", statusText)
@@ -270,10 +301,11 @@ Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, cons
 
 Status JobStore::setProgress(const QString& id, Stage stage, const StageProgress& p)
 {
-    return Sql(m_store.db(), QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total,"
-                                            " started_at) VALUES (:id, :stage, :pct, :done, :total, :now)"
-                                            " ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
-                                            " bytes_done = excluded.bytes_done, bytes_total = excluded.bytes_total"))
+    return Sql(m_store.db(),
+               QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total,"
+                              " started_at) VALUES (:id, :stage, :pct, :done, :total, :now)"
+                              " ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
+                              " bytes_done = excluded.bytes_done, bytes_total = excluded.bytes_total"))
         .bind(":id", id)
         .bind(":stage", stageKey(stage))
         .bind(":pct", p.percent)
@@ -285,12 +317,22 @@ Status JobStore::setProgress(const QString& id, Stage stage, const StageProgress
 
 Status JobStore::setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
-                                            " eta_seconds = :eta, updated_at = :now WHERE id = :id"))
+    return Sql(m_store.db(),
+               QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
+                              " eta_seconds = :eta, updated_at = :now WHERE id = :id"))
         .bind(":t", transferred)
         .bind(":total", total)
         .bind(":rate", rate)
         .bind(":eta", etaSeconds)
+        .bind(":now", now())
+        .bind(":id", id)
+        .exec();
+}
+
+Status JobStore::setCheckpoint(const QString& id, const QJsonObject& checkpoint)
+{
+    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET checkpoint_json = :cp, updated_at = :now WHERE id = :id"))
+        .bind(":cp", checkpoint.isEmpty() ? QString() : json(checkpoint))
         .bind(":now", now())
         .bind(":id", id)
         .exec();
@@ -312,15 +354,19 @@ Result<bool> JobStore::cancelRequested(const QString& id) const
     return s.query().next() && s.query().value(0).toBool();
 }
 
-Status JobStore::requeue(const QString& id)
+Status JobStore::requeue(const QString& id, bool fromStart)
 {
     QSqlDatabase db = m_store.db();
     if (auto r = Sql(db, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec(); !r)
         return r;
-    return Sql(db, QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
-                                  " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
-                                  " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
-                                  " status_text = :status, updated_at = :now WHERE id = :id"))
+    if (fromStart)
+        if (auto r = setCheckpoint(id, {}); !r)
+            return r;
+    return Sql(db,
+               QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
+                              " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
+                              " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
+                              " status_text = :status, updated_at = :now WHERE id = :id"))
         .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
         .bind(":now", now())
         .bind(":id", id)
@@ -329,8 +375,9 @@ Status JobStore::requeue(const QString& id)
 
 Result<qint64> JobStore::appendEvent(const EventRecord& e)
 {
-    Sql s(m_store.db(), QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, data_json)"
-                                       " VALUES (:job, :ts, :stage, :level, :name, :message, :data)"));
+    Sql s(m_store.db(),
+          QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, data_json)"
+                         " VALUES (:job, :ts, :stage, :level, :name, :message, :data)"));
     const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
     if (auto r = s.bind(":job", e.jobId)
                      .bind(":ts", ts.toString(Qt::ISODateWithMs))
@@ -347,7 +394,8 @@ Result<qint64> JobStore::appendEvent(const EventRecord& e)
 
 Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId, int limit) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT * FROM events WHERE job_id = :job AND id > :after ORDER BY id LIMIT :limit"));
+    Sql s(m_store.db(),
+          QStringLiteral("SELECT * FROM events WHERE job_id = :job AND id > :after ORDER BY id LIMIT :limit"));
     if (auto r = s.bind(":job", jobId).bind(":after", afterId).bind(":limit", limit).exec(); !r)
         return std::unexpected(r.error());
     QList<EventRecord> out;
@@ -369,8 +417,9 @@ Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId
 
 Result<qint64> JobStore::ledgerAdd(const LedgerEntry& e)
 {
-    Sql s(m_store.db(), QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state,"
-                                       " created_at) VALUES (:job, :kind, :rid, :cloud, :project, :name, :state, :now)"));
+    Sql s(m_store.db(),
+          QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state,"
+                         " created_at) VALUES (:job, :kind, :rid, :cloud, :project, :name, :state, :now)"));
     if (auto r = s.bind(":job", e.jobId)
                      .bind(":kind", e.kind)
                      .bind(":rid", e.resourceId)
@@ -395,8 +444,9 @@ Status JobStore::ledgerSetResource(qint64 entryId, const QString& resourceId)
 
 Status JobStore::ledgerSetState(qint64 entryId, const QString& state)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
-                                            " THEN :now ELSE deleted_at END WHERE id = :id"))
+    return Sql(m_store.db(),
+               QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
+                              " THEN :now ELSE deleted_at END WHERE id = :id"))
         .bind(":state", state)
         .bind(":state2", state)
         .bind(":now", now())
@@ -431,8 +481,9 @@ Result<QList<LedgerEntry>> JobStore::ledger(const QString& jobId) const
 Status JobStore::registerWorker(const QString& id, qint64 pid)
 {
     const QString t = now();
-    return Sql(m_store.db(), QStringLiteral("INSERT OR REPLACE INTO workers (id, pid, host, started_at, heartbeat_at)"
-                                            " VALUES (:id, :pid, :host, :now, :now2)"))
+    return Sql(m_store.db(),
+               QStringLiteral("INSERT OR REPLACE INTO workers (id, pid, host, started_at, heartbeat_at)"
+                              " VALUES (:id, :pid, :host, :now, :now2)"))
         .bind(":id", id)
         .bind(":pid", pid)
         .bind(":host", QHostInfo::localHostName())

@@ -37,8 +37,11 @@ public:
     Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds);
     Status requestCancel(const QString& id);
     Result<bool> cancelRequested(const QString& id) const;
-    // Puts a Failed/Cancelled job back in the queue (attempt + 1, progress reset, events kept).
-    Status requeue(const QString& id);
+    // Puts a Failed/Cancelled job back in the queue (attempt + 1, progress reset, events kept). Its
+    // checkpoint stays unless fromStart, so the next attempt may resume after the conversion.
+    Status requeue(const QString& id, bool fromStart = false);
+    // Empty clears it.
+    Status setCheckpoint(const QString& id, const QJsonObject& checkpoint);
 
     Result<qint64> appendEvent(const EventRecord& event);
     Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId = 0, int limit = 10000) const;

@@ -61,6 +61,10 @@ CREATE TABLE ledger (
     deleted_at TEXT NOT NULL DEFAULT '');
 CREATE INDEX ledger_job ON ledger(job_id);
 )SQL",
+    // 2: what a retry may resume from (the converted staging disks and what the stages before found)
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN checkpoint_json TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 constexpr int kLatest = int(std::size(kSteps));

@@ -30,17 +30,18 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
     return CancelOutcome::Requested;
 }
 
-Status retry(JobStore& jobs, const QString& id)
+Status retry(JobStore& jobs, const QString& id, bool fromStart)
 {
     auto job = jobs.job(id);
     if (!job)
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
         return fail(QStringLiteral("usage.retry"),
-                    QCoreApplication::translate("JobControl", "Only a Failed or Cancelled job can be retried; job %1 "
-                                                              "is %2.")
+                    QCoreApplication::translate("JobControl",
+                                                "Only a Failed or Cancelled job can be retried; job %1 "
+                                                "is %2.")
                         .arg(job->id.left(8), stageName(job->stage)));
-    if (auto r = jobs.requeue(job->id); !r)
+    if (auto r = jobs.requeue(job->id, fromStart); !r)
         return r;
     if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
         return std::unexpected(w.error());

@@ -12,7 +12,8 @@ enum class CancelOutcome { CancelledWhileQueued, Requested };
 // A queued job nobody holds ends at once; a running one is stopped (and cleaned up) by its worker.
 Result<CancelOutcome> cancel(JobStore& jobs, const QString& id);
 // A Failed or Cancelled job goes back to the queue, and some worker is made sure to run it.
-Status retry(JobStore& jobs, const QString& id);
+// Resumes after the conversion when the job kept its converted disks, unless fromStart.
+Status retry(JobStore& jobs, const QString& id, bool fromStart = false);
 
 } // namespace jobcontrol
 } // namespace xms

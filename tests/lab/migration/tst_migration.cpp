@@ -157,7 +157,8 @@ class TestMigration : public QObject
 
     // Nothing of the job is left in the real services: every ledger entry deleted, and none of its
     // resources findable by the names and tags the engine uses.
-    void verifyNothingLeft(const QString& id)
+    // Nothing of the job in Xloud; its staging directory gone too unless the job kept its converted disks.
+    void verifyNothingLeft(const QString& id, bool stagingKept = false)
     {
         const auto ledger = m_jobs->ledger(id);
         QVERIFY(ledger.has_value());
@@ -187,7 +188,8 @@ class TestMigration : public QObject
         XMS_VERIFY_OK(servers);
         for (const xloud::Server& s : *servers)
             QVERIFY2(s.metadata.value(u"xms_job"_s) != id, "a server was left behind");
-        QVERIFY2(!QDir(m_home.filePath(u"staging/"_s + id)).exists(), "staging files were left behind");
+        if (!stagingKept)
+            QVERIFY2(!QDir(m_home.filePath(u"staging/"_s + id)).exists(), "staging files were left behind");
     }
 
     // What a completed migration made, removed so the lab's quota stays free for the next test.
@@ -462,7 +464,9 @@ private slots:
     // c. kill -9 of the worker mid-Write Volume: the next worker finds the job, deletes what it created
     // and fails it with an explanation; the event log stays. b. Its retry then migrates lab-two-disks:
     // two volumes (the data disk's bytes intact) and two ports on two networks.
-    void killDuringWriteVolumeThenRetryTwoDisks()
+    // kill -9 mid Write Volume: the next worker fails the job and deletes what it made in Xloud, but keeps
+    // the converted disks; Retry resumes at Write Volume with them (no second export or conversion).
+    void killDuringWriteVolumeThenResumeTwoDisks()
     {
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-two-disks"_s);
@@ -495,14 +499,24 @@ private slots:
         QVERIFY2(inOrder(names, {u"export.started"_s, u"write.started"_s, u"job.orphaned"_s, u"cleanup.started"_s}),
                  qPrintable(names.join(u", ")));
         QVERIFY2(names.contains(u"cleanup.deleted"_s), "the partial image or volume was deleted");
-        verifyNothingLeft(id);
+        QVERIFY2(names.contains(u"staging.kept"_s), qPrintable(names.join(u", ")));
+        QVERIFY(!failed.checkpoint.isEmpty());
+        const QString staging = m_home.path() + u"/staging/" + id;
+        QVERIFY(QFile::exists(staging + u"/disk-0.raw") && QFile::exists(staging + u"/disk-1.raw"));
+        verifyNothingLeft(id, true);
 
         const Run retry = xms({u"migration"_s, u"retry"_s, id.left(8)});
         QVERIFY2(retry.exitCode == 0, qPrintable(retry.err));
+        QVERIFY2(retry.out.contains(u"resumes"), qPrintable(retry.out));
         const JobRecord done = waitFor(
             id, [](const JobRecord& r) { return isTerminal(r.stage); }, 30 * 60 * 1000);
         QVERIFY2(done.stage == Stage::Completed, qPrintable(eventDump(id)));
         QCOMPARE(done.attempt, 2);
+        const QStringList all = eventNames(id);
+        QCOMPARE(all.count(u"export.started"_s), 1); // attempt 2 neither exported nor converted again
+        QVERIFY2(all.indexOf(u"job.resumed"_s) > all.lastIndexOf(u"job.started"_s), qPrintable(all.join(u", ")));
+        QVERIFY(!QDir(staging).exists()); // removed once the job completed
+        QVERIFY(done.checkpoint.isEmpty());
 
         const QJsonArray volumeIds = done.result[u"volume_ids"].toArray();
         QCOMPARE(volumeIds.size(), 2);

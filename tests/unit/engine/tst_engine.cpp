@@ -17,6 +17,7 @@ struct Script
     bool hangAt = false; // the Write Volume stage never ends by itself
     int* concurrent = nullptr;
     int* peak = nullptr;
+    QByteArray* written = nullptr; // what Write Volume read from the staged disk
 };
 
 class FakeStage : public StageRunner
@@ -36,7 +37,18 @@ public:
             *m_script.peak = std::max(*m_script.peak, *m_script.concurrent);
             QFile f(QDir(ctx->stagingDir).filePath(QStringLiteral("disk-0.raw")));
             QVERIFY(f.open(QIODevice::WriteOnly)); // staging must exist and be writable
+            f.write("exported by attempt " + QByteArray::number(ctx->attempt));
+            ctx->stagingDisks = {f.fileName()};
+            ctx->vm = QJsonObject {{QStringLiteral("name"), ctx->spec.vm}};
             emit event(EventLevel::Info, QStringLiteral("export.started"), QStringLiteral("lease open"), {});
+        }
+        if (m_stage == Stage::GuestFixes)
+            ctx->imageProperties = QJsonObject {{QStringLiteral("hw_disk_bus"), QStringLiteral("virtio")}};
+        if (m_stage == Stage::WriteVolume && m_script.written) {
+            QFile f(ctx->stagingDisks.value(0));
+            *m_script.written = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(no disk)");
+            QCOMPARE(ctx->imageProperties.value(u"hw_disk_bus").toString(), QStringLiteral("virtio"));
+            QCOMPARE(ctx->vm.value(u"name").toString(), ctx->spec.vm);
         }
         if (m_stage == Stage::WriteVolume) {
             auto id = ctx->recordResource(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
@@ -59,9 +71,8 @@ public:
     }
     void cancel() override
     {
-        QTimer::singleShot(10, this, [this] {
-            emit finished(fail(QStringLiteral("job.cancelled"), QStringLiteral("cancelled")));
-        });
+        QTimer::singleShot(
+            10, this, [this] { emit finished(fail(QStringLiteral("job.cancelled"), QStringLiteral("cancelled"))); });
     }
 
 private:
@@ -82,7 +93,7 @@ private:
     int m_peak = 0;
     QStringList m_cleaned;
 
-    std::unique_ptr<Engine> makeEngine(int slotCount = 2)
+    std::unique_ptr<Engine> makeEngine(int slotCount = 2, PrepareFn prepare = nullptr)
     {
         EngineOptions o;
         o.workerSlots = slotCount;
@@ -104,7 +115,7 @@ private:
                 ctx.jobs->ledgerSetState(e.id, QStringLiteral("deleted"));
             done({});
         };
-        return std::make_unique<Engine>(*m_jobs, stages, cleanup, nullptr, o);
+        return std::make_unique<Engine>(*m_jobs, stages, cleanup, prepare, o);
     }
 
     QString submit()
@@ -131,7 +142,8 @@ private:
 private slots:
     void init()
     {
-        auto store = Store::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
+        auto store = Store::open(
+            m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
         m_script = {};
@@ -143,7 +155,7 @@ private slots:
 
     void runsQueueWithinSlots()
     {
-        const QStringList ids{submit(), submit(), submit()};
+        const QStringList ids {submit(), submit(), submit()};
         auto engine = makeEngine(2);
         QSignalSpy finished(engine.get(), &Engine::jobFinished);
         engine->start();
@@ -175,7 +187,7 @@ private slots:
         QCOMPARE(j->stage, Stage::Failed);
         QCOMPARE(j->failedStage, Stage::WriteVolume);
         QCOMPARE(j->error.value(u"message").toString(), QStringLiteral("Boom in Write Volume"));
-        QCOMPARE(m_cleaned, QStringList{id});
+        QCOMPARE(m_cleaned, QStringList {id});
         QCOMPARE(m_jobs->ledger(id)->at(0).state, QStringLiteral("deleted"));
         const QStringList names = eventNames(id);
         QVERIFY(names.contains(u"write_volume.failed"));
@@ -197,7 +209,7 @@ private slots:
         auto j = m_jobs->job(id);
         QCOMPARE(j->stage, Stage::Cancelled);
         QCOMPARE(j->failedStage, Stage::WriteVolume);
-        QCOMPARE(m_cleaned, QStringList{id});
+        QCOMPARE(m_cleaned, QStringList {id});
         QVERIFY(eventNames(id).contains(u"job.cancelled"));
     }
 
@@ -228,7 +240,7 @@ private slots:
         QCOMPARE(j->failedStage, Stage::WriteVolume);
         QCOMPARE(j->error.value(u"code").toString(), QStringLiteral("job.orphaned"));
         QVERIFY(j->error.value(u"message").toString().contains(u"xms migration retry"));
-        QCOMPARE(m_cleaned, QStringList{id});
+        QCOMPARE(m_cleaned, QStringList {id});
     }
 
     void twoWorkersRunEachJobOnce()
@@ -249,13 +261,125 @@ private slots:
         }
     }
 
+    // Runs the job's queue to its end with a fresh engine; returns the terminal stage.
+    Stage runToEnd(const QString& id, PrepareFn prepare = nullptr)
+    {
+        auto engine = makeEngine(2, std::move(prepare));
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 10000))
+            return Stage::Queued;
+        return m_jobs->job(id)->stage;
+    }
+
+    QString stagingOf(const QString& id) const { return m_dir.filePath(QStringLiteral("staging/") + id); }
+
+    // A failure after Guest Fixes keeps the converted disks; Retry resumes at Write Volume with them.
+    void failureAfterConversionResumesOnRetry()
+    {
+        QByteArray written;
+        m_script.written = &written;
+        m_script.failAt = Stage::WriteVolume;
+        const QString id = submit();
+        QCOMPARE(runToEnd(id), Stage::Failed);
+        QVERIFY(QFile::exists(stagingOf(id) + u"/disk-0.raw"));
+        QVERIFY(eventNames(id).contains(u"staging.kept"));
+        QVERIFY(!m_jobs->job(id)->checkpoint.isEmpty());
+        QCOMPARE(m_cleaned, QStringList {id}); // the cloud side is cleaned all the same
+
+        m_script.failAt = Stage::Queued;
+        XMS_VERIFY_OK(m_jobs->requeue(id));
+        QCOMPARE(runToEnd(id), Stage::Completed);
+        const QStringList names = eventNames(id);
+        QCOMPARE(names.count(u"export.started"), 1); // not exported again
+        QVERIFY(names.indexOf(u"job.resumed") > names.lastIndexOf(u"job.started"));
+        QCOMPARE(written, QByteArray("exported by attempt 1"));
+        auto j = m_jobs->job(id);
+        for (Stage s : workStages())
+            QCOMPARE(j->progress.value(s).percent, 100);
+        QVERIFY(j->checkpoint.isEmpty());
+        QVERIFY(!QDir(stagingOf(id)).exists());
+    }
+
+    void changedDiskOrFromStartOrBlockedStartsOver_data()
+    {
+        QTest::addColumn<int>("how"); // 0 the staged disk changed, 1 --from-start, 2 the source is running again
+        QTest::addColumn<QString>("says");
+        QTest::newRow("disk changed") << 0 << QStringLiteral("changed after it was converted");
+        QTest::newRow("from start") << 1 << QString();
+        QTest::newRow("source powered on") << 2 << QStringLiteral(" is poweredOn now");
+    }
+    void changedDiskOrFromStartOrBlockedStartsOver()
+    {
+        QFETCH(int, how);
+        QFETCH(QString, says);
+        QByteArray written;
+        m_script.written = &written;
+        m_script.failAt = Stage::Finalize;
+        const QString id = submit();
+        QCOMPARE(runToEnd(id), Stage::Failed);
+        QVERIFY(QFile::exists(stagingOf(id) + u"/disk-0.raw"));
+        if (how == 0) {
+            QFile f(stagingOf(id) + u"/disk-0.raw");
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("!");
+        }
+        m_script.failAt = Stage::Queued;
+        XMS_VERIFY_OK(m_jobs->requeue(id, how == 1));
+        PrepareFn prepare;
+        if (how == 2)
+            prepare = [](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+                ctx.resumeBlocked = ctx.spec.vm + QStringLiteral(" is poweredOn now");
+                done({});
+            };
+        QCOMPARE(runToEnd(id, prepare), Stage::Completed);
+        const QStringList names = eventNames(id);
+        QCOMPARE(names.count(u"export.started"), 2);
+        QVERIFY(!names.contains(u"job.resumed"));
+        QCOMPARE(written, QByteArray("exported by attempt 2"));
+        const auto events = m_jobs->events(id).value();
+        const auto skipped = std::find_if(events.begin(), events.end(),
+                                          [](const EventRecord& e) { return e.name == u"job.resume_skipped"; });
+        if (says.isEmpty()) {
+            QVERIFY(skipped == events.end());
+        } else {
+            QVERIFY(skipped != events.end());
+            QVERIFY2(skipped->message.contains(says), qPrintable(skipped->message));
+        }
+    }
+
+    // Nothing worth keeping before the conversion, nor after a cancel: staging goes, no checkpoint.
+    void earlyFailureAndCancelRemoveStaging()
+    {
+        m_script.failAt = Stage::Inspect;
+        const QString failed = submit();
+        QCOMPARE(runToEnd(failed), Stage::Failed);
+        QVERIFY(!QDir(stagingOf(failed)).exists());
+        QVERIFY(m_jobs->job(failed)->checkpoint.isEmpty());
+        QVERIFY(!eventNames(failed).contains(u"staging.kept"));
+
+        m_script.failAt = Stage::Queued;
+        m_script.hangAt = true;
+        const QString cancelled = submit();
+        auto engine = makeEngine();
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_jobs->job(cancelled)->stage, Stage::WriteVolume, 10000);
+        QVERIFY(!m_jobs->job(cancelled)->checkpoint.isEmpty()); // saved after Guest Fixes …
+        XMS_VERIFY_OK(m_jobs->requestCancel(cancelled));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 3000);
+        QVERIFY(m_jobs->job(cancelled)->checkpoint.isEmpty()); // … and dropped with the cancel
+        QVERIFY(!QDir(stagingOf(cancelled)).exists());
+    }
+
     void idleSignalForUntilIdleWorkers()
     {
         EngineOptions o;
         o.pollMs = 20;
         o.idleExitMs = 100;
         o.stagingRoot = m_dir.filePath(QStringLiteral("staging"));
-        Engine e(*m_jobs, [](JobContext&, QObject*) { return QList<StageRunner*>(); }, nullptr, nullptr, o);
+        Engine e(
+            *m_jobs, [](JobContext&, QObject*) { return QList<StageRunner*>(); }, nullptr, nullptr, o);
         QSignalSpy idle(&e, &Engine::idle);
         e.start();
         QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 2000);

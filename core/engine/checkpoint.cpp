@@ -1,0 +1,98 @@
+#include "checkpoint.h"
+
+#include "engine/jobcontext.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace xms {
+
+namespace {
+const QString kDisks = QStringLiteral("disks");
+}
+
+Checkpoint Checkpoint::capture(const JobContext& ctx)
+{
+    Checkpoint c;
+    c.attempt = ctx.attempt;
+    for (const QString& path : ctx.stagingDisks) {
+        const QFileInfo f(path);
+        c.disks.append({path, f.size(), f.lastModified().toUTC()});
+    }
+    c.vm = ctx.vm;
+    c.guest = ctx.guest;
+    c.imageProperties = ctx.imageProperties;
+    c.poweredOffMoref = ctx.poweredOffMoref;
+    return c;
+}
+
+QJsonObject Checkpoint::toJson() const
+{
+    QJsonArray files;
+    for (const Disk& d : disks)
+        files.append(QJsonObject {{QStringLiteral("path"), d.path},
+                                  {QStringLiteral("size"), d.size},
+                                  {QStringLiteral("modified"), d.modified.toString(Qt::ISODateWithMs)}});
+    return {{QStringLiteral("attempt"), attempt},
+            {kDisks, files},
+            {QStringLiteral("vm"), vm},
+            {QStringLiteral("guest"), guest},
+            {QStringLiteral("image_properties"), imageProperties},
+            {QStringLiteral("powered_off_moref"), poweredOffMoref}};
+}
+
+std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
+{
+    const QJsonArray files = o.value(kDisks).toArray();
+    if (files.isEmpty())
+        return std::nullopt;
+    Checkpoint c;
+    c.attempt = o.value(u"attempt").toInt();
+    for (const QJsonValue& v : files) {
+        const QJsonObject d = v.toObject();
+        c.disks.append({d.value(u"path").toString(), d.value(u"size").toInteger(),
+                        QDateTime::fromString(d.value(u"modified").toString(), Qt::ISODateWithMs)});
+    }
+    c.vm = o.value(u"vm").toObject();
+    c.guest = o.value(u"guest").toObject();
+    c.imageProperties = o.value(u"image_properties").toObject();
+    c.poweredOffMoref = o.value(u"powered_off_moref").toString();
+    return c;
+}
+
+Status Checkpoint::verify() const
+{
+    for (const Disk& d : disks) {
+        const QFileInfo f(d.path);
+        QString why;
+        if (!f.exists())
+            why = QCoreApplication::translate("xms::Checkpoint", "%1 is gone").arg(d.path);
+        else if (f.size() != d.size || f.lastModified().toUTC() != d.modified)
+            why = QCoreApplication::translate("xms::Checkpoint", "%1 changed after it was converted").arg(d.path);
+        if (!why.isEmpty())
+            return fail(QStringLiteral("checkpoint.stale"), why);
+    }
+    return {};
+}
+
+void Checkpoint::restoreInto(JobContext& ctx) const
+{
+    ctx.stagingDisks.clear();
+    for (const Disk& d : disks)
+        ctx.stagingDisks.append(d.path);
+    ctx.vm = vm;
+    ctx.guest = guest;
+    ctx.imageProperties = imageProperties;
+    ctx.poweredOffMoref = poweredOffMoref;
+}
+
+qint64 Checkpoint::bytes() const
+{
+    qint64 total = 0;
+    for (const Disk& d : disks)
+        total += d.size;
+    return total;
+}
+
+} // namespace xms

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace xms {
+
+struct JobContext;
+
+// What a job has once its disks are exported and converted: the staging images and what Export,
+// Inspect and Guest Fixes found. Saved with the job after Guest Fixes, so that a retry after a later
+// failure (or a crash) resumes at Write Volume instead of exporting and converting again — the slow
+// part. The images are trusted only while each still has the size and modification time recorded here.
+struct Checkpoint
+{
+    struct Disk
+    {
+        QString path;
+        qint64 size = 0;
+        QDateTime modified;
+    };
+
+    int attempt = 0; // the attempt that converted the disks
+    QList<Disk> disks;
+    QJsonObject vm;
+    QJsonObject guest;
+    QJsonObject imageProperties;
+    QString poweredOffMoref;
+
+    static Checkpoint capture(const JobContext& ctx);
+    static std::optional<Checkpoint> fromJson(const QJsonObject& o); // nullopt for an empty or foreign object
+    QJsonObject toJson() const;
+
+    // "checkpoint.stale" naming the disk that is missing or changed since it was converted.
+    Status verify() const;
+    void restoreInto(JobContext& ctx) const;
+    qint64 bytes() const; // apparent size of the staged disks
+};
+
+} // namespace xms
