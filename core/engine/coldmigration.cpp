@@ -1,5 +1,6 @@
 #include "coldmigration.h"
 
+#include "engine/checkpoint.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
 #include "engine/jobcontext.h"
@@ -9,8 +10,8 @@
 #include "guest/gueststages.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
-#include "vsphere/discovery.h"
 #include "vsphere/moref.h"
+#include "vsphere/propertycollector.h"
 #include "vsphere/session.h"
 #include "vsphere/soapenvelope.h"
 #include "vsphere/task.h"
@@ -77,35 +78,38 @@ void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)
 void confirmSourceStillOff(JobContext& ctx, QObject* context, std::function<void()> next)
 {
     const auto job = ctx.jobs->job(ctx.jobId);
-    if (!job || job->checkpoint.isEmpty())
+    const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
+    if (!checkpoint)
         return next();
     JobContext* c = &ctx;
+    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), checkpoint->vm.value(u"moref").toString()};
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
     auto unsure = [c](const Error& e) {
         return QCoreApplication::translate("xms", "could not confirm that %1 is still powered off (%2)")
             .arg(c->spec.vm, e.message);
     };
-    session->open([c, session, unsure, next](Status opened) {
+    session->open([c, session, vm, unsure, next](Status opened) {
         if (!opened) {
             c->resumeBlocked = unsure(opened.error());
             session->deleteLater();
             return next();
         }
-        vsphere::Discovery::discover(*session, c->environment.datacenter, [=](Result<vsphere::Inventory> inv) {
-            auto vm = inv ? vsphere::Discovery::findVm(*inv, c->spec.vm)
-                          : Result<vsphere::VmInfo>(std::unexpected(inv.error()));
-            if (!vm)
-                c->resumeBlocked = unsure(vm.error());
-            else if (!vm->isPoweredOff())
-                c->resumeBlocked = QCoreApplication::translate("xms",
-                                                               "%1 is %2 now, so its disks may have changed "
-                                                               "since they were exported")
-                                       .arg(c->spec.vm, vm->powerState);
-            session->close([session, next](Status) {
-                session->deleteLater();
-                next();
+        vsphere::PropertyCollector::retrieveOne(
+            *session, vm, {QStringLiteral("VirtualMachine"), {QStringLiteral("runtime.powerState")}},
+            [c, session, unsure, next](Result<vsphere::ObjectContent> r) {
+                const QString state = r ? r->text(QStringLiteral("runtime.powerState")) : QString();
+                if (!r)
+                    c->resumeBlocked = unsure(r.error());
+                else if (state != u"poweredOff")
+                    c->resumeBlocked = QCoreApplication::translate("xms",
+                                                                   "%1 is %2 now, so its disks may have changed "
+                                                                   "since they were exported")
+                                           .arg(c->spec.vm, state);
+                session->close([session, next](Status) {
+                    session->deleteLater();
+                    next();
+                });
             });
-        });
     });
 }
 

@@ -76,9 +76,7 @@ qsizetype JobRunner::resumePoint()
                   tr("Starting over instead of reusing the converted disks: %1").arg(usable.error().message),
                   {{QStringLiteral("code"), usable.error().code}});
     }
-    if (job && !job->checkpoint.isEmpty())
-        m_ctx->jobs->setCheckpoint(m_ctx->jobId, {});
-    QDir(m_ctx->stagingDir).removeRecursively(); // nothing of an earlier attempt is reused
+    discardStaging(job && !job->checkpoint.isEmpty()); // nothing of an earlier attempt is reused
     return 0;
 }
 
@@ -221,8 +219,13 @@ void JobRunner::concludeStaging(Stage terminal)
                   {{QStringLiteral("path"), m_ctx->stagingDir}, {QStringLiteral("bytes"), checkpoint->bytes()}});
         return;
     }
+    discardStaging(job && !job->checkpoint.isEmpty());
+}
+
+void JobRunner::discardStaging(bool hadCheckpoint)
+{
     QDir(m_ctx->stagingDir).removeRecursively();
-    if (job && !job->checkpoint.isEmpty())
+    if (hadCheckpoint)
         m_ctx->jobs->setCheckpoint(m_ctx->jobId, {});
 }
 

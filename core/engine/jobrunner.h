@@ -47,6 +47,7 @@ private:
     void finishWith(Stage terminal, const Error& error = {});
     void finishAt(Stage terminal, Stage at, const Error& error);
     void concludeStaging(Stage terminal); // removes the staging files, or keeps converted disks for a retry
+    void discardStaging(bool hadCheckpoint); // staging files and the checkpoint that pointed at them
     Stage currentStage() const;
     void flushProgress();
     void pollCancel();
