@@ -1042,6 +1042,46 @@
         <source>The VMDK stream is corrupt: %1. Export the disk again.</source>
         <translation>Der VMDK-Strom ist beschädigt: %1. Exportieren Sie die Festplatte erneut.</translation>
     </message>
+    <message>
+        <source>%1 was powered on again, as requested</source>
+        <translation>%1 wurde wie gewünscht wieder eingeschaltet</translation>
+    </message>
+    <message>
+        <source>%1 could not be powered on again: %2. Power it on in vSphere.</source>
+        <translation>%1 konnte nicht wieder eingeschaltet werden: %2. Schalten Sie die VM in vSphere ein.</translation>
+    </message>
+    <message>
+        <source>The libguestfs appliance did not start within %1 min, twice.</source>
+        <translation>Die libguestfs-Appliance ist zweimal nicht innerhalb von %1 min gestartet.</translation>
+    </message>
+    <message>
+        <source>The libguestfs appliance stopped responding: the inspection took longer than %1 min, twice.</source>
+        <translation>Die libguestfs-Appliance reagiert nicht mehr: Die Inspektion dauerte zweimal länger als %1 min.</translation>
+    </message>
+    <message>
+        <source>The host is probably overloaded (without KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry.</source>
+        <translation>Der Rechner ist vermutlich überlastet (ohne KVM wird die Appliance emuliert und ist langsam): Führen Sie weniger Migrationen gleichzeitig aus oder aktivieren Sie KVM und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The inspection appliance stopped responding; starting it again</source>
+        <translation>Die Inspektions-Appliance reagiert nicht mehr; sie wird neu gestartet</translation>
+    </message>
+    <message>
+        <source>The inspection appliance stopped responding once and was restarted; the host may be overloaded.</source>
+        <translation>Die Inspektions-Appliance reagierte einmal nicht mehr und wurde neu gestartet; der Rechner ist möglicherweise überlastet.</translation>
+    </message>
+    <message>
+        <source>Guest Fixes was cancelled; the staging images are unchanged.</source>
+        <translation>Die Gastanpassung wurde abgebrochen; die Staging-Abbilder sind unverändert.</translation>
+    </message>
+    <message>
+        <source>This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso (%1) and point the &quot;VirtIO drivers for Windows&quot; setting, the --virtio-win option or the VIRTIO_WIN environment variable at it.</source>
+        <translation>Auf dieser VM läuft Windows, das VirtIO-Treiber braucht, um auf Xloud zu starten. Laden Sie virtio-win.iso (%1) herunter und geben Sie den Pfad in der Einstellung „VirtIO-Treiber für Windows“, mit der Option --virtio-win oder in der Umgebungsvariablen VIRTIO_WIN an.</translation>
+    </message>
+    <message>
+        <source>The VirtIO drivers for Windows are configured as %1, which does not exist. Download virtio-win.iso (%2) and point the setting at it.</source>
+        <translation>Als VirtIO-Treiber für Windows ist %1 eingestellt, das es nicht gibt. Laden Sie virtio-win.iso (%2) herunter und geben Sie den Pfad in der Einstellung an.</translation>
+    </message>
 </context>
 <context>
     <name>xms::Checkpoint</name>
@@ -1143,6 +1183,84 @@
     <message>
         <source>Cancelled while creating the instance</source>
         <translation>Beim Erstellen der Instanz abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>xms::GuestFixesStage</name>
+    <message>
+        <source>Guest Fixes needs the staging images and a work directory.</source>
+        <translation>Die Gastanpassung braucht die Staging-Abbilder und ein Arbeitsverzeichnis.</translation>
+    </message>
+    <message>
+        <source>The staging image %1 is missing or not writable. Run the Export stage again.</source>
+        <translation>Das Staging-Abbild %1 fehlt oder ist nicht beschreibbar. Führen Sie den Export erneut aus.</translation>
+    </message>
+    <message>
+        <source>%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: apt-get install virt-v2v nbdkit libnbd-bin), then retry.</source>
+        <translation>%1 ist nicht installiert. Installieren Sie virt-v2v 2.2 oder neuer mit nbdkit und nbdcopy (Debian 12: apt-get install virt-v2v nbdkit libnbd-bin) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry.</source>
+        <translation>qemu-img ist nicht installiert. Installieren Sie es (Debian: apt-get install qemu-utils) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1. Check the staging directory&apos;s permissions and free space.</source>
+        <translation>%1 kann nicht angelegt werden. Prüfen Sie die Berechtigungen und den freien Platz des Staging-Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory in %1. Free some space there or set TMPDIR.</source>
+        <translation>In %1 kann kein temporäres Verzeichnis angelegt werden. Schaffen Sie dort Platz oder setzen Sie TMPDIR.</translation>
+    </message>
+    <message>
+        <source>Cannot write the Guest Fixes log %1.</source>
+        <translation>Das Protokoll der Gastanpassung %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not create a working overlay of %1. Check free space in %2.</source>
+        <translation>Für %1 konnte kein Arbeits-Overlay angelegt werden. Prüfen Sie den freien Platz in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Check free space in the staging directory.</source>
+        <translation>%1 kann nicht geschrieben werden. Prüfen Sie den freien Platz im Staging-Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Starting virt-v2v</source>
+        <translation>virt-v2v wird gestartet</translation>
+    </message>
+    <message>
+        <source>Building the libguestfs appliance (first run only; this takes a minute or two)</source>
+        <translation>Die libguestfs-Appliance wird gebaut (nur beim ersten Lauf; das dauert ein bis zwei Minuten)</translation>
+    </message>
+    <message>
+        <source>virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which happens on an overloaded host without KVM. The staging images are unchanged; run fewer migrations at once or enable KVM, then retry.</source>
+        <translation>virt-v2v hat %1 min lang nichts ausgegeben und wurde beendet: Seine Appliance hängt vermutlich, was auf einem überlasteten Rechner ohne KVM vorkommt. Die Staging-Abbilder sind unverändert; führen Sie weniger Migrationen gleichzeitig aus oder aktivieren Sie KVM und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The guest is converted to VirtIO</source>
+        <translation>Der Gast ist auf VirtIO umgestellt</translation>
+    </message>
+    <message>
+        <source>Writing the changes into staging image %1 of %2</source>
+        <translation>Die Änderungen werden in Staging-Abbild %1 von %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>Could not write the converted guest into the staging image %1, which may now be damaged. Check free space, then run the migration again from Export.</source>
+        <translation>Der umgestellte Gast konnte nicht in das Staging-Abbild %1 geschrieben werden, das jetzt beschädigt sein kann. Prüfen Sie den freien Platz und führen Sie die Migration dann ab dem Export erneut aus.</translation>
+    </message>
+</context>
+<context>
+    <name>xms::GuestFixesStageRunner</name>
+    <message>
+        <source>Log kept as %1</source>
+        <translation>Protokoll aufbewahrt als %1</translation>
+    </message>
+    <message>
+        <source>The guest now boots on VirtIO (%1 s)</source>
+        <translation>Der Gast startet jetzt mit VirtIO (%1 s)</translation>
+    </message>
+    <message>
+        <source>VirtIO driver injection and boot loader repair have begun</source>
+        <translation>Einbau der VirtIO-Treiber und Reparatur des Bootloaders haben begonnen</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3306,10 @@ SHA-256 %2</translation>
     <message>
         <source>Cinder could not delete volume &apos;%1&apos; (status error_deleting). Ask the cloud&apos;s administrator to reset and delete it.</source>
         <translation>Cinder konnte Volume &apos;%1&apos; nicht löschen (Status error_deleting). Bitten Sie den Administrator der Cloud, es zurückzusetzen und zu löschen.</translation>
+    </message>
+    <message>
+        <source>volume %1 to settle before it is deleted</source>
+        <translation>Volume %1 vor dem Löschen zur Ruhe kommt</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "guestfixesstage.h"
 
 #include "common/logging.h"
+#include "common/translate.h"
 #include "guest/guestfsenv.h"
 #include "guest/libvirtxml.h"
 #include "guest/processtree.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
+#include <algorithm>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -18,9 +20,9 @@
 namespace xms {
 
 namespace {
-QString trGuest(const char* text)
+QString tr(const char* text)
 {
-    return QCoreApplication::translate("Guest", text);
+    return translateIn({"xms", "Guest"}, text); // a class's own tr() files its strings under the class
 }
 constexpr qsizetype kMaxLogText = 4 << 20; // the tail kept in memory for error mapping
 constexpr int kPollMs = 100;
@@ -30,7 +32,7 @@ constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earli
 Error cancelledError()
 {
     return Error::make(QStringLiteral("job.cancelled"),
-                       trGuest("Guest Fixes was cancelled; the staging images are unchanged."));
+                       tr("Guest Fixes was cancelled; the staging images are unchanged."));
 }
 
 QString findProgram(const QString& program)
@@ -51,14 +53,14 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin)
     if (path.isEmpty()) {
         return fail(
             QStringLiteral("guest.virtio_win_missing"),
-            trGuest("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
+            tr("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
                     "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
                     "VIRTIO_WIN environment variable at it.")
                 .arg(where));
     }
     if (!QFileInfo::exists(path)) {
         return fail(QStringLiteral("guest.virtio_win_missing"),
-                    trGuest("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
+                    tr("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
                             "virtio-win.iso (%2) and point the setting at it.")
                         .arg(path, where));
     }
@@ -71,6 +73,17 @@ GuestFixesStage::GuestFixesStage(GuestFixesRequest request, QObject* parent)
     , m_marker("XMS_GUEST_FIXES_RUN=" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
 {
     m_killTimer.setInterval(kPollMs);
+    m_silenceTimer.setSingleShot(true);
+    m_silenceTimer.setInterval(m_request.silenceLimitMs);
+    connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
+        if (m_step != Step::Convert || m_cancelled)
+            return;
+        m_stalled = true;
+        log("=== virt-v2v printed nothing for " + QByteArray::number(m_request.silenceLimitMs / 1000)
+            + " s: stopping it");
+        qCWarning(lcGuest) << "guest fixes: virt-v2v silent for" << m_request.silenceLimitMs << "ms; stopping it";
+        stopTree();
+    });
     if (m_request.logFile.isEmpty() && !m_request.workDir.isEmpty())
         m_request.logFile = QDir::cleanPath(m_request.workDir) + u".log";
 }
@@ -127,23 +140,23 @@ Status GuestFixesStage::prepare()
         return w;
     if (m_request.disks.isEmpty() || m_request.workDir.isEmpty())
         return fail(QStringLiteral("guest.internal"),
-                    trGuest("Guest Fixes needs the staging images and a work directory."));
+                    tr("Guest Fixes needs the staging images and a work directory."));
     for (const QString& d : m_request.disks) {
         const QFileInfo fi(d);
         if (!fi.exists() || !fi.isWritable()) {
             return fail(QStringLiteral("guest.disk_missing"),
-                        trGuest("The staging image %1 is missing or not writable. Run the Export stage again.").arg(d));
+                        tr("The staging image %1 is missing or not writable. Run the Export stage again.").arg(d));
         }
     }
     if (findProgram(m_request.program).isEmpty()) {
         return fail(QStringLiteral("guest.v2v_missing"),
-                    trGuest("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
+                    tr("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
                             "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
                         .arg(m_request.program));
     }
     if (findProgram(m_request.qemuImg).isEmpty()) {
         return fail(QStringLiteral("guest.qemu_img_missing"),
-                    trGuest("qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry."));
+                    tr("qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry."));
     }
     if (Status k = guestfs::checkHostKernel(); !k)
         return k;
@@ -158,20 +171,20 @@ Status GuestFixesStage::prepare()
     work.removeRecursively();
     if (!QDir().mkpath(m_request.workDir)) {
         return fail(QStringLiteral("guest.workdir_unavailable"),
-                    trGuest("Cannot create %1. Check the staging directory's permissions and free space.")
+                    tr("Cannot create %1. Check the staging directory's permissions and free space.")
                         .arg(m_request.workDir));
     }
     // Unix socket paths are limited to 108 bytes: virt-v2v's sockets go to a short directory in /tmp.
     m_tmp = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/xms-v2v-XXXXXX");
     if (!m_tmp->isValid()) {
         return fail(QStringLiteral("guest.tmp_unavailable"),
-                    trGuest("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
+                    tr("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
                         .arg(QDir::tempPath()));
     }
     m_log.setFileName(m_request.logFile);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
         return fail(QStringLiteral("guest.log_unavailable"),
-                    trGuest("Cannot write the Guest Fixes log %1.").arg(m_request.logFile), m_log.errorString());
+                    tr("Cannot write the Guest Fixes log %1.").arg(m_request.logFile), m_log.errorString());
     }
     log("=== " + QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + " guest fixes of "
         + m_request.disks.join(u", ").toUtf8());
@@ -250,7 +263,7 @@ void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status
     if (status != QProcess::NormalExit || exitCode != 0) {
         return finishWhenTreeGone(
             Error::make(QStringLiteral("guest.overlay_failed"),
-                        trGuest("Could not create a working overlay of %1. Check free space in %2.")
+                        tr("Could not create a working overlay of %1. Check free space in %2.")
                             .arg(m_request.disks[m_index], m_request.workDir),
                         toolError(m_request.qemuImg)));
     }
@@ -269,18 +282,19 @@ void GuestFixesStage::startConversion()
         || !xml.flush()) {
         return finishWhenTreeGone(Error::make(
             QStringLiteral("guest.workdir_unavailable"),
-            trGuest("Cannot write %1. Check free space in the staging directory.").arg(xmlPath), xml.errorString()));
+            tr("Cannot write %1. Check free space in the staging directory.").arg(xmlPath), xml.errorString()));
     }
     xml.close();
     m_step = Step::Convert;
     m_convertClock.start();
     emit progress(1,
                   guestfs::applianceCached()
-                      ? trGuest("Starting virt-v2v")
-                      : trGuest("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+                      ? tr("Starting virt-v2v")
+                      : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
     runTool(m_request.program,
             {QStringLiteral("--machine-readable"), QStringLiteral("-i"), QStringLiteral("libvirtxml"), xmlPath},
             &GuestFixesStage::onConverted, true);
+    m_silenceTimer.start();
 }
 
 void GuestFixesStage::onConverterOutput(QProcess::ProcessChannel channel)
@@ -290,6 +304,8 @@ void GuestFixesStage::onConverterOutput(QProcess::ProcessChannel channel)
         return;
     p->setReadChannel(channel);
     const bool atEnd = p->state() == QProcess::NotRunning;
+    if (!atEnd && !m_stalled)
+        m_silenceTimer.start();
     while (p->canReadLine() || (atEnd && p->bytesAvailable() > 0)) {
         const QByteArray line = p->canReadLine() ? p->readLine() : p->readAll();
         log(line.trimmed());
@@ -307,8 +323,18 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
     m_conversionMs = m_convertClock.elapsed();
     log("=== virt-v2v exited with " + QByteArray::number(exitCode) + (status == QProcess::CrashExit ? " (killed)" : "")
         + " after " + QByteArray::number(m_conversionMs / 1000) + " s");
+    m_silenceTimer.stop();
     if (m_cancelled)
         return finishWhenTreeGone(cancelledError());
+    if (m_stalled) {
+        return finishWhenTreeGone(Error::make(
+            QStringLiteral("guest.converter_stalled"),
+            tr("virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
+                    "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
+                    "migrations at once or enable KVM, then retry.")
+                .arg(std::max(1, m_request.silenceLimitMs / 60000)),
+            m_request.logFile));
+    }
     if (status != QProcess::NormalExit || exitCode != 0) {
         QStringList errors = m_progress.errors();
         if (exitCode == -1 && !m_toolOutput.isEmpty())
@@ -333,11 +359,11 @@ void GuestFixesStage::nextCommit()
         r.elapsedMs = m_clock.elapsed();
         log("=== guest fixes done in " + QByteArray::number(r.elapsedMs / 1000) + " s");
         removeScratch();
-        emit progress(100, trGuest("The guest is converted to VirtIO"));
+        emit progress(100, tr("The guest is converted to VirtIO"));
         return finish(r);
     }
     emit progress(96 + 4 * m_index / int(m_overlays.size()),
-                  trGuest("Writing the changes into staging image %1 of %2").arg(m_index + 1).arg(m_overlays.size()));
+                  tr("Writing the changes into staging image %1 of %2").arg(m_index + 1).arg(m_overlays.size()));
     runTool(m_request.qemuImg,
             {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-d"), m_overlays[m_index]},
             &GuestFixesStage::onCommitted);
@@ -348,7 +374,7 @@ void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
     if (status != QProcess::NormalExit || exitCode != 0) {
         return finishWhenTreeGone(Error::make(
             QStringLiteral("guest.commit_failed"),
-            trGuest("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
+            tr("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
                     "free space, then run the migration again from Export.")
                 .arg(m_request.disks[m_index]),
             toolError(m_request.qemuImg)));
@@ -403,6 +429,7 @@ void GuestFixesStage::finish(const Result<GuestFixesResult>& result)
     m_step = Step::Done;
     m_running = false;
     m_killTimer.stop();
+    m_silenceTimer.stop();
     if (result)
         qCInfo(lcGuest) << "guest fixes done in" << result->elapsedMs << "ms (virt-v2v" << result->conversionMs
                         << "ms)";

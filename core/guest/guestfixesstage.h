@@ -29,6 +29,10 @@ struct GuestFixesRequest
     QString program = QStringLiteral("virt-v2v-in-place"); // tests point this at a canned-output script
     QString qemuImg = QStringLiteral("qemu-img");
     int killGraceMs = 3000; // SIGTERM to the process group, then SIGKILL after this long
+    // virt-v2v with nothing to say for this long has hung (its appliance, under TCG on an overloaded host):
+    // the tree is stopped and the stage fails with guest.converter_stalled. Its longest quiet phase, the
+    // initramfs rebuild, measured ~8 min under TCG with Debian's default initramfs.
+    int silenceLimitMs = 30 * 60 * 1000;
 };
 
 struct GuestFixesResult
@@ -51,6 +55,7 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin);
 // success the overlays are committed into them (seconds). virt-v2v runs in its own session/process group
 // and everything it starts carries a marker in its environment: cancel() ends the whole tree (SIGTERM,
 // SIGKILL after killGraceMs), removes the partial output and then emits finished() with "job.cancelled".
+// A virt-v2v silent for silenceLimitMs is stopped the same way (guest.converter_stalled).
 // All work is asynchronous on this object's thread (QProcess); nothing blocks the caller.
 class GuestFixesStage : public QObject
 {
@@ -96,6 +101,7 @@ private:
     Step m_step = Step::Idle;
     bool m_running = false;
     bool m_cancelled = false;
+    bool m_stalled = false; // the silence watchdog stopped virt-v2v
     QPointer<QProcess> m_process;
     QStringList m_overlays;
     int m_index = 0;
@@ -108,6 +114,7 @@ private:
     QElapsedTimer m_convertClock;
     qint64 m_conversionMs = 0;
     QTimer m_killTimer;
+    QTimer m_silenceTimer; // restarted by every line virt-v2v prints
     QElapsedTimer m_stopClock;
     Error m_pendingError;
 };

@@ -13,13 +13,6 @@
 
 namespace xms {
 
-namespace {
-QString trGuest(const char* text)
-{
-    return QCoreApplication::translate("Guest", text);
-}
-} // namespace
-
 void InspectStageRunner::start(JobContext* ctx)
 {
     InspectRequest req;
@@ -92,14 +85,14 @@ void GuestFixesStageRunner::start(JobContext* ctx)
                     const QString kept = QDir(paths::logDir()).filePath(jobId + u"-guest-fixes.log");
                     QFile::remove(kept);
                     if (!e.is(u"job.cancelled") && QFile::copy(log, kept))
-                        e.detail = trGuest("Log kept as %1").arg(kept) + u'\n' + e.detail;
+                        e.detail = tr("Log kept as %1").arg(kept) + u'\n' + e.detail;
                     return emit finished(std::unexpected(e));
                 }
                 for (const QString& w : r->warnings)
                     emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), w, {});
                 ctx->imageProperties = imageProperties(info, &*r);
                 emit event(EventLevel::Info, QStringLiteral("guest_fixes.completed"),
-                           trGuest("The guest now boots on VirtIO (%1 s)").arg(r->elapsedMs / 1000),
+                           tr("The guest now boots on VirtIO (%1 s)").arg(r->elapsedMs / 1000),
                            {{QStringLiteral("logFile"), r->logFile},
                             {QStringLiteral("elapsedMs"), double(r->elapsedMs)},
                             {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
@@ -107,7 +100,7 @@ void GuestFixesStageRunner::start(JobContext* ctx)
                 emit finished({});
             });
     emit event(EventLevel::Info, QStringLiteral("guest_fixes.started"),
-               trGuest("VirtIO driver injection and boot loader repair have begun"), {});
+               tr("VirtIO driver injection and boot loader repair have begun"), {});
     m_stage->start();
 }
 

@@ -3,18 +3,17 @@
 #include "common/translate.h"
 
 #include "common/logging.h"
+#include "guest/appliancedeadline.h"
 #include "guest/guestfsenv.h"
 #include "guest/guestfssession.h"
-#include "guest/processtree.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThread>
 #include <algorithm>
+#include <optional>
 #include <guestfs.h>
-#include <signal.h>
-#include <unistd.h>
 
 namespace xms {
 
@@ -36,22 +35,12 @@ void InspectControl::setApplianceMarker(const QString& marker)
 
 void InspectControl::killAppliance()
 {
-    QByteArray marker;
+    QString marker;
     {
         std::lock_guard lock(m_mutex);
-        marker = m_marker.toUtf8();
+        marker = m_marker;
     }
-    if (marker.isEmpty())
-        return;
-    // Our own children only, and only the QEMU that uses this handle's private directory: other jobs'
-    // appliances in this process are left alone.
-    for (pid_t pid : proc::childrenOf(getpid())) {
-        const QByteArray cmd = proc::commandLine(pid);
-        if (cmd.contains("qemu") && cmd.contains(marker)) {
-            qCInfo(lcGuest) << "cancel: killing inspection appliance" << pid;
-            ::kill(pid, SIGKILL);
-        }
-    }
+    killApplianceOf(marker);
 }
 
 namespace {
@@ -220,6 +209,105 @@ struct Inspection
 
 } // namespace
 
+namespace {
+
+enum class Stall { None, Launch, Inspect };
+
+Error stalledError(Stall where, const InspectRequest& request)
+{
+    const bool launch = where == Stall::Launch;
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(launch ? request.launchTimeout
+                                                                                 : request.inspectTimeout);
+    return Error::make(
+        QStringLiteral("guest.appliance_stalled"),
+        (launch ? tr("The libguestfs appliance did not start within %1 min, twice.")
+                : tr("The libguestfs appliance stopped responding: the inspection took longer than %1 min, "
+                     "twice."))
+                .arg(std::max<qint64>(1, minutes.count()))
+            + u' '
+            + tr("The host is probably overloaded (without KVM the appliance is emulated and slow): run fewer "
+                 "migrations at once or enable KVM, then retry."));
+}
+
+Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& control,
+                              const std::function<void(int, const QString&)>& report, Stall* stall)
+{
+    GuestfsSession session(request.logFile);
+    if (auto st = session.open(); !st)
+        return std::unexpected(st.error());
+    for (const QString& d : request.disks) {
+        if (auto st = session.addReadOnly(d, request.format); !st)
+            return std::unexpected(st.error());
+    }
+    if (control.isCancelled())
+        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+
+    control.setApplianceMarker(session.tmpDir());
+    report(3,
+           guestfs::applianceCached()
+               ? tr("Starting the inspection appliance")
+               : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+    Inspection in {session, control, {}};
+    {
+        const ApplianceDeadline deadline(request.launchTimeout, [&control] { control.killAppliance(); });
+        const int launched = guestfs_launch(session.g);
+        if (deadline.expired() && !control.isCancelled()) {
+            *stall = Stall::Launch;
+            return std::unexpected(stalledError(*stall, request));
+        }
+        if (launched != 0) {
+            return std::unexpected(
+                in.failure(QStringLiteral("guest.appliance_failed"),
+                           tr("libguestfs could not start its helper appliance. ") + guestfs::testToolAdvice()));
+        }
+    }
+    const ApplianceDeadline deadline(request.inspectTimeout, [&control] { control.killAppliance(); });
+    // After a kill every libguestfs call fails at once: each step asks whether that is why.
+    const auto interrupted = [&]() -> std::optional<Error> {
+        if (control.isCancelled())
+            return Error::make(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+        if (deadline.expired()) {
+            *stall = Stall::Inspect;
+            return stalledError(*stall, request);
+        }
+        return std::nullopt;
+    };
+    if (auto e = interrupted())
+        return std::unexpected(*e);
+
+    report(45, tr("Looking for operating systems"));
+    char** rootsRaw = guestfs_inspect_os(session.g);
+    if (auto e = interrupted())
+        return std::unexpected(*e);
+    if (!rootsRaw) {
+        return std::unexpected(
+            in.failure(QStringLiteral("guest.inspection_failed"),
+                       tr("libguestfs could not inspect the guest (often an unreadable /etc/fstab or registry in the "
+                          "guest). Fix the guest on the source VM, or see the details.")));
+    }
+    const QStringList roots = session.list(rootsRaw);
+
+    report(55, tr("Reading the disk layout"));
+    in.readLayout();
+    if (auto e = interrupted())
+        return std::unexpected(*e);
+
+    for (qsizetype i = 0; i < roots.size(); ++i) {
+        report(65 + int(25 * i / roots.size()), tr("Reading the installed software of %1").arg(roots[i]));
+        in.info.roots.append(in.readRoot(roots[i]));
+        if (auto e = interrupted())
+            return std::unexpected(*e);
+    }
+    report(92, tr("Measuring the remaining file systems"));
+    in.measureTheRest();
+    if (auto e = interrupted())
+        return std::unexpected(*e);
+    session.close();
+    return std::move(in.info);
+}
+
+} // namespace
+
 Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& control,
                                const InspectProgressFn& progress)
 {
@@ -241,63 +329,28 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     if (auto k = guestfs::checkHostKernel(); !k)
         return std::unexpected(k.error());
 
-    GuestfsSession session(request.logFile);
-    if (auto st = session.open(); !st)
-        return std::unexpected(st.error());
-    for (const QString& d : request.disks) {
-        if (auto st = session.addReadOnly(d, request.format); !st)
-            return std::unexpected(st.error());
+    Stall stall = Stall::None;
+    Result<GuestInfo> inspected = inspectOnce(request, control, report, &stall);
+    const bool restarted = stall != Stall::None;
+    if (restarted) { // read-only, so simply once more with a fresh appliance
+        qCWarning(lcGuest) << "inspection appliance stalled; starting it again";
+        report(3, tr("The inspection appliance stopped responding; starting it again"));
+        stall = Stall::None;
+        inspected = inspectOnce(request, control, report, &stall);
     }
-    if (control.isCancelled())
-        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+    if (!inspected)
+        return inspected;
 
-    control.setApplianceMarker(session.tmpDir());
-    report(3,
-           guestfs::applianceCached()
-               ? tr("Starting the inspection appliance")
-               : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
-    Inspection in {session, control, {}};
-    if (guestfs_launch(session.g) != 0) {
-        return std::unexpected(
-            in.failure(QStringLiteral("guest.appliance_failed"),
-                       tr("libguestfs could not start its helper appliance. ") + guestfs::testToolAdvice()));
-    }
-    if (control.isCancelled())
-        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
-
-    report(45, tr("Looking for operating systems"));
-    char** rootsRaw = guestfs_inspect_os(session.g);
-    if (!rootsRaw) {
-        return std::unexpected(
-            in.failure(QStringLiteral("guest.inspection_failed"),
-                       tr("libguestfs could not inspect the guest (often an unreadable /etc/fstab or registry in the "
-                          "guest). Fix the guest on the source VM, or see the details.")));
-    }
-    const QStringList roots = session.list(rootsRaw);
-
-    report(55, tr("Reading the disk layout"));
-    in.readLayout();
-    if (control.isCancelled())
-        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
-
-    for (qsizetype i = 0; i < roots.size(); ++i) {
-        report(65 + int(25 * i / roots.size()), tr("Reading the installed software of %1").arg(roots[i]));
-        in.info.roots.append(in.readRoot(roots[i]));
-        if (control.isCancelled())
-            return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
-    }
-    report(92, tr("Measuring the remaining file systems"));
-    in.measureTheRest();
-    if (control.isCancelled())
-        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
-    session.close();
-
-    GuestInfo info = std::move(in.info);
-    if (roots.size() > 1) {
+    GuestInfo info = std::move(*inspected);
+    const qsizetype roots = info.roots.size();
+    if (restarted)
+        info.warnings.append(tr("The inspection appliance stopped responding once and was restarted; the host may be "
+                                "overloaded."));
+    if (roots > 1) {
         info.warnings.append(QCoreApplication::translate("Guest",
                                                          "%n operating systems were found; the first (%1) is "
                                                          "treated as the one that boots.",
-                                                         nullptr, int(roots.size()))
+                                                         nullptr, int(roots))
                                  .arg(info.roots.first().displayName()));
     }
     bool hybrid = false;
@@ -305,7 +358,7 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     info.layoutFirmware = firmwareFromLayout(info.disks, &hybrid);
     info.firmware = decideFirmware(info.vmFirmware, info.layoutFirmware, hybrid, &info.warnings);
     info.elapsedMs = clock.elapsed();
-    if (roots.isEmpty() && request.requireOs) {
+    if (roots == 0 && request.requireOs) {
         return fail(QStringLiteral("guest.no_os"),
                     tr("No operating system was found on the VM's disks. Check that the VM's boot disk was exported "
                        "and that its disks are complete; a VM with only data disks cannot be migrated as a bootable "

@@ -3,6 +3,7 @@
 #include "engine/migrationspec.h"
 #include "engine/networkmap.h"
 #include "engine/preflight.h"
+#include "guest/guestfixesstage.h"
 #include "transfer/transfererrors.h"
 
 #include <QCoreApplication>
@@ -54,6 +55,15 @@ private slots:
         const Status ok = s.validate();
         QVERIFY(!ok.has_value());
         QVERIFY2(!ok.error().message.startsWith(u"Only cold migration"), qPrintable(ok.error().message));
+    }
+
+    void guestFixesErrorsAreGerman()
+    {
+        // A free tr() helper in namespace xms (guestfixesstage.cpp).
+        const Status st = checkWindowsDrivers(u"windows"_s, u"/nonexistent/virtio-win.iso"_s);
+        QVERIFY(!st.has_value());
+        QVERIFY2(st.error().message.startsWith(u"Als VirtIO-Treiber für Windows ist /nonexistent/virtio-win.iso"),
+                 qPrintable(st.error().message));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "labguest.h"
 
+#include "guest/appliancedeadline.h"
 #include "guest/guestfssession.h"
 
 #include <QDir>
@@ -33,11 +34,13 @@ Status sparseCopy(const QString& from, const QString& to)
     return {};
 }
 
-Result<QList<GuestFiles>> readGuestFiles(const QStringList& images, const QString& scratchDir)
+namespace {
+// One appliance with every image added read-only, launched under a deadline: a hung launch (seen under
+// TCG on a loaded host) is killed and tried once more, as the product's inspection does.
+Status launchReadOnly(GuestfsSession& s, const QStringList& images)
 {
-    GuestfsSession s;
     if (auto st = s.open(); !st)
-        return std::unexpected(st.error());
+        return st;
     for (const QString& img : images) {
         QProcess info; // the staging copies are raw; boot-check overlays would be qcow2
         info.start(QStringLiteral("qemu-img"), {QStringLiteral("info"), QStringLiteral("--output=json"), img});
@@ -46,10 +49,29 @@ Result<QList<GuestFiles>> readGuestFiles(const QStringList& images, const QStrin
             ? QStringLiteral("qcow2")
             : QStringLiteral("raw");
         if (auto st = s.addReadOnly(img, format); !st)
-            return std::unexpected(st.error());
+            return st;
     }
-    if (guestfs_launch(s.g) != 0)
-        return fail(QStringLiteral("test.launch"), QStringLiteral("libguestfs launch failed"), s.errorDetail());
+    const ApplianceDeadline deadline(std::chrono::minutes(5), [m = s.tmpDir()] { killApplianceOf(m); });
+    if (guestfs_launch(s.g) != 0) {
+        return fail(deadline.expired() ? QStringLiteral("test.launch_stalled") : QStringLiteral("test.launch"),
+                    QStringLiteral("libguestfs launch failed"), s.errorDetail());
+    }
+    return {};
+}
+} // namespace
+
+Result<QList<GuestFiles>> readGuestFiles(const QStringList& images, const QString& scratchDir)
+{
+    auto session = std::make_unique<GuestfsSession>();
+    Status launched = launchReadOnly(*session, images);
+    if (!launched && launched.error().is(u"test.launch_stalled")) {
+        qWarning("libguestfs appliance hung while starting; trying once more");
+        session = std::make_unique<GuestfsSession>();
+        launched = launchReadOnly(*session, images);
+    }
+    if (!launched)
+        return std::unexpected(launched.error());
+    GuestfsSession& s = *session;
     QStringList roots = GuestfsSession::list(guestfs_inspect_os(s.g));
     std::sort(roots.begin(), roots.end());
     if (roots.size() != images.size()) {

@@ -168,6 +168,33 @@ private slots:
         for (pid_t pid : qemu)
             QVERIFY(!proc::isAlive(pid));
     }
+
+    // The watchdog on a real appliance: a launch limit far below what booting takes stands in for an
+    // appliance that hangs. It is killed, started once more, killed again, and the error says why.
+    void stalledApplianceIsRestartedOnceThenReported()
+    {
+        InspectRequest req;
+        req.disks = {QString::fromLocal8Bit(test::requireEnv("XMS_LAB_DATA_DISK_IMG"))};
+        req.launchTimeout = std::chrono::milliseconds(1500);
+        InspectStage stage(req);
+        QStringList messages;
+        connect(&stage, &InspectStage::progress, this, [&](int, const QString& m) { messages.append(m); });
+        QSignalSpy finished(&stage, &InspectStage::finished);
+        QElapsedTimer clock;
+        clock.start();
+        stage.start();
+        QVERIFY(finished.wait(120000));
+        const qint64 ms = clock.elapsed();
+        qInfo("two stalled launches reported after %lld ms", ms);
+        const auto r = finished.first().first().value<Result<GuestInfo>>();
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, u"guest.appliance_stalled"_s);
+        QVERIFY2(r.error().message.contains(u"did not start within 1 min, twice"), qPrintable(r.error().message));
+        QVERIFY(r.error().message.contains(u"run fewer migrations at once or enable KVM"));
+        QCOMPARE(messages.count(u"The inspection appliance stopped responding; starting it again"_s), 1);
+        QVERIFY(ms >= 3000); // two limits passed
+        QTRY_VERIFY_WITH_TIMEOUT(applianceChildren().isEmpty(), 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLabGuestInspect)

@@ -157,6 +157,34 @@ private slots:
         QCOMPARE(xms::test::sha256OfFile(m_disk), before);
     }
 
+    // A converter that goes quiet (its appliance hung) is stopped like a cancel, with its own error.
+    void silentConverterIsStopped()
+    {
+        qputenv("FAKE_V2V_HANG", "1");
+        qputenv("FAKE_V2V_WRITE", "1");
+        const QByteArray before = xms::test::sha256OfFile(m_disk);
+        GuestFixesRequest r = request();
+        r.silenceLimitMs = 1000;
+        GuestFixesStage stage(r);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QTRY_VERIFY_WITH_TIMEOUT(stage.converterPid() > 0, 20000);
+        const QByteArray marker = stage.runMarker();
+        QVERIFY(finished.wait(20000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().code, u"guest.converter_stalled"_s);
+        QVERIFY2(result.error().message.contains(u"virt-v2v printed nothing for 1 min and was stopped"),
+                 qPrintable(result.error().message));
+        QCOMPARE(result.error().detail, r.logFile);
+        QVERIFY(proc::withEnvironmentEntry(marker).isEmpty());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s)));
+        QCOMPARE(xms::test::sha256OfFile(m_disk), before);
+        QFile log(r.logFile);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("virt-v2v printed nothing for 1 s: stopping it"));
+    }
+
     // A crashed earlier attempt of the same job left its tree running: the next attempt ends it first.
     void earlierAttemptIsCleanedUp()
     {
