@@ -1247,6 +1247,14 @@
         <source>Could not write the converted guest into the staging image %1, which may now be damaged. Check free space, then run the migration again from Export.</source>
         <translation>Der umgestellte Gast konnte nicht in das Staging-Abbild %1 geschrieben werden, das jetzt beschädigt sein kann. Prüfen Sie den freien Platz und führen Sie die Migration dann ab dem Export erneut aus.</translation>
     </message>
+    <message>
+        <source>virt-v2v&apos;s appliance did not start within %1 min, twice. The host is probably overloaded (without KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. The staging images are unchanged.</source>
+        <translation>Die Appliance von virt-v2v ist zweimal nicht innerhalb von %1 min gestartet. Der Rechner ist vermutlich überlastet (ohne KVM wird die Appliance emuliert und ist langsam): Führen Sie weniger Migrationen gleichzeitig aus oder aktivieren Sie KVM und versuchen Sie es dann erneut. Die Staging-Abbilder sind unverändert.</translation>
+    </message>
+    <message>
+        <source>virt-v2v&apos;s appliance did not start within %1 min; starting virt-v2v again</source>
+        <translation>Die Appliance von virt-v2v ist nicht innerhalb von %1 min gestartet; virt-v2v wird neu gestartet</translation>
+    </message>
 </context>
 <context>
     <name>xms::GuestFixesStageRunner</name>

@@ -75,15 +75,10 @@ GuestFixesStage::GuestFixesStage(GuestFixesRequest request, QObject* parent)
     m_killTimer.setInterval(kPollMs);
     m_silenceTimer.setSingleShot(true);
     m_silenceTimer.setInterval(m_request.silenceLimitMs);
-    connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
-        if (m_step != Step::Convert || m_cancelled)
-            return;
-        m_stalled = true;
-        log("=== virt-v2v printed nothing for " + QByteArray::number(m_request.silenceLimitMs / 1000)
-            + " s: stopping it");
-        qCWarning(lcGuest) << "guest fixes: virt-v2v silent for" << m_request.silenceLimitMs << "ms; stopping it";
-        stopTree();
-    });
+    connect(&m_silenceTimer, &QTimer::timeout, this, [this] { onStalled(Stall::Silence); });
+    m_launchTimer.setSingleShot(true);
+    m_launchTimer.setInterval(m_request.launchLimitMs);
+    connect(&m_launchTimer, &QTimer::timeout, this, [this] { onStalled(Stall::Launch); });
     if (m_request.logFile.isEmpty() && !m_request.workDir.isEmpty())
         m_request.logFile = QDir::cleanPath(m_request.workDir) + u".log";
 }
@@ -286,6 +281,7 @@ void GuestFixesStage::startConversion()
     }
     xml.close();
     m_step = Step::Convert;
+    ++m_launches;
     m_convertClock.start();
     emit progress(1,
                   guestfs::applianceCached()
@@ -304,14 +300,21 @@ void GuestFixesStage::onConverterOutput(QProcess::ProcessChannel channel)
         return;
     p->setReadChannel(channel);
     const bool atEnd = p->state() == QProcess::NotRunning;
-    if (!atEnd && !m_stalled)
+    if (!atEnd && m_stall == Stall::None)
         m_silenceTimer.start();
     while (p->canReadLine() || (atEnd && p->bytesAvailable() > 0)) {
         const QByteArray line = p->canReadLine() ? p->readLine() : p->readAll();
         log(line.trimmed());
         if (channel == QProcess::StandardError)
             continue;
-        if (m_progress.feed(parseV2vLine(line)))
+        const V2vLine parsed = parseV2vLine(line);
+        if (parsed.kind == V2vLine::Kind::Message && m_stall == Stall::None) {
+            if (parsed.text.startsWith(u"Opening the source"))
+                m_launchTimer.start();
+            else
+                m_launchTimer.stop();
+        }
+        if (m_progress.feed(parsed))
             emit progress(m_progress.percent(), m_progress.message());
     }
 }
@@ -324,14 +327,26 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
     log("=== virt-v2v exited with " + QByteArray::number(exitCode) + (status == QProcess::CrashExit ? " (killed)" : "")
         + " after " + QByteArray::number(m_conversionMs / 1000) + " s");
     m_silenceTimer.stop();
+    m_launchTimer.stop();
     if (m_cancelled)
         return finishWhenTreeGone(cancelledError());
-    if (m_stalled) {
+    if (m_stall == Stall::Launch && m_launches < 2)
+        return restartWhenTreeGone();
+    if (m_stall == Stall::Launch) {
+        return finishWhenTreeGone(Error::make(
+            QStringLiteral("guest.converter_stalled"),
+            tr("virt-v2v's appliance did not start within %1 min, twice. The host is probably overloaded (without "
+               "KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. "
+               "The staging images are unchanged.")
+                .arg(std::max(1, m_request.launchLimitMs / 60000)),
+            m_request.logFile));
+    }
+    if (m_stall == Stall::Silence) {
         return finishWhenTreeGone(Error::make(
             QStringLiteral("guest.converter_stalled"),
             tr("virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
-                    "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
-                    "migrations at once or enable KVM, then retry.")
+               "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
+               "migrations at once or enable KVM, then retry.")
                 .arg(std::max(1, m_request.silenceLimitMs / 60000)),
             m_request.logFile));
     }
@@ -400,14 +415,45 @@ void GuestFixesStage::stopTree()
     m_killTimer.start();
 }
 
-void GuestFixesStage::finishWhenTreeGone(const Error& error)
+void GuestFixesStage::onStalled(Stall why)
+{
+    if (m_step != Step::Convert || m_cancelled || m_stall != Stall::None)
+        return;
+    m_stall = why;
+    const int limitMs = why == Stall::Launch ? m_request.launchLimitMs : m_request.silenceLimitMs;
+    log("=== virt-v2v " + QByteArray(why == Stall::Launch ? "did not start its appliance within " : "printed nothing for ")
+        + QByteArray::number(limitMs / 1000) + " s: stopping it");
+    qCWarning(lcGuest) << "guest fixes: virt-v2v stalled" << (why == Stall::Launch ? "starting its appliance" : "")
+                       << "after" << limitMs << "ms; stopping it";
+    stopTree();
+}
+
+void GuestFixesStage::restartWhenTreeGone()
 {
     m_step = Step::Stopping;
-    m_pendingError = error;
+    whenTreeGone([this] {
+        // Fresh overlays: whatever the stopped run wrote into them is gone; the staging images never changed.
+        for (const QString& o : std::as_const(m_overlays))
+            QFile::remove(o);
+        m_overlays.clear();
+        m_index = 0;
+        m_stall = Stall::None;
+        m_progress = V2vProgress();
+        m_stopClock.invalidate();
+        log("=== starting virt-v2v again");
+        emit progress(1, tr("virt-v2v's appliance did not start within %1 min; starting virt-v2v again")
+                             .arg(std::max(1, m_request.launchLimitMs / 60000)));
+        m_step = Step::Overlays;
+        nextOverlay();
+    });
+}
+
+void GuestFixesStage::whenTreeGone(std::function<void()> then)
+{
     if (!m_stopClock.isValid())
         m_stopClock.start();
     disconnect(&m_killTimer, nullptr, this, nullptr);
-    const auto check = [this] {
+    const auto check = [this, then = std::move(then)] {
         const QList<pid_t> left = proc::withEnvironmentEntry(m_marker);
         if (!left.isEmpty() && m_stopClock.elapsed() < kGiveUpMs) {
             if (m_stopClock.elapsed() >= m_request.killGraceMs)
@@ -417,11 +463,20 @@ void GuestFixesStage::finishWhenTreeGone(const Error& error)
         if (!left.isEmpty())
             qCWarning(lcGuest) << "guest fixes: processes survived SIGKILL:" << left;
         m_killTimer.stop();
-        removeScratch();
-        finish(std::unexpected(m_pendingError));
+        QTimer::singleShot(0, this, then); // outside this slot: `then` may reconnect the timer
     };
     connect(&m_killTimer, &QTimer::timeout, this, check);
     m_killTimer.start();
+}
+
+void GuestFixesStage::finishWhenTreeGone(const Error& error)
+{
+    m_step = Step::Stopping;
+    m_pendingError = error;
+    whenTreeGone([this] {
+        removeScratch();
+        finish(std::unexpected(m_pendingError));
+    });
 }
 
 void GuestFixesStage::finish(const Result<GuestFixesResult>& result)
@@ -430,6 +485,7 @@ void GuestFixesStage::finish(const Result<GuestFixesResult>& result)
     m_running = false;
     m_killTimer.stop();
     m_silenceTimer.stop();
+    m_launchTimer.stop();
     if (result)
         qCInfo(lcGuest) << "guest fixes done in" << result->elapsedMs << "ms (virt-v2v" << result->conversionMs
                         << "ms)";

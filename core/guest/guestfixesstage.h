@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace xms {
@@ -33,6 +34,9 @@ struct GuestFixesRequest
     // the tree is stopped and the stage fails with guest.converter_stalled. Its longest quiet phase, the
     // initramfs rebuild, measured ~8 min under TCG with Debian's default initramfs.
     int silenceLimitMs = 30 * 60 * 1000;
+    // virt-v2v stuck in "Opening the source" (its appliance booting: ~60 s under TCG) this long is stopped
+    // and started once more on fresh overlays; a second time it fails with guest.converter_stalled.
+    int launchLimitMs = 5 * 60 * 1000;
 };
 
 struct GuestFixesResult
@@ -55,7 +59,8 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin);
 // success the overlays are committed into them (seconds). virt-v2v runs in its own session/process group
 // and everything it starts carries a marker in its environment: cancel() ends the whole tree (SIGTERM,
 // SIGKILL after killGraceMs), removes the partial output and then emits finished() with "job.cancelled".
-// A virt-v2v silent for silenceLimitMs is stopped the same way (guest.converter_stalled).
+// A virt-v2v silent for silenceLimitMs is stopped the same way (guest.converter_stalled); one whose
+// appliance does not start within launchLimitMs is stopped and run once more.
 // All work is asynchronous on this object's thread (QProcess); nothing blocks the caller.
 class GuestFixesStage : public QObject
 {
@@ -78,6 +83,7 @@ signals:
 
 private:
     enum class Step { Idle, Overlays, Convert, Commit, Stopping, Done };
+    enum class Stall { None, Launch, Silence }; // why a watchdog stopped virt-v2v
 
     Status prepare();
     void runTool(const QString& program, const QStringList& args,
@@ -90,6 +96,9 @@ private:
     void nextCommit();
     void onCommitted(int exitCode, QProcess::ExitStatus status);
     void stopTree(); // SIGTERM now, SIGKILL later, until no marked process remains
+    void onStalled(Stall why);
+    void restartWhenTreeGone();
+    void whenTreeGone(std::function<void()> then); // polls until no marked process remains
     void finishWhenTreeGone(const Error& error);
     void finish(const Result<GuestFixesResult>& result);
     void removeScratch();
@@ -101,7 +110,8 @@ private:
     Step m_step = Step::Idle;
     bool m_running = false;
     bool m_cancelled = false;
-    bool m_stalled = false; // the silence watchdog stopped virt-v2v
+    Stall m_stall = Stall::None;
+    int m_launches = 0; // virt-v2v runs so far
     QPointer<QProcess> m_process;
     QStringList m_overlays;
     int m_index = 0;
@@ -115,6 +125,7 @@ private:
     qint64 m_conversionMs = 0;
     QTimer m_killTimer;
     QTimer m_silenceTimer; // restarted by every line virt-v2v prints
+    QTimer m_launchTimer; // runs while virt-v2v says "Opening the source"
     QElapsedTimer m_stopClock;
     Error m_pendingError;
 };

@@ -21,6 +21,11 @@ QByteArray readAll(const QString& path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
 } // namespace
 
 class TestGuestFixesStage : public QObject
@@ -46,7 +51,8 @@ class TestGuestFixesStage : public QObject
 
     static void clearFakeEnv()
     {
-        for (const char* v : {"FAKE_V2V_OUTPUT", "FAKE_V2V_STDERR", "FAKE_V2V_EXIT", "FAKE_V2V_WRITE", "FAKE_V2V_HANG"})
+        for (const char* v : {"FAKE_V2V_OUTPUT", "FAKE_V2V_STDERR", "FAKE_V2V_EXIT", "FAKE_V2V_WRITE", "FAKE_V2V_HANG",
+                              "FAKE_V2V_STALLS"})
             qunsetenv(v);
     }
 
@@ -183,6 +189,61 @@ private slots:
         QFile log(r.logFile);
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(log.readAll().contains("virt-v2v printed nothing for 1 s: stopping it"));
+    }
+
+    // virt-v2v whose appliance never starts (stuck in "Opening the source") is stopped and run once more.
+    void stalledLaunchIsRestartedOnce()
+    {
+        const QString stalls = m_dir.filePath(u"stalls"_s);
+        QVERIFY(writeFile(stalls, "1\n"));
+        qputenv("FAKE_V2V_STALLS", stalls.toLocal8Bit());
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
+        qputenv("FAKE_V2V_WRITE", "1");
+        GuestFixesRequest r = request();
+        r.launchLimitMs = 1000;
+        GuestFixesStage stage(r);
+        QStringList messages;
+        connect(&stage, &GuestFixesStage::progress, this, [&](int, const QString& m) { messages.append(m); });
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        XMS_VERIFY_OK(result);
+        QCOMPARE(readAll(stalls).trimmed(), QByteArray("0"));
+        QCOMPARE(messages.count(u"virt-v2v's appliance did not start within 1 min; starting virt-v2v again"_s), 1);
+        const QByteArray log = readAll(r.logFile);
+        QVERIFY2(log.contains("=== virt-v2v did not start its appliance within 1 s: stopping it"), log.constData());
+        QVERIFY(log.contains("=== starting virt-v2v again"));
+        QVERIFY(log.contains("Finishing off"));
+        QVERIFY(proc::withEnvironmentEntry(stage.runMarker()).isEmpty());
+        QFile img(m_disk);
+        QVERIFY(img.open(QIODevice::ReadOnly));
+        QVERIFY(img.seek(1 << 20));
+        QCOMPARE(img.read(65536), QByteArray(65536, '\xab'));
+    }
+
+    void stalledLaunchTwiceFails()
+    {
+        const QString stalls = m_dir.filePath(u"stalls"_s);
+        QVERIFY(writeFile(stalls, "2\n"));
+        qputenv("FAKE_V2V_STALLS", stalls.toLocal8Bit());
+        qputenv("FAKE_V2V_WRITE", "1");
+        const QByteArray before = xms::test::sha256OfFile(m_disk);
+        GuestFixesRequest r = request();
+        r.launchLimitMs = 1000;
+        GuestFixesStage stage(r);
+        QSignalSpy finished(&stage, &GuestFixesStage::finished);
+        stage.start();
+        QVERIFY(finished.wait(30000));
+        const auto result = finished.first().first().value<Result<GuestFixesResult>>();
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().code, u"guest.converter_stalled"_s);
+        QVERIFY2(result.error().message.contains(u"virt-v2v's appliance did not start within 1 min, twice"),
+                 qPrintable(result.error().message));
+        QCOMPARE(readAll(stalls).trimmed(), QByteArray("0"));
+        QVERIFY(proc::withEnvironmentEntry(stage.runMarker()).isEmpty());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"job/guest-fixes"_s)));
+        QCOMPARE(xms::test::sha256OfFile(m_disk), before);
     }
 
     // A crashed earlier attempt of the same job left its tree running: the next attempt ends it first.
