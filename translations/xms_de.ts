@@ -109,25 +109,6 @@
     </message>
 </context>
 <context>
-    <name>AppSettings</name>
-    <message>
-        <source>Worker slots must be a number from 1 to 64.</source>
-        <translation>Die Worker-Plätze müssen eine Zahl von 1 bis 64 sein.</translation>
-    </message>
-    <message>
-        <source>Cannot write to %1; choose a directory this user can write.</source>
-        <translation>In %1 kann nicht geschrieben werden; wählen Sie ein Verzeichnis, das dieser Benutzer beschreiben darf.</translation>
-    </message>
-    <message>
-        <source>%1 is not a file; give the path of virtio-win.iso.</source>
-        <translation>%1 ist keine Datei; geben Sie den Pfad von virtio-win.iso an.</translation>
-    </message>
-    <message>
-        <source>Exports per host must be a number from 1 to 16.</source>
-        <translation>Exporte pro Host müssen eine Zahl von 1 bis 16 sein.</translation>
-    </message>
-</context>
-<context>
     <name>CurlTls</name>
     <message>
         <source>This libcurl is not built with OpenSSL, so certificates cannot be checked. Install libcurl4 (the OpenSSL flavour).</source>
@@ -295,6 +276,32 @@
     <message>
         <source>More than one job starts with &apos;%1&apos;. Give more of the id.</source>
         <translation>Mehr als ein Auftrag beginnt mit &apos;%1&apos;. Geben Sie mehr von der ID an.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptStaging</name>
+    <message>
+        <source>Job %1 is %2: only a Failed job&apos;s kept disks can be discarded.</source>
+        <translation>Auftrag %1 ist %2: Nur die aufbewahrten Festplatten eines fehlgeschlagenen Auftrags können verworfen werden.</translation>
+    </message>
+    <message>
+        <source>Job %1 keeps no converted disks; there is nothing to discard.</source>
+        <translation>Auftrag %1 bewahrt keine umgestellten Festplatten auf; es gibt nichts zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>The operator discarded the converted disks</source>
+        <translation>Die umgestellten Festplatten wurden vom Bediener verworfen</translation>
+    </message>
+    <message>
+        <source>%1; %2 MiB freed. A retry starts from Export.</source>
+        <translation>%1; %2 MiB freigegeben. Eine Wiederholung beginnt beim Export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The converted disks kept for a retry were unused for %n day(s) and are discarded</source>
+        <translation>
+            <numerusform>Die für eine Wiederholung aufbewahrten umgestellten Festplatten wurden %n Tag lang nicht genutzt und werden verworfen</numerusform>
+            <numerusform>Die für eine Wiederholung aufbewahrten umgestellten Festplatten wurden %n Tage lang nicht genutzt und werden verworfen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -535,6 +542,21 @@
     <message>
         <source>The cloud&apos;s service catalog has no %1 %2 endpoint for this project. Ask the cloud&apos;s administrator to register it.</source>
         <translation>Der Dienstkatalog der Cloud hat keinen %1-%2-Endpunkt für dieses Projekt. Bitten Sie den Administrator der Cloud, ihn einzutragen.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>%1 must be a number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>%1 muss eine Zahl von %2 bis %3 sein, nicht „%4“.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1; choose a directory this user can write.</source>
+        <translation>In %1 kann nicht geschrieben werden; wählen Sie ein Verzeichnis, das dieser Benutzer beschreiben darf.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; give the path of virtio-win.iso.</source>
+        <translation>%1 ist keine Datei; geben Sie den Pfad von virtio-win.iso an.</translation>
     </message>
 </context>
 <context>
@@ -1311,10 +1333,6 @@
         <translation>Neustart von vorn statt Wiederverwendung der konvertierten Datenträger: %1</translation>
     </message>
     <message>
-        <source>The converted disks (%1 MiB in %2) are kept: &apos;xms migration retry %3&apos; resumes at Write Volume. Use --from-start to discard them.</source>
-        <translation>Die konvertierten Datenträger (%1 MiB in %2) bleiben erhalten: „xms migration retry %3“ setzt bei „Volume schreiben“ fort. Mit --from-start werden sie verworfen.</translation>
-    </message>
-    <message>
         <source>Migration of %1 started (attempt %2)</source>
         <translation>Migration von %1 gestartet (Versuch %2)</translation>
     </message>
@@ -1353,6 +1371,10 @@
     <message>
         <source>Removing what this job created in Xloud</source>
         <translation>Was dieser Auftrag in Xloud erstellt hat, wird entfernt</translation>
+    </message>
+    <message>
+        <source>The converted disks (%1 MiB in %2) are kept: &apos;xms migration retry %3&apos; resumes at Write Volume; &apos;xms migration discard %3&apos; frees the space, as workers do after engine/keep-converted-days (default 7).</source>
+        <translation>Die umgestellten Festplatten (%1 MiB in %2) bleiben erhalten: „xms migration retry %3“ setzt beim Schreiben der Volumes fort; „xms migration discard %3“ gibt den Platz frei, wie es Worker nach engine/keep-converted-days (Standard 7) tun.</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2258,14 @@ SHA-256 %2</translation>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
+    <message>
+        <source>&amp;Discard Converted Disks</source>
+        <translation>Umgestellte Festplatten &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Free the disks this failed job converted and keeps for a retry (same as &apos;xms migration discard&apos;); a retry then starts from Export.</source>
+        <translation>Die Festplatten freigeben, die dieser fehlgeschlagene Auftrag umgestellt hat und für eine Wiederholung aufbewahrt (wie „xms migration discard“); eine Wiederholung beginnt dann beim Export.</translation>
+    </message>
 </context>
 <context>
     <name>xms::ui::JobsModel</name>
@@ -2465,6 +2495,18 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;Don&apos;t Quit</source>
         <translation>&amp;Nicht beenden</translation>
+    </message>
+    <message>
+        <source>Discard Converted Disks</source>
+        <translation>Umgestellte Festplatten verwerfen</translation>
+    </message>
+    <message>
+        <source>Delete the disks this job exported and converted? A retry then exports and converts the VM again, which takes much longer.</source>
+        <translation>Die Festplatten löschen, die dieser Auftrag exportiert und umgestellt hat? Eine Wiederholung exportiert und stellt die VM dann erneut um, was viel länger dauert.</translation>
+    </message>
+    <message>
+        <source>Discarded the converted disks of job %1 (%2 freed).</source>
+        <translation>Die umgestellten Festplatten von Auftrag %1 wurden verworfen (%2 freigegeben).</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2974,22 @@ SHA-256 %2</translation>
     <message>
         <source>E&amp;xports per ESXi host:</source>
         <translation>&amp;Exporte pro ESXi-Host:</translation>
+    </message>
+    <message>
+        <source>Until discarded</source>
+        <translation>Bis zum Verwerfen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A job that fails after Guest Fixes keeps its converted disks so that Retry resumes at Write Volume; after this many days a worker discards them</source>
+        <translation>Ein Auftrag, der nach der Gastanpassung fehlschlägt, bewahrt seine umgestellten Festplatten auf, damit eine Wiederholung beim Schreiben der Volumes fortsetzt; nach so vielen Tagen verwirft ein Worker sie</translation>
+    </message>
+    <message>
+        <source>&amp;Keep converted disks of failed jobs:</source>
+        <translation>Umgestellte Festplatten fehlgeschlagener Aufträge aUmgestellte Festplatten fehlgeschlagener Aufträge &amp;aufbewahren:amp;ufbewahren:</translation>
     </message>
 </context>
 <context>

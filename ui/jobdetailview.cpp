@@ -31,6 +31,7 @@ JobDetailView::JobDetailView(QWidget* parent)
     , m_error(new QLabel(this))
     , m_cancel(new QPushButton(tr("&Cancel Job"), this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_discard(new QPushButton(tr("&Discard Converted Disks"), this))
     , m_events(new EventsModel(this))
     , m_filter(new EventFilterModel(this))
 {
@@ -59,6 +60,10 @@ JobDetailView::JobDetailView(QWidget* parent)
            "Guest Fixes resumes with the disks it already converted."));
     connect(m_cancel, &QPushButton::clicked, this, [this] { emit cancelRequested(m_jobId); });
     connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_jobId); });
+    m_discard->setObjectName(QStringLiteral("discardStaging"));
+    m_discard->setToolTip(tr("Free the disks this failed job converted and keeps for a retry (same as 'xms "
+                             "migration discard'); a retry then starts from Export."));
+    connect(m_discard, &QPushButton::clicked, this, [this] { emit discardRequested(m_jobId); });
 
     auto* stages = new QGridLayout;
     int row = 0;
@@ -83,6 +88,7 @@ JobDetailView::JobDetailView(QWidget* parent)
     buttons->addWidget(m_transfer, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_retry);
+    buttons->addWidget(m_discard);
 
     auto* summary = new QWidget(this);
     auto* top = new QVBoxLayout(summary);
@@ -210,6 +216,7 @@ void JobDetailView::setJob(const JobRecord* job)
     }
     for (QWidget* w : std::initializer_list<QWidget*> {m_cancel, m_retry, m_notice})
         w->setVisible(any);
+    m_discard->setVisible(any && job->stage == xms::Stage::Failed && !job->checkpoint.isEmpty());
     if (!any) {
         m_title->setText(tr("<i>Select a migration to see its stages and events.</i>"));
         m_status->clear();

@@ -38,6 +38,7 @@ public:
 signals:
     void cancelRequested(const QString& jobId);
     void retryRequested(const QString& jobId);
+    void discardRequested(const QString& jobId); // free the converted disks a failed job keeps
 
 private:
     QWidget* createEventsPane();
@@ -55,6 +56,7 @@ private:
     QLabel* m_error;
     QPushButton* m_cancel;
     QPushButton* m_retry;
+    QPushButton* m_discard;
     EventsModel* m_events;
     EventFilterModel* m_filter;
     QComboBox* m_level;

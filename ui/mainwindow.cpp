@@ -1,14 +1,14 @@
 #include "mainwindow.h"
 
+#include "engine/keptstaging.h"
 #include "eventsmodel.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "migrationsview.h"
 #include "settings/settingsdialog.h"
-#include "wizard/newmigrationwizard.h"
-
 #include "watch/jobcontrol.h"
 #include "watch/jobwatcher.h"
+#include "wizard/newmigrationwizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -109,6 +109,7 @@ void MainWindow::connectWatcher()
     connect(m_view, &MigrationsView::currentJobChanged, this, &MainWindow::showJob);
     connect(m_view->detail(), &JobDetailView::cancelRequested, this, &MainWindow::cancelJob);
     connect(m_view->detail(), &JobDetailView::retryRequested, this, &MainWindow::retryJob);
+    connect(m_view->detail(), &JobDetailView::discardRequested, this, &MainWindow::discardStaging);
 }
 
 void MainWindow::reloadDashboards()
@@ -167,6 +168,29 @@ void MainWindow::retryJob(const QString& jobId)
         m_watcher->follow(jobId);
     }
     statusBar()->showMessage(tr("Job %1 is queued again.").arg(jobId.left(8)), 8000);
+}
+
+void MainWindow::discardStaging(const QString& jobId)
+{
+    if (!m_store)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Discard Converted Disks"),
+                                tr("Delete the disks this job exported and converted? A retry then exports and "
+                                   "converts the VM again, which takes much longer."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, jobId](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        JobStore jobs(*m_store);
+        const auto freed = discardKeptStaging(jobs, jobId);
+        if (!freed)
+            return statusBar()->showMessage(freed.error().message, 10000);
+        statusBar()->showMessage(
+            tr("Discarded the converted disks of job %1 (%2 freed).").arg(jobId.left(8), formatBytes(*freed)), 8000);
+    });
+    box->open();
 }
 
 void MainWindow::openNewMigration()

@@ -45,6 +45,7 @@ private:
     void showJob(const QString& jobId);
     void cancelJob(const QString& jobId);
     void retryJob(const QString& jobId);
+    void discardStaging(const QString& jobId);
     void askAboutRunningJobs(int running); // answers by closing again with m_closeDecision set
 
     std::optional<Store> m_store;

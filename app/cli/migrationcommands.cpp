@@ -1,6 +1,7 @@
 // xms migration submit|list|show|events|cancel|retry — the commands from Xloud's docs, on the shared store.
 #include "cli.h"
 #include "commands.h"
+#include "engine/keptstaging.h"
 #include "engine/migrationspec.h"
 #include "engine/networkmap.h"
 #include "engine/preflight.h"
@@ -494,24 +495,16 @@ int cancel(const QStringList& args, const Command& cmd)
     auto job = findJob(p, {});
     if (!job)
         return report(job.error());
-    if (isTerminal(job->stage))
-        return report(Error::make(QStringLiteral("usage.job_ended"),
-                                  QStringLiteral("Job %1 already ended (%2); nothing to cancel.")
-                                      .arg(job->id.left(8), stageName(job->stage))));
     auto store = Store::openDefault();
     JobStore jobs(*store);
-    if (auto r = jobs.requestCancel(job->id); !r)
-        return report(r.error());
-    // A queued job that no worker holds yet ends right here; a running one is stopped by its worker.
-    if (job->stage == Stage::Queued && job->owner.isEmpty()) {
-        auto taken = jobs.claim(job->id, QStringLiteral("cli-cancel"));
-        if (taken && *taken) {
-            jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, QStringLiteral("Cancelled while queued"));
-            out() << "Cancelled job " << job->id << " (it had not started)." << Qt::endl;
-            return exit::Ok;
-        }
-    }
-    out() << "Cancel requested for job " << job->id << "; its worker stops it and removes what it created." << Qt::endl;
+    const auto outcome = jobcontrol::cancel(jobs, job->id);
+    if (!outcome)
+        return report(outcome.error());
+    if (*outcome == jobcontrol::CancelOutcome::CancelledWhileQueued)
+        out() << "Cancelled job " << job->id << " (it had not started)." << Qt::endl;
+    else
+        out() << "Cancel requested for job " << job->id << "; its worker stops it and removes what it created."
+              << Qt::endl;
     return exit::Ok;
 }
 
@@ -538,6 +531,25 @@ int retry(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
+int discard(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
+    if (auto stop = parse(p, args, cmd))
+        return *stop;
+    auto job = findJob(p, {});
+    if (!job)
+        return report(job.error());
+    auto store = Store::openDefault();
+    JobStore jobs(*store);
+    const auto freed = discardKeptStaging(jobs, job->id);
+    if (!freed)
+        return report(freed.error());
+    out() << "Discarded the converted disks of job " << job->id << " (" << (*freed >> 20)
+          << " MiB freed); a retry starts from Export." << Qt::endl;
+    return exit::Ok;
+}
+
 } // namespace
 
 void registerMigrationCommands(Cli& cli)
@@ -557,6 +569,8 @@ void registerMigrationCommands(Cli& cli)
                QStringLiteral("Cancel a job; what it created is deleted"), cancel);
     addCommand(cli, {QStringLiteral("migration"), QStringLiteral("retry")}, QStringLiteral("ID [--from-start]"),
                QStringLiteral("Queue a failed or cancelled job again"), retry);
+    addCommand(cli, {QStringLiteral("migration"), QStringLiteral("discard")}, QStringLiteral("ID"),
+               QStringLiteral("Free the converted disks a failed job keeps for a retry"), discard);
     addCommand(cli, {QStringLiteral("preflight")},
                QStringLiteral("--source S --vm V [--vm V2 …] [--target-project P --flavor F --volume-type T "
                               "--network-map MAP …] [--output json]"),

@@ -7,8 +7,6 @@
 #include "exitcodes.h"
 #include "store/store.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace xms::cli {
@@ -21,31 +19,6 @@ QStringList knownKeys()
     for (const settings::Known& k : settings::known())
         keys.append(QLatin1StringView(k.key));
     return keys;
-}
-
-// A value the engine can use, or an error that says what is wrong with it.
-Status checkValue(const QString& key, const QString& value)
-{
-    if (key == QLatin1StringView(settings::kWorkerSlots)) {
-        bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok || n < 1 || n > 64)
-            return fail(QStringLiteral("usage.value"), QStringLiteral("%1 must be a number from 1 to 64.").arg(key));
-    } else if (key == QLatin1StringView(settings::kExportsPerHost)) {
-        bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok || n < 1 || n > 16)
-            return fail(QStringLiteral("usage.value"), QStringLiteral("%1 must be a number from 1 to 16.").arg(key));
-    } else if (key == QLatin1StringView(settings::kStagingDir)) {
-        if (!QDir().mkpath(value) || !QFileInfo(value).isWritable())
-            return fail(QStringLiteral("usage.value"),
-                        QStringLiteral("Cannot write to %1; choose a directory this user can write.").arg(value));
-    } else if (key == QLatin1StringView(settings::kVirtioWin)) {
-        if (!QFileInfo(value).isFile())
-            return fail(QStringLiteral("usage.value"),
-                        QStringLiteral("%1 is not a file; give the path of virtio-win.iso.").arg(value));
-    }
-    return {};
 }
 
 int run(const QStringList& args, const Command& cmd)
@@ -86,9 +59,8 @@ int run(const QStringList& args, const Command& cmd)
             Error::make(QStringLiteral("usage.key"),
                         QStringLiteral("Unknown setting '%1'. Known: %2.").arg(pos.first(), knownKeys().join(u", "))));
     const QString value = action == u"set" ? pos.at(1) : QString();
-    if (!value.isEmpty())
-        if (Status ok = checkValue(pos.first(), value); !ok)
-            return report(ok.error());
+    if (Status ok = settings::check(pos.first(), value); !ok)
+        return report(ok.error());
     if (Status ok = store->setSetting(pos.first(), value); !ok)
         return report(ok.error());
     out() << pos.first() << " = " << (value.isEmpty() ? QStringLiteral("(default)") : value) << Qt::endl;

@@ -2,11 +2,10 @@
 // or by hand on a server (`xms worker --slots 4`).
 #include "cli.h"
 #include "commands.h"
-#include "exitcodes.h"
-
 #include "common/paths.h"
 #include "engine/coldmigration.h"
 #include "engine/settingkeys.h"
+#include "exitcodes.h"
 #include "store/jobstore.h"
 
 #include <QCoreApplication>
@@ -30,8 +29,9 @@ int runWorker(const QStringList& args, const Command& cmd)
     auto store = Store::openDefault();
     if (!store)
         return report(store.error());
-    const QString slotText = p.isSet(slotsOpt) ? p.value(slotsOpt)
-                                               : store->setting(QLatin1StringView(settings::kWorkerSlots), QStringLiteral("2"));
+    const QString slotText = p.isSet(slotsOpt)
+        ? p.value(slotsOpt)
+        : store->setting(QLatin1StringView(settings::kWorkerSlots), QStringLiteral("2"));
     bool ok = false;
     const int slotCount = slotText.toInt(&ok);
     if (!ok || slotCount < 1 || slotCount > 64) {
@@ -43,6 +43,7 @@ int runWorker(const QStringList& args, const Command& cmd)
     o.workerSlots = slotCount;
     o.idleExitMs = p.isSet(untilIdle) ? 5000 : -1;
     o.stagingRoot = store->setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
+    o.keepConvertedDays = store->setting(QLatin1StringView(settings::kKeepConvertedDays), QStringLiteral("7")).toInt();
 
     auto* engine = new Engine(JobStore(*store), coldmigration::stages(), coldmigration::cleanup(),
                               coldmigration::prepare(), o, QCoreApplication::instance());
@@ -62,8 +63,10 @@ int runWorker(const QStringList& args, const Command& cmd)
 
 void registerWorkerCommands(Cli& cli)
 {
-    static Command cmd{{QStringLiteral("worker")}, QStringLiteral("[--slots N] [--until-idle]"),
-                       QStringLiteral("Run queued migration jobs in this process (headless engine)"), {}};
+    static Command cmd {{QStringLiteral("worker")},
+                        QStringLiteral("[--slots N] [--until-idle]"),
+                        QStringLiteral("Run queued migration jobs in this process (headless engine)"),
+                        {}};
     cmd.run = [](const QStringList& args) { return runWorker(args, cmd); };
     cli.add(cmd);
 }

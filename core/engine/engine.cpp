@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "common/logging.h"
+#include "engine/keptstaging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,13 +35,19 @@ Engine::Engine(JobStore jobs, StageFactory stages, CleanupFn cleanup, PrepareFn 
     });
 }
 
-Engine::~Engine() { m_jobs.unregisterWorker(m_workerId); }
+Engine::~Engine()
+{
+    m_jobs.unregisterWorker(m_workerId);
+}
 
 void Engine::start()
 {
     if (auto r = m_jobs.registerWorker(m_workerId, QCoreApplication::applicationPid()); !r)
         qCWarning(lcEngine) << "could not register worker:" << r.error().toString();
     recoverOrphans();
+    if (const int swept = sweepKeptStaging(m_jobs, m_options.keepConvertedDays); swept > 0)
+        qCInfo(lcEngine) << "discarded the kept disks of" << swept << "failed job(s) older than"
+                         << m_options.keepConvertedDays << "days";
     m_pollTimer.start();
     m_heartbeat.start();
     poll();
@@ -98,11 +105,12 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
     emit jobStarted(job.id);
 
     if (recoverOnly) {
-        runner->recover(job.stage, Error::make(QStringLiteral("job.orphaned"),
-                                               tr("The process running this job stopped unexpectedly during %1. "
-                                                  "XMS removed what the job had created in Xloud; run 'xms "
-                                                  "migration retry %2' to start it again.")
-                                                   .arg(stageName(job.stage), job.id.left(8))));
+        runner->recover(job.stage,
+                        Error::make(QStringLiteral("job.orphaned"),
+                                    tr("The process running this job stopped unexpectedly during %1. "
+                                       "XMS removed what the job had created in Xloud; run 'xms "
+                                       "migration retry %2' to start it again.")
+                                        .arg(stageName(job.stage), job.id.left(8))));
         return;
     }
     if (!spec) {

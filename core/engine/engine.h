@@ -17,6 +17,7 @@ struct EngineOptions
     int orphanAgeSeconds = 15; // a job whose owner has not beaten for this long is recovered
     int idleExitMs = -1; // >= 0: emit idle() after this long with nothing running or queued
     QString stagingRoot; // one sub-directory per job
+    int keepConvertedDays = 7; // failed jobs' kept converted disks older than this are discarded at start
 };
 
 // Fills what a job needs before its first stage (secrets from the keychain, …); async.

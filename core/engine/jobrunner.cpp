@@ -212,8 +212,9 @@ void JobRunner::concludeStaging(Stage terminal)
     const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
     if (terminal == Stage::Failed && checkpoint && checkpoint->verify()) {
         emitEvent(EventLevel::Info, QStringLiteral("staging.kept"),
-                  tr("The converted disks (%1 MiB in %2) are kept: 'xms migration retry %3' resumes at Write Volume. "
-                     "Use --from-start to discard them.")
+                  tr("The converted disks (%1 MiB in %2) are kept: 'xms migration retry %3' resumes at Write Volume; "
+                     "'xms migration discard %3' frees the space, as workers do after engine/keep-converted-days "
+                     "(default 7).")
                       .arg(checkpoint->bytes() >> 20)
                       .arg(m_ctx->stagingDir, m_ctx->jobId.left(8)),
                   {{QStringLiteral("path"), m_ctx->stagingDir}, {QStringLiteral("bytes"), checkpoint->bytes()}});

@@ -51,17 +51,16 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin)
     const QString where = QStringLiteral("https://fedorapeople.org/groups/virt/virtio-win/direct-downloads/"
                                          "stable-virtio/virtio-win.iso");
     if (path.isEmpty()) {
-        return fail(
-            QStringLiteral("guest.virtio_win_missing"),
-            tr("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
-                    "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
-                    "VIRTIO_WIN environment variable at it.")
-                .arg(where));
+        return fail(QStringLiteral("guest.virtio_win_missing"),
+                    tr("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
+                       "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
+                       "VIRTIO_WIN environment variable at it.")
+                        .arg(where));
     }
     if (!QFileInfo::exists(path)) {
         return fail(QStringLiteral("guest.virtio_win_missing"),
                     tr("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
-                            "virtio-win.iso (%2) and point the setting at it.")
+                       "virtio-win.iso (%2) and point the setting at it.")
                         .arg(path, where));
     }
     return {};
@@ -134,8 +133,7 @@ Status GuestFixesStage::prepare()
     if (Status w = checkWindowsDrivers(m_request.osType, m_request.virtioWin); !w)
         return w;
     if (m_request.disks.isEmpty() || m_request.workDir.isEmpty())
-        return fail(QStringLiteral("guest.internal"),
-                    tr("Guest Fixes needs the staging images and a work directory."));
+        return fail(QStringLiteral("guest.internal"), tr("Guest Fixes needs the staging images and a work directory."));
     for (const QString& d : m_request.disks) {
         const QFileInfo fi(d);
         if (!fi.exists() || !fi.isWritable()) {
@@ -146,7 +144,7 @@ Status GuestFixesStage::prepare()
     if (findProgram(m_request.program).isEmpty()) {
         return fail(QStringLiteral("guest.v2v_missing"),
                     tr("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
-                            "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
+                       "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
                         .arg(m_request.program));
     }
     if (findProgram(m_request.qemuImg).isEmpty()) {
@@ -165,9 +163,9 @@ Status GuestFixesStage::prepare()
     QDir work(m_request.workDir);
     work.removeRecursively();
     if (!QDir().mkpath(m_request.workDir)) {
-        return fail(QStringLiteral("guest.workdir_unavailable"),
-                    tr("Cannot create %1. Check the staging directory's permissions and free space.")
-                        .arg(m_request.workDir));
+        return fail(
+            QStringLiteral("guest.workdir_unavailable"),
+            tr("Cannot create %1. Check the staging directory's permissions and free space.").arg(m_request.workDir));
     }
     // Unix socket paths are limited to 108 bytes: virt-v2v's sockets go to a short directory in /tmp.
     m_tmp = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/xms-v2v-XXXXXX");
@@ -256,11 +254,10 @@ void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status
     if (m_cancelled)
         return finishWhenTreeGone(cancelledError());
     if (status != QProcess::NormalExit || exitCode != 0) {
-        return finishWhenTreeGone(
-            Error::make(QStringLiteral("guest.overlay_failed"),
-                        tr("Could not create a working overlay of %1. Check free space in %2.")
-                            .arg(m_request.disks[m_index], m_request.workDir),
-                        toolError(m_request.qemuImg)));
+        return finishWhenTreeGone(Error::make(QStringLiteral("guest.overlay_failed"),
+                                              tr("Could not create a working overlay of %1. Check free space in %2.")
+                                                  .arg(m_request.disks[m_index], m_request.workDir),
+                                              toolError(m_request.qemuImg)));
     }
     ++m_index;
     nextOverlay();
@@ -390,7 +387,7 @@ void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
         return finishWhenTreeGone(Error::make(
             QStringLiteral("guest.commit_failed"),
             tr("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
-                    "free space, then run the migration again from Export.")
+               "free space, then run the migration again from Export.")
                 .arg(m_request.disks[m_index]),
             toolError(m_request.qemuImg)));
     }
@@ -421,7 +418,8 @@ void GuestFixesStage::onStalled(Stall why)
         return;
     m_stall = why;
     const int limitMs = why == Stall::Launch ? m_request.launchLimitMs : m_request.silenceLimitMs;
-    log("=== virt-v2v " + QByteArray(why == Stall::Launch ? "did not start its appliance within " : "printed nothing for ")
+    log("=== virt-v2v "
+        + QByteArray(why == Stall::Launch ? "did not start its appliance within " : "printed nothing for ")
         + QByteArray::number(limitMs / 1000) + " s: stopping it");
     qCWarning(lcGuest) << "guest fixes: virt-v2v stalled" << (why == Stall::Launch ? "starting its appliance" : "")
                        << "after" << limitMs << "ms; stopping it";
@@ -441,8 +439,9 @@ void GuestFixesStage::restartWhenTreeGone()
         m_progress = V2vProgress();
         m_stopClock.invalidate();
         log("=== starting virt-v2v again");
-        emit progress(1, tr("virt-v2v's appliance did not start within %1 min; starting virt-v2v again")
-                             .arg(std::max(1, m_request.launchLimitMs / 60000)));
+        emit progress(1,
+                      tr("virt-v2v's appliance did not start within %1 min; starting virt-v2v again")
+                          .arg(std::max(1, m_request.launchLimitMs / 60000)));
         m_step = Step::Overlays;
         nextOverlay();
     });

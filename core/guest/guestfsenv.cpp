@@ -64,10 +64,10 @@ bool kvmBroken()
         QProcess probe;
         probe.setProcessChannelMode(QProcess::MergedChannels);
         // -S: the CPU never runs; a host that cannot run KVM guests aborts while setting the vCPU up.
-        probe.start(qemu, {QStringLiteral("-machine"), QStringLiteral("accel=kvm"), QStringLiteral("-cpu"),
-                           QStringLiteral("host"), QStringLiteral("-display"), QStringLiteral("none"),
-                           QStringLiteral("-nodefaults"), QStringLiteral("-m"), QStringLiteral("64"),
-                           QStringLiteral("-S")});
+        probe.start(qemu,
+                    {QStringLiteral("-machine"), QStringLiteral("accel=kvm"), QStringLiteral("-cpu"),
+                     QStringLiteral("host"), QStringLiteral("-display"), QStringLiteral("none"),
+                     QStringLiteral("-nodefaults"), QStringLiteral("-m"), QStringLiteral("64"), QStringLiteral("-S")});
         if (!probe.waitForStarted(5000))
             return false;
         if (probe.waitForFinished(1500))

@@ -1,8 +1,7 @@
 #include "guestfssession.h"
 
-#include "common/translate.h"
-
 #include "common/logging.h"
+#include "common/translate.h"
 #include "guest/guestfsenv.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,7 @@
 #include "inspector.h"
 
-#include "common/translate.h"
-
 #include "common/logging.h"
+#include "common/translate.h"
 #include "guest/appliancedeadline.h"
 #include "guest/guestfsenv.h"
 #include "guest/guestfssession.h"
@@ -12,8 +11,8 @@
 #include <QFileInfo>
 #include <QThread>
 #include <algorithm>
-#include <optional>
 #include <guestfs.h>
+#include <optional>
 
 namespace xms {
 
@@ -216,8 +215,8 @@ enum class Stall { None, Launch, Inspect };
 Error stalledError(Stall where, const InspectRequest& request)
 {
     const bool launch = where == Stall::Launch;
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(launch ? request.launchTimeout
-                                                                                 : request.inspectTimeout);
+    const auto minutes
+        = std::chrono::duration_cast<std::chrono::minutes>(launch ? request.launchTimeout : request.inspectTimeout);
     return Error::make(
         QStringLiteral("guest.appliance_stalled"),
         (launch ? tr("The libguestfs appliance did not start within %1 min, twice.")

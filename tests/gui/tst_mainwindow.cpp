@@ -1,23 +1,27 @@
+#include "engine/checkpoint.h"
 #include "eventsmodel.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
+#include "store/jobstore.h"
 #include "testutil.h"
 #include "translations.h"
-
-#include "store/jobstore.h"
 #include "watch/jobwatcher.h"
 
-#include <QAbstractItemModelTester>
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,14 +43,17 @@ void answerNextQuestion(QMessageBox::StandardButton button)
 
 QJsonObject spec(const QString& vm)
 {
-    return {{QStringLiteral("source"), QStringLiteral("lab-vc")}, {QStringLiteral("vm"), vm},
-            {QStringLiteral("cloud"), QStringLiteral("lab")},     {QStringLiteral("project"), QStringLiteral("infra")},
+    return {{QStringLiteral("source"), QStringLiteral("lab-vc")},
+            {QStringLiteral("vm"), vm},
+            {QStringLiteral("cloud"), QStringLiteral("lab")},
+            {QStringLiteral("project"), QStringLiteral("infra")},
             {QStringLiteral("instance_name"), vm}};
 }
 } // namespace
 
 using namespace xms;
 using namespace xms::ui;
+using namespace Qt::StringLiterals;
 
 class TestMainWindow : public QObject
 {
@@ -168,8 +175,8 @@ private slots:
         XMS_VERIFY_OK(job);
         for (Stage st : workStages())
             store.setProgress(job->id, st, {100, 0, 0});
-        store.setEnded(job->id, Stage::Completed, Stage::Finalize, {{QStringLiteral("server_id"), QStringLiteral("srv-42")}},
-                       QStringLiteral("Migration complete"));
+        store.setEnded(job->id, Stage::Completed, Stage::Finalize,
+                       {{QStringLiteral("server_id"), QStringLiteral("srv-42")}}, QStringLiteral("Migration complete"));
         MainWindow w;
         w.show();
         QTRY_VERIFY(w.jobsModel()->record(job->id));
@@ -182,6 +189,45 @@ private slots:
         QVERIFY(instance->isVisible());
         QVERIFY2(instance->text().contains(u"https://xloud.example/dashboard/project/instances/srv-42/"),
                  qPrintable(instance->text()));
+    }
+
+    // A failed job that kept its converted disks offers to discard them, like `xms migration discard`.
+    void discardConvertedDisks()
+    {
+        JobStore store = jobs();
+        auto job = store.create(spec(QStringLiteral("kept-vm")));
+        XMS_VERIFY_OK(job);
+        const QString dir = QDir(m_home.path()).filePath(u"staging/"_s + job->id);
+        QVERIFY(QDir().mkpath(dir));
+        QFile disk(QDir(dir).filePath(u"disk-0.img"_s));
+        QVERIFY(disk.open(QIODevice::WriteOnly) && disk.write(QByteArray(2 << 20, 'x')) == (2 << 20));
+        disk.close();
+        Checkpoint c;
+        c.attempt = 1;
+        c.disks = {{disk.fileName(), 2 << 20, QFileInfo(disk.fileName()).lastModified()}};
+        XMS_VERIFY_OK(store.setEnded(job->id, Stage::Failed, Stage::WriteVolume, {{u"message"_s, u"Quota exceeded"_s}},
+                                     u"Failed"_s));
+        XMS_VERIFY_OK(store.setCheckpoint(job->id, c.toJson()));
+
+        MainWindow w;
+        w.show();
+        QTRY_VERIFY(w.jobsModel()->record(job->id));
+        w.migrationsView()->selectJob(job->id);
+        JobDetailView* detail = w.migrationsView()->detail();
+        QTRY_COMPARE(detail->jobId(), job->id);
+        auto* discard = detail->findChild<QPushButton*>(QStringLiteral("discardStaging"));
+        QTRY_VERIFY(discard->isVisible());
+        answerNextQuestion(QMessageBox::No);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        QTest::qWait(300);
+        QVERIFY(QFile::exists(disk.fileName())); // "No" changes nothing
+        answerNextQuestion(QMessageBox::Yes);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        QTRY_VERIFY(!QDir(dir).exists());
+        QVERIFY(store.job(job->id)->checkpoint.isEmpty());
+        QTRY_VERIFY2(w.statusBar()->currentMessage().contains(u"(2.0 MB freed)"),
+                     qPrintable(w.statusBar()->currentMessage()));
+        QTRY_VERIFY(!discard->isVisible()); // nothing kept any more
     }
 
     void closingWithRunningJobsAsks()

@@ -90,6 +90,10 @@ private slots:
         d.show();
         d.findChild<QSpinBox*>(QStringLiteral("workerSlots"))->setValue(4);
         d.findChild<QSpinBox*>(QStringLiteral("exportsPerHost"))->setValue(3);
+        auto* keep = d.findChild<QSpinBox*>(QStringLiteral("keepConvertedDays"));
+        QCOMPARE(keep->value(), 7); // the engine's default
+        keep->setValue(0);
+        QCOMPARE(keep->text(), QStringLiteral("Until discarded"));
         const QString staging = m_home.filePath(QStringLiteral("staging"));
         const QString iso = m_home.filePath(QStringLiteral("virtio-win.iso"));
         d.findChild<QLineEdit*>(QStringLiteral("stagingDir"))->setText(staging);
@@ -104,10 +108,12 @@ private slots:
         QVERIFY(!d.isVisible());
         QCOMPARE(m_store->setting(QStringLiteral("engine/worker-slots")), QStringLiteral("4"));
         QCOMPARE(m_store->setting(QStringLiteral("engine/exports-per-host")), QStringLiteral("3"));
+        QCOMPARE(m_store->setting(QStringLiteral("engine/keep-converted-days")), QStringLiteral("0"));
         QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), staging);
         QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), iso);
         const AppSettings s = AppSettings::load(*m_store);
         QCOMPARE(s.workerSlots, 4);
+        QCOMPARE(s.keepConvertedDays, 0);
     }
 
     void dialogsRefuseIncompleteInput()

@@ -1,13 +1,11 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
-#include "clouddialog.h"
-#include "environmentdialog.h"
-
 #include "asyncdialogs.h"
-
+#include "clouddialog.h"
 #include "common/paths.h"
 #include "engine/profiles.h"
+#include "environmentdialog.h"
 #include "secrets/secretstore.h"
 #include "vsphere/inventorycache.h"
 #include "xloud/session.h"
@@ -97,7 +95,10 @@ SettingsDialog::SettingsDialog(Store store, QWidget* parent)
     resize(720, 480);
 }
 
-void SettingsDialog::showMessage(const QString& text) { m_message->setText(text); }
+void SettingsDialog::showMessage(const QString& text)
+{
+    m_message->setText(text);
+}
 
 QString SettingsDialog::selected(QListView* view) const
 {
@@ -235,7 +236,10 @@ Status SettingsDialog::renameProfile(const QString& from, const QString& to)
     return m_store.removeProfile(from);
 }
 
-Status SettingsDialog::removeProfile(const QString& name) { return m_store.removeProfile(name); }
+Status SettingsDialog::removeProfile(const QString& name)
+{
+    return m_store.removeProfile(name);
+}
 
 Status SettingsDialog::exportProfile(const QString& name, const QString& file) const
 {
@@ -277,8 +281,9 @@ QWidget* SettingsDialog::createProfilesTab()
     m_profileView = listView(this, m_profileModel, "profileList");
     auto* rename = button(this, tr("&Rename…"), "profileRename");
     auto* remove = button(this, tr("De&lete"), "profileDelete");
-    auto* import = button(this, tr("&Import…"), "profileImport", tr("Read a profile written by Export or 'xms "
-                                                                   "profile export'"));
+    auto* import = button(this, tr("&Import…"), "profileImport",
+                          tr("Read a profile written by Export or 'xms "
+                             "profile export'"));
     auto* exportButton = button(this, tr("E&xport…"), "profileExport", tr("Write the profile as JSON"));
     auto done = [this](const Status& s, const QString& ok) {
         showMessage(s ? ok : s.error().message);
@@ -333,6 +338,14 @@ QWidget* SettingsDialog::createGeneralTab()
     m_exports->setRange(1, 16);
     m_exports->setValue(s.exportsPerHost);
     m_exports->setToolTip(tr("How many disk exports run at once against one ESXi host"));
+    m_keepDays = new QSpinBox(tab);
+    m_keepDays->setObjectName(QStringLiteral("keepConvertedDays"));
+    m_keepDays->setRange(0, 365);
+    m_keepDays->setValue(s.keepConvertedDays);
+    m_keepDays->setSpecialValueText(tr("Until discarded"));
+    m_keepDays->setSuffix(tr(" days"));
+    m_keepDays->setToolTip(tr("A job that fails after Guest Fixes keeps its converted disks so that Retry resumes "
+                              "at Write Volume; after this many days a worker discards them"));
     m_staging = new QLineEdit(s.stagingDir, tab);
     m_staging->setObjectName(QStringLiteral("stagingDir"));
     m_staging->setPlaceholderText(paths::stagingDir());
@@ -345,7 +358,8 @@ QWidget* SettingsDialog::createGeneralTab()
         connect(b, &QPushButton::clicked, this, [this, edit, directory] {
             askPath(this, directory ? FileMode::Directory : FileMode::Open,
                     directory ? tr("Staging Directory") : tr("VirtIO Drivers for Windows"), edit->text(),
-                    directory ? QString() : tr("ISO images (*.iso)"), [edit](const QString& path) { edit->setText(path); });
+                    directory ? QString() : tr("ISO images (*.iso)"),
+                    [edit](const QString& path) { edit->setText(path); });
         });
         auto* row = new QHBoxLayout;
         row->addWidget(edit, 1);
@@ -355,6 +369,7 @@ QWidget* SettingsDialog::createGeneralTab()
     auto* form = new QFormLayout(tab);
     form->addRow(tr("&Worker slots:"), m_slots);
     form->addRow(tr("E&xports per ESXi host:"), m_exports);
+    form->addRow(tr("&Keep converted disks of failed jobs:"), m_keepDays);
     // Rows that are layouts need their labels' buddies set by hand for the mnemonics to work.
     auto* stagingLabel = new QLabel(tr("&Staging directory:"), tab);
     stagingLabel->setBuddy(m_staging);
@@ -370,6 +385,7 @@ void SettingsDialog::accept()
     AppSettings s;
     s.workerSlots = m_slots->value();
     s.exportsPerHost = m_exports->value();
+    s.keepConvertedDays = m_keepDays->value();
     s.stagingDir = m_staging->text().trimmed();
     s.virtioWin = m_virtio->text().trimmed();
     if (auto r = s.save(m_store); !r)

@@ -55,6 +55,7 @@ private:
     QListView* m_profileView = nullptr;
     QSpinBox* m_slots = nullptr;
     QSpinBox* m_exports = nullptr;
+    QSpinBox* m_keepDays = nullptr;
     QLineEdit* m_staging = nullptr;
     QLineEdit* m_virtio = nullptr;
     QLabel* m_message;

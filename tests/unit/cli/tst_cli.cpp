@@ -34,7 +34,8 @@ class TestCli : public QObject
         p.closeWriteChannel();
         if (!p.waitForFinished(30000))
             p.kill();
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
     int jobCount()
@@ -85,6 +86,11 @@ private slots:
         QVERIFY(r.err.contains(u"--mac-fallback"));
         r = xms({u"migration"_s, u"show"_s, u"deadbeef"_s});
         QCOMPARE(r.exitCode, 3);
+        r = xms({u"migration"_s, u"discard"_s, u"deadbeef"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(u"deadbeef"), qPrintable(r.err));
+        r = xms({u"migration"_s, u"discard"_s});
+        QCOMPARE(r.exitCode, 2);
     }
 
     void settingsRefuseBadValues()
@@ -94,6 +100,10 @@ private slots:
         QVERIFY(r.err.contains(u"1 to 64"));
         r = xms({u"settings"_s, u"set"_s, u"guest/virtio-win"_s, m_home.filePath(u"missing.iso"_s)});
         QCOMPARE(r.exitCode, 2);
+        r = xms({u"settings"_s, u"set"_s, u"engine/keep-converted-days"_s, u"400"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"engine/keep-converted-days must be a number from 0 to 365, not '400'"),
+                 qPrintable(r.err));
         r = xms({u"settings"_s, u"set"_s, u"colour"_s, u"blue"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(u"engine/worker-slots"));
@@ -108,20 +118,20 @@ private slots:
     void outputFormatIsCheckedEverywhere_data()
     {
         QTest::addColumn<QStringList>("command");
-        QTest::newRow("source list") << QStringList{u"source"_s, u"list"_s};
-        QTest::newRow("cloud list") << QStringList{u"cloud"_s, u"list"_s};
-        QTest::newRow("migration list") << QStringList{u"migration"_s, u"list"_s};
-        QTest::newRow("profile list") << QStringList{u"profile"_s, u"list"_s};
-        QTest::newRow("settings list") << QStringList{u"settings"_s, u"list"_s};
+        QTest::newRow("source list") << QStringList {u"source"_s, u"list"_s};
+        QTest::newRow("cloud list") << QStringList {u"cloud"_s, u"list"_s};
+        QTest::newRow("migration list") << QStringList {u"migration"_s, u"list"_s};
+        QTest::newRow("profile list") << QStringList {u"profile"_s, u"list"_s};
+        QTest::newRow("settings list") << QStringList {u"settings"_s, u"list"_s};
     }
     void outputFormatIsCheckedEverywhere()
     {
         QFETCH(QStringList, command);
-        const Run bad = xms(command + QStringList{u"--output"_s, u"xml"_s});
+        const Run bad = xms(command + QStringList {u"--output"_s, u"xml"_s});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(u"--output must be 'text' or 'json', not 'xml'"), qPrintable(bad.err));
         QVERIFY(bad.out.isEmpty());
-        const Run json = xms(command + QStringList{u"--output"_s, u"json"_s});
+        const Run json = xms(command + QStringList {u"--output"_s, u"json"_s});
         QCOMPARE(json.exitCode, 0);
         QJsonParseError error;
         QJsonDocument::fromJson(json.out.toUtf8(), &error);
@@ -143,6 +153,7 @@ private slots:
         const Run r = xms({u"source"_s, u"--help"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"source create"));
+        QVERIFY(xms({u"migration"_s, u"--help"_s}).out.contains(u"migration discard"));
         QVERIFY(!r.out.contains(u"cloud create"));
         const Run cmd = xms({u"migration"_s, u"submit"_s, u"--help"_s});
         QCOMPARE(cmd.exitCode, 0);
