@@ -46,8 +46,8 @@ const xloud::QuotaItem* quota(const QList<xloud::QuotaItem>& items, const QStrin
 }
 
 // One quota against what the job adds; Block naming the quota when it does not fit.
-void checkQuota(PreflightReport& r, const QString& category, const QList<xloud::QuotaItem>& items,
-                const QString& name, qint64 need, const QString& unit)
+void checkQuota(PreflightReport& r, const QString& category, const QList<xloud::QuotaItem>& items, const QString& name,
+                qint64 need, const QString& unit)
 {
     const xloud::QuotaItem* q = quota(items, name);
     if (!q)
@@ -146,8 +146,22 @@ void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInpu
                     tr("Free space in the staging directory or choose another one in Settings.")));
 }
 
-void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec& spec,
-                  const xloud::CloudResources& t, const PreflightInput& in)
+} // namespace
+
+qint64 stagingStillNeeded(const QList<JobRecord>& jobs)
+{
+    qint64 bytes = 0;
+    for (const JobRecord& j : jobs) {
+        if (!isTerminal(j.stage) && j.stage <= Stage::GuestFixes && j.checkpoint.isEmpty())
+            bytes += j.bytesTotal;
+    }
+    return bytes;
+}
+
+namespace {
+
+void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec& spec, const xloud::CloudResources& t,
+                  const PreflightInput& in)
 {
     const int cpus = vm.value(u"numCpus").toInt();
     const qint64 ramMiB = qint64(vm.value(u"memoryMB").toDouble());
@@ -230,10 +244,10 @@ void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec
             if (n.id == map.targetNetwork || n.name == map.targetNetwork)
                 target = &n;
         if (!target) {
-            r.add(check(u"Network"_s, u"network.not_found"_s, Verdict::Block,
-                        tr("Network %1 (for %2) does not exist in project %3")
-                            .arg(map.targetNetwork, label, t.projectName),
-                        tr("Pick one of the networks 'xms cloud resources' lists.")));
+            r.add(check(
+                u"Network"_s, u"network.not_found"_s, Verdict::Block,
+                tr("Network %1 (for %2) does not exist in project %3").arg(map.targetNetwork, label, t.projectName),
+                tr("Pick one of the networks 'xms cloud resources' lists.")));
             continue;
         }
         bool subnetOk = map.targetSubnet.isEmpty();
@@ -244,12 +258,10 @@ void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec
                         tr("Subnet %1 is not part of network %2").arg(map.targetSubnet, target->name),
                         tr("Pick a subnet of %1.").arg(target->name)));
         else
-            r.add(check(u"Network"_s, u"network.mapped"_s, Verdict::Pass,
-                        tr("%1 → %2").arg(label, target->name)));
+            r.add(check(u"Network"_s, u"network.mapped"_s, Verdict::Pass, tr("%1 → %2").arg(label, target->name)));
         if (!map.keepMac)
             continue;
-        const Verdict onRefusal
-            = spec.macFallback == MigrationSpec::MacFallback::Fail ? Verdict::Block : Verdict::Warn;
+        const Verdict onRefusal = spec.macFallback == MigrationSpec::MacFallback::Fail ? Verdict::Block : Verdict::Warn;
         const QString fallbackNote = spec.macFallback == MigrationSpec::MacFallback::Fail
             ? tr("Untick Keep MAC, or allow a new MAC (--mac-fallback new).")
             : tr("The instance will get a new MAC; update DHCP reservations or licences bound to it.");
@@ -336,7 +348,8 @@ QJsonObject PreflightReport::toJson() const
     QJsonArray list;
     for (const PreflightCheck& c : checks)
         list.append(c.toJson());
-    QJsonObject o{{QStringLiteral("vm"), vm}, {QStringLiteral("verdict"), verdictKey(verdict)}, {QStringLiteral("checks"), list}};
+    QJsonObject o {
+        {QStringLiteral("vm"), vm}, {QStringLiteral("verdict"), verdictKey(verdict)}, {QStringLiteral("checks"), list}};
     if (estimate)
         o.insert(QStringLiteral("estimate"), estimate->toJson());
     return o;
@@ -360,8 +373,7 @@ class PreflightRun : public QObject
 public:
     static QString tr(const char* text) { return QCoreApplication::translate("xms::PreflightRun", text); }
 
-    PreflightRun(Store& store, MigrationSpec spec, QObject* parent,
-                 std::function<void(Result<PreflightReport>)> done)
+    PreflightRun(Store& store, MigrationSpec spec, QObject* parent, std::function<void(Result<PreflightReport>)> done)
         : QObject(parent)
         , m_store(store)
         , m_spec(std::move(spec))
@@ -394,15 +406,7 @@ public:
     }
 
 private:
-    qint64 queuedBytes() const
-    {
-        qint64 bytes = 0;
-        if (auto jobs = JobStore(m_store).jobs(200))
-            for (const JobRecord& j : *jobs)
-                if (!isTerminal(j.stage) && j.stage <= Stage::GuestFixes)
-                    bytes += j.bytesTotal;
-        return bytes;
-    }
+    qint64 queuedBytes() const { return stagingStillNeeded(JobStore(m_store).jobs(1000).value_or(QList<JobRecord>())); }
 
     void discover(const EnvironmentRecord& env, const QString& password)
     {

@@ -8,13 +8,13 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <optional>
 
 namespace xms {
 
 class Store;
+struct JobRecord;
 
 // Xloud's words for a VM's readiness: Pass can go, Warn can go with a note, Block cannot be submitted.
 enum class Verdict { Pass, Warn, Block };
@@ -66,6 +66,10 @@ struct PreflightInput
 
 // The checks themselves: pure, no I/O.
 PreflightReport evaluatePreflight(const PreflightInput& input);
+
+// Staging that jobs not yet past Guest Fixes will still take: their disks' size. A job resuming from kept
+// disks (a checkpoint) needs none — its disks are on disk already, so the free space counts them.
+qint64 stagingStillNeeded(const QList<JobRecord>& jobs);
 
 // Gathers the input for one VM — source VM from discovery (or the inventory cache), target resources
 // and MAC lookups from the spec's cloud, staging space — then evaluates. A source or cloud that cannot be

@@ -2,6 +2,7 @@
 // the verdicts and fixes that come out. No network (runPreflight gathers the same input from the lab in
 // tests/lab/migration).
 #include "engine/preflight.h"
+#include "store/jobrecords.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -13,8 +14,11 @@ namespace {
 
 QJsonObject disk(const QString& label, qint64 bytes, const QString& mode = u"persistent"_s, bool rdm = false)
 {
-    return {{u"label"_s, label}, {u"capacityBytes"_s, double(bytes)}, {u"diskMode"_s, mode},
-            {u"independent"_s, mode.startsWith(u"independent")}, {u"rdm"_s, rdm}};
+    return {{u"label"_s, label},
+            {u"capacityBytes"_s, double(bytes)},
+            {u"diskMode"_s, mode},
+            {u"independent"_s, mode.startsWith(u"independent")},
+            {u"rdm"_s, rdm}};
 }
 
 QJsonObject nic(const QString& label, const QString& network, const QString& mac)
@@ -35,8 +39,8 @@ QJsonObject linuxVm()
             {u"memoryMB"_s, 4096},
             {u"connectionState"_s, u"connected"_s},
             {u"totalDiskBytes"_s, double(30 * GiB)},
-            {u"disks"_s, QJsonArray{disk(u"Hard disk 1"_s, 20 * GiB), disk(u"Hard disk 2"_s, 10 * GiB)}},
-            {u"nics"_s, QJsonArray{nic(u"Network adapter 1"_s, u"VM Network"_s, u"00:50:56:aa:bb:01"_s)}}};
+            {u"disks"_s, QJsonArray {disk(u"Hard disk 1"_s, 20 * GiB), disk(u"Hard disk 2"_s, 10 * GiB)}},
+            {u"nics"_s, QJsonArray {nic(u"Network adapter 1"_s, u"VM Network"_s, u"00:50:56:aa:bb:01"_s)}}};
 }
 
 xloud::QuotaItem quota(const QString& name, qint64 limit, qint64 used)
@@ -68,7 +72,7 @@ xloud::CloudResources target()
     ssd.id = u"t-ssd"_s;
     ssd.name = u"ssd"_s;
     t.volumeTypes = {ssd};
-    t.computeZones = {xloud::AvailabilityZone{u"nova"_s, true}};
+    t.computeZones = {xloud::AvailabilityZone {u"nova"_s, true}};
     xloud::Network own;
     own.id = u"n-int"_s;
     own.name = u"internal-net"_s;
@@ -99,7 +103,7 @@ MigrationSpec spec()
     s.project = u"infra"_s;
     s.flavor = u"m1.medium"_s;
     s.volumeType = u"ssd"_s;
-    s.networks = {NicMapping{u"VM Network"_s, {}, u"internal-net"_s, {}, true}};
+    s.networks = {NicMapping {u"VM Network"_s, {}, u"internal-net"_s, {}, true}};
     return s;
 }
 
@@ -220,18 +224,18 @@ private slots:
     void unmappedNicAndUnknownNetworkBlock()
     {
         PreflightInput in = input();
-        in.spec->networks = {NicMapping{u"Other"_s, {}, u"internal-net"_s, {}, false}};
+        in.spec->networks = {NicMapping {u"Other"_s, {}, u"internal-net"_s, {}, false}};
         QVERIFY(find(evaluatePreflight(in), u"network.unmapped"_s));
-        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"no-such-net"_s, {}, false}};
+        in.spec->networks = {NicMapping {u"VM Network"_s, {}, u"no-such-net"_s, {}, false}};
         QVERIFY(find(evaluatePreflight(in), u"network.not_found"_s));
-        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"internal-net"_s, u"wrong-subnet"_s, false}};
+        in.spec->networks = {NicMapping {u"VM Network"_s, {}, u"internal-net"_s, u"wrong-subnet"_s, false}};
         QVERIFY(find(evaluatePreflight(in), u"network.subnet"_s));
     }
 
     void macPolicyFollowsTheFallbackChoice()
     {
         PreflightInput in = input();
-        in.spec->networks = {NicMapping{u"VM Network"_s, {}, u"provider-net"_s, {}, true}};
+        in.spec->networks = {NicMapping {u"VM Network"_s, {}, u"provider-net"_s, {}, true}};
         PreflightReport r = evaluatePreflight(in);
         QCOMPARE(r.verdict, Verdict::Warn); // a new MAC will be generated
         QVERIFY(find(r, u"network.mac_policy"_s));
@@ -263,6 +267,24 @@ private slots:
         QCOMPARE(r.verdict, Verdict::Pass);
         QVERIFY(!find(r, u"target.flavor_fit"_s));
         QCOMPARE(r.vm, u"web01"_s);
+    }
+
+    // Staging other jobs will still take: running ones before their disks are converted, not a job
+    // resuming from disks already on disk, not ended ones.
+    void stagingStillNeededByOtherJobs()
+    {
+        const auto job = [](Stage stage, qint64 bytes, bool kept) {
+            JobRecord j;
+            j.stage = stage;
+            j.bytesTotal = bytes;
+            if (kept)
+                j.checkpoint = {{u"disks"_s, QJsonArray {QJsonObject {{u"path"_s, u"/s/j/disk-0.img"_s}}}}};
+            return j;
+        };
+        const QList<JobRecord> jobs {job(Stage::Export, 10, false),    job(Stage::GuestFixes, 100, false),
+                                     job(Stage::Queued, 1000, true),   job(Stage::WriteVolume, 10000, false),
+                                     job(Stage::Failed, 100000, true), job(Stage::Completed, 1000000, false)};
+        QCOMPARE(stagingStillNeeded(jobs), qint64(110));
     }
 };
 
