@@ -1281,10 +1281,6 @@
 <context>
     <name>xms::GuestFixesStageRunner</name>
     <message>
-        <source>Log kept as %1</source>
-        <translation>Protokoll aufbewahrt als %1</translation>
-    </message>
-    <message>
         <source>The guest now boots on VirtIO (%1 s)</source>
         <translation>Der Gast startet jetzt mit VirtIO (%1 s)</translation>
     </message>

@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 
 namespace xms {
@@ -67,7 +66,8 @@ void GuestFixesStageRunner::start(JobContext* ctx)
     req.vmName = ctx->spec.vm;
     req.virtioWin = m_virtioWin;
     req.workDir = QDir(ctx->stagingDir).filePath(QStringLiteral("guest-fixes"));
-    req.logFile = QDir(ctx->stagingDir).filePath(QStringLiteral("guest-fixes.log"));
+    // With the job's logs, not in staging: it outlives the job (and a retry appends to it).
+    req.logFile = QDir(paths::logDir()).filePath(ctx->jobId + u"-guest-fixes.log");
     m_stage = new GuestFixesStage(req, this);
     connect(m_stage, &GuestFixesStage::progress, this, [this](int percent, const QString& message) {
         emit progress(percent, 0, 0);
@@ -77,17 +77,10 @@ void GuestFixesStageRunner::start(JobContext* ctx)
         }
     });
     connect(m_stage, &GuestFixesStage::finished, this,
-            [this, ctx, info = *info, jobId = ctx->jobId, log = req.logFile](const Result<GuestFixesResult>& r) {
+            [this, ctx, info = *info](const Result<GuestFixesResult>& r) {
                 m_stage->deleteLater();
-                if (!r) {
-                    Error e = r.error();
-                    // The engine removes a failed job's staging directory: keep the log where people look.
-                    const QString kept = QDir(paths::logDir()).filePath(jobId + u"-guest-fixes.log");
-                    QFile::remove(kept);
-                    if (!e.is(u"job.cancelled") && QFile::copy(log, kept))
-                        e.detail = tr("Log kept as %1").arg(kept) + u'\n' + e.detail;
-                    return emit finished(std::unexpected(e));
-                }
+                if (!r) // its detail names the log, which stays with the job's logs
+                    return emit finished(std::unexpected(r.error()));
                 for (const QString& w : r->warnings)
                     emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), w, {});
                 ctx->imageProperties = imageProperties(info, &*r);

@@ -380,6 +380,12 @@ private slots:
                 const QString text = QString::fromUtf8(QJsonDocument(e.data).toJson());
                 QVERIFY2(text.contains(u"debian") && text.contains(u"bios"), qPrintable(text));
             }
+            if (e.name == u"guest_fixes.completed") { // virt-v2v's log outlives the job's staging
+                QFile log(e.data.value(u"logFile").toString());
+                QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+                QVERIFY(log.fileName().startsWith(m_home.filePath(u"logs/"_s)));
+                QVERIFY(log.readAll().contains("Finishing off"));
+            }
         }
 
         // The instance, its volume and its port, read from the services themselves.
