@@ -13,6 +13,7 @@
 #include "watch/jobcontrol.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 
 namespace xms::cli {
@@ -261,12 +262,13 @@ int submit(const QStringList& args, const Command& cmd)
         return report(specs.error());
 
     const bool follow_ = p.isSet(wait);
-    auto enqueue = [store, json, follow_](const QList<MigrationSpec>& all) {
+    // diskBytes: VM name → its disks, from preflight (empty with --skip-preflight).
+    auto enqueue = [store, json, follow_](const QList<MigrationSpec>& all, const QHash<QString, qint64>& diskBytes) {
         JobStore jobs(*store);
         QJsonArray created;
         QString lastId;
         for (const MigrationSpec& s : all) {
-            auto job = jobs.create(s.toJson());
+            auto job = jobs.create(s.toJson(), diskBytes.value(s.vm));
             if (!job)
                 return finish(report(job.error()));
             lastId = job->id;
@@ -289,7 +291,7 @@ int submit(const QStringList& args, const Command& cmd)
         finish(exit::Ok);
     };
     if (p.isSet(skip)) {
-        enqueue(*specs);
+        enqueue(*specs, {});
         return Async;
     }
     preflightAll(store, *specs, std::make_shared<QList<PreflightReport>>(),
@@ -297,7 +299,10 @@ int submit(const QStringList& args, const Command& cmd)
                      if (!reports)
                          return finish(report(reports.error()));
                      bool blocked = false;
+                     QHash<QString, qint64> diskBytes;
                      for (const PreflightReport& r : *reports) {
+                         if (r.estimate)
+                             diskBytes.insert(r.vm, r.estimate->diskBytes);
                          if (r.estimate && !json)
                              out() << "Preflight " << r.vm << ": " << verdictName(r.verdict) << ", estimated runtime "
                                    << formatMinutes(r.estimate->seconds) << Qt::endl;
@@ -315,7 +320,7 @@ int submit(const QStringList& args, const Command& cmd)
                                << Qt::endl;
                          return finish(exit::Failed);
                      }
-                     enqueue(all);
+                     enqueue(all, diskBytes);
                  });
     return Async;
 }

@@ -515,7 +515,9 @@ void runPreflight(Store& store, const MigrationSpec& spec, QObject* context,
 
 QJsonObject Estimate::toJson() const
 {
-    return {{QStringLiteral("seconds"), double(seconds)}, {QStringLiteral("basis"), basis}};
+    return {{QStringLiteral("seconds"), double(seconds)},
+            {QStringLiteral("disk_bytes"), double(diskBytes)},
+            {QStringLiteral("basis"), basis}};
 }
 
 Estimate estimateJob(const Store& store, const QJsonObject& vm)
@@ -527,6 +529,7 @@ Estimate estimateJob(const Store& store, const QJsonObject& vm)
     double fixedSeconds = 150 + 20;
     const double bytes = vm.value(u"totalDiskBytes").toDouble();
     Estimate e;
+    e.diskBytes = qint64(bytes);
     e.basis = QStringLiteral("defaults");
     // Refine from finished jobs: seconds per byte overall, averaged.
     if (auto jobs = JobStore(store).jobs(50)) {

@@ -36,6 +36,7 @@ struct PreflightCheck
 struct Estimate
 {
     qint64 seconds = 0;
+    qint64 diskBytes = 0; // what the estimate is for: the VM's disks
     QString basis; // "defaults" or "N finished jobs"
     QJsonObject toJson() const;
 };

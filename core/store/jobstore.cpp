@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
+#include <algorithm>
 
 namespace xms {
 
@@ -145,17 +146,18 @@ JobStore::JobStore(Store store)
 {
 }
 
-Result<JobRecord> JobStore::create(const QJsonObject& spec)
+Result<JobRecord> JobStore::create(const QJsonObject& spec, qint64 diskBytes)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Sql s(m_store.db(),
-          QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, created_at, updated_at)"
-                         " VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
-                         " :status, :now, :now2)"));
+          QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, bytes_total, created_at,"
+                         " updated_at) VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
+                         " :status, :bytes, :now, :now2)"));
     const QString t = now();
     if (auto r = s.bind(":id", id)
                      .bind(":spec", json(spec))
                      .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
+                     .bind(":bytes", std::max<qint64>(0, diskBytes))
                      .bind(":now", t)
                      .bind(":now2", t)
                      .exec();

@@ -15,7 +15,9 @@ class JobStore
 public:
     explicit JobStore(Store store);
 
-    Result<JobRecord> create(const QJsonObject& spec);
+    // diskBytes: the VM's disks as discovered at submit (bytesTotal until Export knows better), so a
+    // queued job already counts in the next preflight's staging estimate. 0: unknown.
+    Result<JobRecord> create(const QJsonObject& spec, qint64 diskBytes = 0);
     // Exact id or a unique prefix of one (like short git hashes). "job.not_found" / "job.ambiguous".
     Result<JobRecord> job(const QString& idOrPrefix) const;
     Result<QList<JobRecord>> jobs(int limit = 1000) const;

@@ -222,6 +222,7 @@ private slots:
         auto job = JobStore(*m_store).job(ids.first());
         XMS_VERIFY_OK(job);
         QCOMPARE(job->stage, Stage::Queued);
+        QCOMPARE(job->bytesTotal, 2LL << 30); // the VM's disks: counted by the next preflight's staging check
         auto spec = MigrationSpec::fromJson(job->spec);
         XMS_VERIFY_OK(spec);
         QCOMPARE(spec->vm, QStringLiteral("web-01"));

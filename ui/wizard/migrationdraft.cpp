@@ -4,6 +4,7 @@
 #include "store/jobstore.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace xms::ui {
 
@@ -36,8 +37,9 @@ Status MigrationDraft::validate() const
             return ok;
         if (names.contains(s.instanceName))
             return fail(QStringLiteral("usage.instance_name"),
-                        QCoreApplication::translate("MigrationDraft", "Two VMs would get the instance name %1: give "
-                                                                      "each a different name.")
+                        QCoreApplication::translate("MigrationDraft",
+                                                    "Two VMs would get the instance name %1: give "
+                                                    "each a different name.")
                             .arg(s.instanceName));
         names.append(s.instanceName);
     }
@@ -50,8 +52,11 @@ Result<QStringList> MigrationDraft::submit(const Store& store) const
         return std::unexpected(ok.error());
     JobStore jobs(store);
     QStringList ids;
+    QHash<QString, qint64> diskBytes;
+    for (const vsphere::VmInfo& vm : vms)
+        diskBytes.insert(vm.name, vm.totalDiskBytes());
     for (const MigrationSpec& s : specs()) {
-        auto job = jobs.create(s.toJson());
+        auto job = jobs.create(s.toJson(), diskBytes.value(s.vm));
         if (!job)
             return std::unexpected(job.error());
         ids.append(job->id);

@@ -28,8 +28,10 @@ private slots:
         XMS_VERIFY_OK(a);
         QCOMPARE(a->stage, Stage::Queued);
         QCOMPARE(a->spec.value(u"vm").toString(), QStringLiteral("web-1"));
-        auto b = m_jobs->create(QJsonObject{});
+        QCOMPARE(a->bytesTotal, 0); // unknown
+        auto b = m_jobs->create(QJsonObject{}, 5LL << 30);
         QCOMPARE(b->seq, a->seq + 1);
+        QCOMPARE(b->bytesTotal, 5LL << 30);
         QCOMPARE(m_jobs->job(a->id.left(8))->id, a->id);
         QCOMPARE(m_jobs->job(QStringLiteral("zzzzzzzz")).error().code, QStringLiteral("job.not_found"));
         QCOMPARE(m_jobs->job(QStringLiteral("ab")).error().code, QStringLiteral("job.not_found")); // too short
