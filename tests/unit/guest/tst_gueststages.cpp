@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +51,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        qputenv("XMS_HOME", m_dir.filePath(u"home"_s).toUtf8()); // the job's logs go under it
         // The stage runs the real program name; put the stand-in first on PATH under that name.
         const QString bin = m_dir.filePath(u"bin"_s);
         QVERIFY(QDir().mkpath(bin));
@@ -78,7 +80,13 @@ private slots:
         QCOMPARE(ctx.imageProperties[u"hw_disk_bus"].toString(), u"virtio"_s);
         QCOMPARE(ctx.imageProperties[u"os_distro"].toString(), u"debian12"_s);
         QCOMPARE(ctx.imageProperties[u"hw_qemu_guest_agent"].toString(), u"yes"_s);
-        QVERIFY(QFile::exists(ctx.stagingDir + u"/guest-fixes.log"_s));
+        // virt-v2v's log is with the job's logs, not in staging (which goes when the job ends).
+        const QString log = m_dir.filePath(u"home/logs/0123456789abcdef-guest-fixes.log"_s);
+        QCOMPARE(events.last().at(3).toJsonObject().value(u"logFile").toString(), log);
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("Finishing off"));
+        QVERIFY(!QFile::exists(ctx.stagingDir + u"/guest-fixes.log"_s));
         qunsetenv("FAKE_V2V_OUTPUT");
     }
 
@@ -95,7 +103,8 @@ private slots:
         const auto r = finished.first().first().value<Status>();
         QVERIFY(!r.has_value());
         QCOMPARE(r.error().code, u"guest.no_os"_s);
-        QVERIFY2(r.error().detail.contains(u"0123456789abcdef-guest-fixes.log"_s), qPrintable(r.error().detail));
+        QVERIFY2(r.error().detail.contains(m_dir.filePath(u"home/logs/0123456789abcdef-guest-fixes.log"_s)),
+                 qPrintable(r.error().detail));
         qunsetenv("FAKE_V2V_OUTPUT");
         qunsetenv("FAKE_V2V_EXIT");
     }
