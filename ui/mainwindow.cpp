@@ -129,30 +129,36 @@ void MainWindow::showJob(const QString& jobId)
         m_watcher->follow(jobId);
 }
 
+void MainWindow::confirm(const QString& title, const QString& question, std::function<void()> onYes)
+{
+    // Asked without a nested event loop: the answer arrives as a signal.
+    auto* box = new QMessageBox(QMessageBox::Question, title, question, QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [onYes = std::move(onYes)](int answer) {
+        if (answer == QMessageBox::Yes)
+            onYes();
+    });
+    box->open();
+}
+
 void MainWindow::cancelJob(const QString& jobId)
 {
     if (!m_store)
         return;
-    // Asked without a nested event loop: the answer arrives as a signal.
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Cancel Migration"),
-                                tr("Cancel this migration? Its worker stops it and deletes the Xloud resources it "
-                                   "created. The source VM stays powered off."),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, jobId](int answer) {
-        if (answer != QMessageBox::Yes)
-            return;
-        JobStore jobs(*m_store);
-        auto r = jobcontrol::cancel(jobs, jobId);
-        if (!r)
-            return statusBar()->showMessage(r.error().message, 10000);
-        statusBar()->showMessage(*r == jobcontrol::CancelOutcome::CancelledWhileQueued
-                                     ? tr("Cancelled job %1 (it had not started).").arg(jobId.left(8))
-                                     : tr("Cancel requested for job %1.").arg(jobId.left(8)),
-                                 8000);
-    });
-    box->open();
+    confirm(tr("Cancel Migration"),
+            tr("Cancel this migration? Its worker stops it and deletes the Xloud resources it created. The source "
+               "VM stays powered off."),
+            [this, jobId] {
+                JobStore jobs(*m_store);
+                auto r = jobcontrol::cancel(jobs, jobId);
+                if (!r)
+                    return statusBar()->showMessage(r.error().message, 10000);
+                statusBar()->showMessage(*r == jobcontrol::CancelOutcome::CancelledWhileQueued
+                                             ? tr("Cancelled job %1 (it had not started).").arg(jobId.left(8))
+                                             : tr("Cancel requested for job %1.").arg(jobId.left(8)),
+                                         8000);
+            });
 }
 
 void MainWindow::retryJob(const QString& jobId)
@@ -174,23 +180,18 @@ void MainWindow::discardStaging(const QString& jobId)
 {
     if (!m_store)
         return;
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Discard Converted Disks"),
-                                tr("Delete the disks this job exported and converted? A retry then exports and "
-                                   "converts the VM again, which takes much longer."),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, jobId](int answer) {
-        if (answer != QMessageBox::Yes)
-            return;
-        JobStore jobs(*m_store);
-        const auto freed = discardKeptStaging(jobs, jobId);
-        if (!freed)
-            return statusBar()->showMessage(freed.error().message, 10000);
-        statusBar()->showMessage(
-            tr("Discarded the converted disks of job %1 (%2 freed).").arg(jobId.left(8), formatBytes(*freed)), 8000);
-    });
-    box->open();
+    confirm(tr("Discard Converted Disks"),
+            tr("Delete the disks this job exported and converted? A retry then exports and converts the VM again, "
+               "which takes much longer."),
+            [this, jobId] {
+                JobStore jobs(*m_store);
+                const auto freed = discardKeptStaging(jobs, jobId);
+                if (!freed)
+                    return statusBar()->showMessage(freed.error().message, 10000);
+                statusBar()->showMessage(
+                    tr("Discarded the converted disks of job %1 (%2 freed).").arg(jobId.left(8), formatBytes(*freed)),
+                    8000);
+            });
 }
 
 void MainWindow::openNewMigration()

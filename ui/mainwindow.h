@@ -3,7 +3,7 @@
 #include "store/store.h"
 
 #include <QMainWindow>
-
+#include <functional>
 #include <optional>
 
 namespace xms {
@@ -43,6 +43,8 @@ private:
     void connectWatcher();
     void reloadDashboards();
     void showJob(const QString& jobId);
+    // A Yes/No question (No by default) shown without a nested event loop; onYes runs on Yes.
+    void confirm(const QString& title, const QString& question, std::function<void()> onYes);
     void cancelJob(const QString& jobId);
     void retryJob(const QString& jobId);
     void discardStaging(const QString& jobId);

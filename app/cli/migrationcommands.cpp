@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <functional>
 
 namespace xms::cli {
 
@@ -491,26 +492,41 @@ int events(const QStringList& args, const Command& cmd)
                   p.isSet(followOpt));
 }
 
-int cancel(const QStringList& args, const Command& cmd)
+// Cancel, retry and discard: one positional job ID. Parses, opens the store once, finds the job, then acts.
+int onJob(QCommandLineParser& p, const QStringList& args, const Command& cmd,
+          const std::function<int(JobStore& jobs, const JobRecord& job)>& act)
 {
-    QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
     if (auto stop = parse(p, args, cmd))
         return *stop;
-    auto job = findJob(p, {});
+    const QString id = p.positionalArguments().value(0);
+    if (id.isEmpty())
+        return report(Error::make(QStringLiteral("usage.missing"),
+                                  QStringLiteral("Give the job id (see 'xms migration list').")));
+    auto store = Store::openDefault();
+    if (!store)
+        return report(store.error());
+    JobStore jobs(*store);
+    auto job = jobs.job(id);
     if (!job)
         return report(job.error());
-    auto store = Store::openDefault();
-    JobStore jobs(*store);
-    const auto outcome = jobcontrol::cancel(jobs, job->id);
-    if (!outcome)
-        return report(outcome.error());
-    if (*outcome == jobcontrol::CancelOutcome::CancelledWhileQueued)
-        out() << "Cancelled job " << job->id << " (it had not started)." << Qt::endl;
-    else
-        out() << "Cancel requested for job " << job->id << "; its worker stops it and removes what it created."
-              << Qt::endl;
-    return exit::Ok;
+    return act(jobs, *job);
+}
+
+int cancel(const QStringList& args, const Command& cmd)
+{
+    QCommandLineParser p;
+    return onJob(p, args, cmd, [](JobStore& jobs, const JobRecord& job) {
+        const auto outcome = jobcontrol::cancel(jobs, job.id);
+        if (!outcome)
+            return report(outcome.error());
+        if (*outcome == jobcontrol::CancelOutcome::CancelledWhileQueued)
+            out() << "Cancelled job " << job.id << " (it had not started)." << Qt::endl;
+        else
+            out() << "Cancel requested for job " << job.id << "; its worker stops it and removes what it created."
+                  << Qt::endl;
+        return exit::Ok;
+    });
 }
 
 int retry(const QStringList& args, const Command& cmd)
@@ -520,39 +536,28 @@ int retry(const QStringList& args, const Command& cmd)
                                        QStringLiteral("Export and convert again instead of resuming with the "
                                                       "converted disks a failed job kept."));
     p.addOption(fromStart);
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
-    if (auto stop = parse(p, args, cmd))
-        return *stop;
-    auto job = findJob(p, {});
-    if (!job)
-        return report(job.error());
-    auto store = Store::openDefault();
-    JobStore jobs(*store);
-    if (auto r = jobcontrol::retry(jobs, job->id, p.isSet(fromStart)); !r)
-        return report(r.error());
-    const bool resumes = !p.isSet(fromStart) && !job->checkpoint.isEmpty();
-    out() << "Job " << job->id << " is queued again (attempt " << job->attempt + 1 << ")"
-          << (resumes ? "; it resumes with the disks it converted before, if they are unchanged." : ".") << Qt::endl;
-    return exit::Ok;
+    return onJob(p, args, cmd, [&](JobStore& jobs, const JobRecord& job) {
+        if (auto r = jobcontrol::retry(jobs, job.id, p.isSet(fromStart)); !r)
+            return report(r.error());
+        const bool resumes = !p.isSet(fromStart) && !job.checkpoint.isEmpty();
+        out() << "Job " << job.id << " is queued again (attempt " << job.attempt + 1 << ")"
+              << (resumes ? "; it resumes with the disks it converted before, if they are unchanged." : ".")
+              << Qt::endl;
+        return exit::Ok;
+    });
 }
 
 int discard(const QStringList& args, const Command& cmd)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Job id or a unique prefix."));
-    if (auto stop = parse(p, args, cmd))
-        return *stop;
-    auto job = findJob(p, {});
-    if (!job)
-        return report(job.error());
-    auto store = Store::openDefault();
-    JobStore jobs(*store);
-    const auto freed = discardKeptStaging(jobs, job->id);
-    if (!freed)
-        return report(freed.error());
-    out() << "Discarded the converted disks of job " << job->id << " (" << (*freed >> 20)
-          << " MiB freed); a retry starts from Export." << Qt::endl;
-    return exit::Ok;
+    return onJob(p, args, cmd, [](JobStore& jobs, const JobRecord& job) {
+        const auto freed = discardKeptStaging(jobs, job.id);
+        if (!freed)
+            return report(freed.error());
+        out() << "Discarded the converted disks of job " << job.id << " (" << (*freed >> 20)
+              << " MiB freed); a retry starts from Export." << Qt::endl;
+        return exit::Ok;
+    });
 }
 
 } // namespace

@@ -329,24 +329,8 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
         return finishWhenTreeGone(cancelledError());
     if (m_stall == Stall::Launch && m_launches < 2)
         return restartWhenTreeGone();
-    if (m_stall == Stall::Launch) {
-        return finishWhenTreeGone(Error::make(
-            QStringLiteral("guest.converter_stalled"),
-            tr("virt-v2v's appliance did not start within %1 min, twice. The host is probably overloaded (without "
-               "KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. "
-               "The staging images are unchanged.")
-                .arg(std::max(1, m_request.launchLimitMs / 60000)),
-            m_request.logFile));
-    }
-    if (m_stall == Stall::Silence) {
-        return finishWhenTreeGone(Error::make(
-            QStringLiteral("guest.converter_stalled"),
-            tr("virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
-               "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
-               "migrations at once or enable KVM, then retry.")
-                .arg(std::max(1, m_request.silenceLimitMs / 60000)),
-            m_request.logFile));
-    }
+    if (m_stall != Stall::None)
+        return finishWhenTreeGone(stalledError());
     if (status != QProcess::NormalExit || exitCode != 0) {
         QStringList errors = m_progress.errors();
         if (exitCode == -1 && !m_toolOutput.isEmpty())
@@ -410,6 +394,20 @@ void GuestFixesStage::stopTree()
         proc::killAll(proc::withEnvironmentEntry(m_marker), SIGKILL);
     });
     m_killTimer.start();
+}
+
+Error GuestFixesStage::stalledError() const
+{
+    const QString message = m_stall == Stall::Launch
+        ? tr("virt-v2v's appliance did not start within %1 min, twice. The host is probably overloaded (without "
+             "KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. "
+             "The staging images are unchanged.")
+              .arg(std::max(1, m_request.launchLimitMs / 60000))
+        : tr("virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
+             "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
+             "migrations at once or enable KVM, then retry.")
+              .arg(std::max(1, m_request.silenceLimitMs / 60000));
+    return Error::make(QStringLiteral("guest.converter_stalled"), message, m_request.logFile);
 }
 
 void GuestFixesStage::onStalled(Stall why)

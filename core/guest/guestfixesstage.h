@@ -97,6 +97,7 @@ private:
     void onCommitted(int exitCode, QProcess::ExitStatus status);
     void stopTree(); // SIGTERM now, SIGKILL later, until no marked process remains
     void onStalled(Stall why);
+    Error stalledError() const; // guest.converter_stalled, saying which watchdog stopped virt-v2v
     void restartWhenTreeGone();
     void whenTreeGone(std::function<void()> then); // polls until no marked process remains
     void finishWhenTreeGone(const Error& error);

@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "store/jobstore.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QtGlobal>
@@ -7,6 +9,15 @@
 #include <cstdlib>
 
 namespace xms::test {
+
+QStringList eventNames(const JobStore& jobs, const QString& jobId)
+{
+    QStringList names;
+    const auto events = jobs.events(jobId);
+    for (const EventRecord& e : events.value_or(QList<EventRecord>()))
+        names.append(e.name);
+    return names;
+}
 
 QByteArray requireEnv(const char* name)
 {

@@ -4,6 +4,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
+
+namespace xms {
+class JobStore;
+}
 
 namespace xms::test {
 
@@ -15,6 +20,9 @@ template<typename R> QByteArray why(const R& result)
 
 // SHA-256 of a file's bytes (hex), read in streaming fashion; empty when it cannot be read.
 QByteArray sha256OfFile(const QString& path);
+
+// The names of a job's events in the order they were stored ("job.started", …); empty if unreadable.
+QStringList eventNames(const JobStore& jobs, const QString& jobId);
 
 // Reads a required environment variable (the lab's); a lab test without its lab fails loudly.
 QByteArray requireEnv(const char* name);

@@ -119,14 +119,7 @@ class TestMigration : public QObject
         return j;
     }
 
-    QStringList eventNames(const QString& id)
-    {
-        QStringList names;
-        const auto events = m_jobs->events(id);
-        for (const EventRecord& e : events.value())
-            names.append(e.name);
-        return names;
-    }
+    QStringList eventNames(const QString& id) const { return test::eventNames(*m_jobs, id); }
 
     QString eventDump(const QString& id)
     {

@@ -130,14 +130,7 @@ private:
         return m_jobs->create(s.toJson())->id;
     }
 
-    QStringList eventNames(const QString& id)
-    {
-        QStringList names;
-        const auto events = m_jobs->events(id);
-        for (const EventRecord& e : events.value())
-            names.append(e.name);
-        return names;
-    }
+    QStringList eventNames(const QString& id) const { return test::eventNames(*m_jobs, id); }
 
 private slots:
     void init()

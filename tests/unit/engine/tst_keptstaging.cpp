@@ -53,14 +53,7 @@ class TestKeptStaging : public QObject
 
     QString stagingOf(const QString& id) const { return m_dir.filePath(u"staging/"_s + id); }
 
-    QStringList eventNames(const QString& id) const
-    {
-        QStringList names;
-        const QList<EventRecord> events = m_jobs->events(id).value();
-        for (const EventRecord& e : events)
-            names.append(e.name);
-        return names;
-    }
+    QStringList eventNames(const QString& id) const { return test::eventNames(*m_jobs, id); }
 
 private slots:
     void init()
