@@ -1,11 +1,10 @@
 #pragma once
 
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QSortFilterProxyModel>
-
 #include <optional>
 
 namespace xms::ui {

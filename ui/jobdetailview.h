@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "jobsmodel.h"
 
-#include "watch/jobwatcher.h"
+#include "services/jobwatcher.h"
 
 #include <QLocale>
 
@@ -11,8 +11,14 @@ JobsModel::JobsModel(QObject* parent)
 {
 }
 
-int JobsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_jobs.size()); }
-int JobsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int JobsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_jobs.size());
+}
+int JobsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant JobsModel::data(const QModelIndex& index, int role) const
 {
@@ -23,31 +29,45 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const
         return j.id;
     if (role == SortRole) {
         switch (index.column()) {
-        case Stage: return int(j.stage);
-        case Progress: return overallPercent(j);
-        case Transferred: return j.bytesTransferred;
-        case Rate: return j.bytesPerSecond;
-        case Eta: return j.etaSeconds;
-        default: break;
+        case Stage:
+            return int(j.stage);
+        case Progress:
+            return overallPercent(j);
+        case Transferred:
+            return j.bytesTransferred;
+        case Rate:
+            return j.bytesPerSecond;
+        case Eta:
+            return j.etaSeconds;
+        default:
+            break;
         }
         role = Qt::DisplayRole;
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Vm: return j.sourceName.isEmpty() ? j.vmName : QString(j.vmName + u" (" + j.sourceName + u')');
-    case Target: return QString(j.targetProject + u" / " + (j.instanceName.isEmpty() ? j.vmName : j.instanceName));
-    case Stage: return stageName(j.stage);
-    case Progress: return overallPercent(j);
+    case Vm:
+        return j.sourceName.isEmpty() ? j.vmName : QString(j.vmName + u" (" + j.sourceName + u')');
+    case Target:
+        return QString(j.targetProject + u" / " + (j.instanceName.isEmpty() ? j.vmName : j.instanceName));
+    case Stage:
+        return stageName(j.stage);
+    case Progress:
+        return overallPercent(j);
     case Transferred:
         if (j.bytesTotal <= 0 && j.bytesTransferred <= 0)
             return QString();
         return j.bytesTotal > 0 ? tr("%1 of %2").arg(formatBytes(j.bytesTransferred), formatBytes(j.bytesTotal))
                                 : formatBytes(j.bytesTransferred);
-    case Rate: return j.bytesPerSecond > 0 ? QString(formatBytes(qint64(j.bytesPerSecond)) + tr("/s")) : QString();
-    case Eta: return j.etaSeconds >= 0 && !isTerminal(j.stage) ? formatDuration(j.etaSeconds) : QString();
-    case Status: return j.statusText;
-    default: return {};
+    case Rate:
+        return j.bytesPerSecond > 0 ? QString(formatBytes(qint64(j.bytesPerSecond)) + tr("/s")) : QString();
+    case Eta:
+        return j.etaSeconds >= 0 && !isTerminal(j.stage) ? formatDuration(j.etaSeconds) : QString();
+    case Status:
+        return j.statusText;
+    default:
+        return {};
     }
 }
 
@@ -56,15 +76,24 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Vm: return tr("VM");
-    case Target: return tr("Target");
-    case Stage: return tr("Stage");
-    case Progress: return tr("Progress");
-    case Transferred: return tr("Transferred");
-    case Rate: return tr("Rate");
-    case Eta: return tr("ETA");
-    case Status: return tr("Status");
-    default: return {};
+    case Vm:
+        return tr("VM");
+    case Target:
+        return tr("Target");
+    case Stage:
+        return tr("Stage");
+    case Progress:
+        return tr("Progress");
+    case Transferred:
+        return tr("Transferred");
+    case Rate:
+        return tr("Rate");
+    case Eta:
+        return tr("ETA");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/jobsnapshot.h"
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
+#include "model/jobsnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

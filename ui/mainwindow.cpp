@@ -5,9 +5,9 @@
 #include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "migrationsview.h"
+#include "services/jobcontrol.h"
+#include "services/jobwatcher.h"
 #include "settings/settingsdialog.h"
-#include "watch/jobcontrol.h"
-#include "watch/jobwatcher.h"
 #include "wizard/newmigrationwizard.h"
 
 #include <QAction>

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cloudoutput.h"
 #include "commands.h"
+#include "engine/cloudsession.h"
 #include "exitcodes.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
@@ -34,7 +35,7 @@ int withSession(const QString& name, std::function<void(Session*)> then)
     if (!cloud)
         return report(cloud.error());
     warnIfInsecure(cloud->tls);
-    Session::open(*cloud, QCoreApplication::instance(), [then](Result<Session*> s) {
+    openCloudSession(*cloud, QCoreApplication::instance(), [then](Result<Session*> s) {
         if (!s)
             return finish(report(s.error()));
         then(*s);

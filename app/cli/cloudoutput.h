@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/records.h"
+#include "model/records.h"
 #include "xloud/resources.h"
 
 #include <QJsonObject>

@@ -9,8 +9,8 @@
 #include "engine/workerlauncher.h"
 #include "exitcodes.h"
 #include "jobfollower.h"
+#include "services/jobcontrol.h"
 #include "store/jobstore.h"
-#include "watch/jobcontrol.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "common/error.h"
 #include "common/tlspolicy.h"
-#include "store/records.h"
+#include "model/records.h"
 #include "vsphere/vminfo.h"
 
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "engine/migrationspec.h"
+#include "model/records.h"
 #include "store/jobstore.h"
-#include "store/records.h"
 
 #include <QJsonObject>
 #include <QString>

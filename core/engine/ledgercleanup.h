@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/error.h"
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
 
 #include <QObject>
 #include <QPointer>

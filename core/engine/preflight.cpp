@@ -1,6 +1,7 @@
 #include "preflight.h"
 
 #include "common/paths.h"
+#include "engine/cloudsession.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
 #include "engine/settingkeys.h"
@@ -441,7 +442,7 @@ private:
     {
         if (m_spec.cloud.isEmpty() || m_spec.project.isEmpty())
             return finish(evaluatePreflight(m_input));
-        xloud::Session::open(m_cloud, this, [this](Result<xloud::Session*> session) {
+        openCloudSession(m_cloud, this, [this](Result<xloud::Session*> session) {
             if (!session)
                 return targetUnreachable(session.error());
             xloud::fetchResources(*session, m_spec.project, [this, s = *session](Result<xloud::CloudResources> t) {

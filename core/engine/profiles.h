@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/migrationspec.h"
-#include "store/records.h"
+#include "model/records.h"
 
 namespace xms {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/error.h"
-#include "engine/stage.h"
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
+#include "model/stage.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "common/error.h"
-#include "store/records.h"
+#include "model/records.h"
 
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <memory>
 

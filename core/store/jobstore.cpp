@@ -115,32 +115,6 @@ Error jobNotFound(const QString& id)
 
 } // namespace
 
-QString eventLevelKey(EventLevel level)
-{
-    switch (level) {
-    case EventLevel::Debug:
-        return QStringLiteral("debug");
-    case EventLevel::Info:
-        return QStringLiteral("info");
-    case EventLevel::Warning:
-        return QStringLiteral("warning");
-    case EventLevel::Error:
-        return QStringLiteral("error");
-    }
-    return QStringLiteral("info");
-}
-
-EventLevel eventLevelFromKey(QStringView key)
-{
-    if (key == u"debug")
-        return EventLevel::Debug;
-    if (key == u"warning")
-        return EventLevel::Warning;
-    if (key == u"error")
-        return EventLevel::Error;
-    return EventLevel::Info;
-}
-
 JobStore::JobStore(Store store)
     : m_store(std::move(store))
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobrecords.h"
+#include "model/jobrecords.h"
 #include "store.h"
 
 #include <QList>

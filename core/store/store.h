@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/error.h"
-#include "records.h"
+#include "model/records.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 #include "session.h"
 
 #include "common/logging.h"
-#include "store/records.h"
+#include "model/records.h"
 
 #include <QXmlStreamWriter>
 

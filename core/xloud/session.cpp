@@ -1,12 +1,10 @@
 #include "session.h"
 
-#include "common/translate.h"
-
 #include "apierror.h"
 #include "common/logging.h"
+#include "common/translate.h"
 #include "common/version.h"
 #include "httptls.h"
-#include "secrets/secretstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,16 +95,6 @@ Session::Session(CloudRecord cloud, QString secret, QObject* parent)
 }
 
 Session::~Session() = default;
-
-void Session::open(const CloudRecord& cloud, QObject* parent, Callback<Session*> done)
-{
-    const QString key = SecretStore::cloudSecretKey(cloud);
-    SecretStore::backend().read(key, parent, [cloud, parent, done](Result<QString> secret) {
-        if (!secret)
-            return done(std::unexpected(secret.error()));
-        done(new Session(cloud, *secret, parent));
-    });
-}
 
 QString Session::cacheKey(const QString& project) const
 {

@@ -2,7 +2,7 @@
 
 #include "async.h"
 #include "catalog.h"
-#include "store/records.h"
+#include "model/records.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -56,9 +56,6 @@ public:
     // secret: the password, or the application credential's secret.
     Session(CloudRecord cloud, QString secret, QObject* parent = nullptr);
     ~Session() override;
-
-    // Reads the cloud's secret from the keychain, then hands over a Session owned by parent.
-    static void open(const CloudRecord& cloud, QObject* parent, Callback<Session*> done);
 
     const CloudRecord& cloud() const { return m_cloud; }
     SessionOptions& options() { return m_options; }

@@ -2,7 +2,7 @@
 // image of the lab cloud (OS_* environment) with ImageClient, as the Write Volume stage does, deletes the
 // image, and prints "<bytes> <seconds>" of the upload alone.
 //   xms-xloud-upload-bench FILE [--content-length]
-#include "store/records.h"
+#include "model/records.h"
 #include "xloud/imageclient.h"
 #include "xloud/session.h"
 

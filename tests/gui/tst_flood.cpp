@@ -6,10 +6,9 @@
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
-
+#include "services/jobwatcher.h"
 #include "store/jobstore.h"
 #include "testutil.h"
-#include "watch/jobwatcher.h"
 
 #include <QElapsedTimer>
 #include <QTableView>
@@ -17,7 +16,6 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
-
 #include <atomic>
 
 using namespace xms;
@@ -44,9 +42,9 @@ private slots:
         JobStore jobs(*store);
         QStringList ids;
         for (int i = 0; i < kJobs; ++i) {
-            auto job = jobs.create(QJsonObject{{QStringLiteral("vm"), QStringLiteral("flood-%1").arg(i)},
-                                               {QStringLiteral("project"), QStringLiteral("infra")},
-                                               {QStringLiteral("instance_name"), QStringLiteral("flood-%1").arg(i)}});
+            auto job = jobs.create(QJsonObject {{QStringLiteral("vm"), QStringLiteral("flood-%1").arg(i)},
+                                                {QStringLiteral("project"), QStringLiteral("infra")},
+                                                {QStringLiteral("instance_name"), QStringLiteral("flood-%1").arg(i)}});
             XMS_VERIFY_OK(job);
             ids.append(job->id);
         }
@@ -72,7 +70,7 @@ private slots:
                 e.stage = Stage::Export;
                 e.name = QStringLiteral("export.progress");
                 e.message = QStringLiteral("chunk %1").arg(n);
-                e.data = QJsonObject{{QStringLiteral("bytes"), n * 1048576LL}};
+                e.data = QJsonObject {{QStringLiteral("bytes"), n * 1048576LL}};
                 out.appendEvent(e);
                 written = n + 1;
                 if (n % 500 == 0) {
@@ -127,7 +125,7 @@ private slots:
     void longHistoryStartsAtTheNewest()
     {
         JobStore jobs(*Store::openDefault());
-        auto job = jobs.create(QJsonObject{{QStringLiteral("vm"), QStringLiteral("chatty")}});
+        auto job = jobs.create(QJsonObject {{QStringLiteral("vm"), QStringLiteral("chatty")}});
         XMS_VERIFY_OK(job);
         QVERIFY(jobs.store().db().transaction()); // one commit for the set-up, not 30,000
         EventRecord e;

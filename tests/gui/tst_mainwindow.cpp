@@ -4,10 +4,10 @@
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
+#include "services/jobwatcher.h"
 #include "store/jobstore.h"
 #include "testutil.h"
 #include "translations.h"
-#include "watch/jobwatcher.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

@@ -3,6 +3,7 @@
 // keychain —, then New Migration: discover, preflight, target, networks, review, Submit. The job runs in a
 // real `xms worker` and the Migrations view follows it to Completed.
 #include "common/tlspolicy.h"
+#include "engine/cloudsession.h"
 #include "eventsmodel.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
@@ -220,7 +221,7 @@ private slots:
         if (!job || !cloud)
             return;
         std::optional<Result<xloud::Session*>> session;
-        xloud::Session::open(*cloud, this, [&](Result<xloud::Session*> s) { session = s; });
+        openCloudSession(*cloud, this, [&](Result<xloud::Session*> s) { session = s; });
         QTRY_VERIFY_WITH_TIMEOUT(session.has_value(), 60000);
         XMS_VERIFY_OK(*session);
         auto* compute = new xloud::ComputeClient(**session, cloud->project, this);

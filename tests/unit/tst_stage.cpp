@@ -1,4 +1,4 @@
-#include "engine/stage.h"
+#include "model/stage.h"
 
 #include <QTest>
 
@@ -13,15 +13,24 @@ private slots:
         QTest::addColumn<int>("stage");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("key");
-        QTest::newRow("queued") << int(Stage::Queued) << "Queued" << "queued";
-        QTest::newRow("export") << int(Stage::Export) << "Export" << "export";
-        QTest::newRow("inspect") << int(Stage::Inspect) << "Inspect" << "inspect";
-        QTest::newRow("guest fixes") << int(Stage::GuestFixes) << "Guest Fixes" << "guest_fixes";
-        QTest::newRow("write volume") << int(Stage::WriteVolume) << "Write Volume" << "write_volume";
-        QTest::newRow("finalize") << int(Stage::Finalize) << "Finalize" << "finalize";
-        QTest::newRow("completed") << int(Stage::Completed) << "Completed" << "completed";
-        QTest::newRow("failed") << int(Stage::Failed) << "Failed" << "failed";
-        QTest::newRow("cancelled") << int(Stage::Cancelled) << "Cancelled" << "cancelled";
+        QTest::newRow("queued") << int(Stage::Queued) << "Queued"
+                                << "queued";
+        QTest::newRow("export") << int(Stage::Export) << "Export"
+                                << "export";
+        QTest::newRow("inspect") << int(Stage::Inspect) << "Inspect"
+                                 << "inspect";
+        QTest::newRow("guest fixes") << int(Stage::GuestFixes) << "Guest Fixes"
+                                     << "guest_fixes";
+        QTest::newRow("write volume") << int(Stage::WriteVolume) << "Write Volume"
+                                      << "write_volume";
+        QTest::newRow("finalize") << int(Stage::Finalize) << "Finalize"
+                                  << "finalize";
+        QTest::newRow("completed") << int(Stage::Completed) << "Completed"
+                                   << "completed";
+        QTest::newRow("failed") << int(Stage::Failed) << "Failed"
+                                << "failed";
+        QTest::newRow("cancelled") << int(Stage::Cancelled) << "Cancelled"
+                                   << "cancelled";
     }
     void names()
     {
@@ -35,8 +44,8 @@ private slots:
     void unknownKey() { QVERIFY(!stageFromKey(u"Guest Fixes").has_value()); }
     void workStagesInOrder()
     {
-        const QList<Stage> expected{Stage::Export, Stage::Inspect, Stage::GuestFixes, Stage::WriteVolume,
-                                    Stage::Finalize};
+        const QList<Stage> expected {Stage::Export, Stage::Inspect, Stage::GuestFixes, Stage::WriteVolume,
+                                     Stage::Finalize};
         QCOMPARE(workStages(), expected);
     }
     void terminal()

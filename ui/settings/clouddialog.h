@@ -1,10 +1,9 @@
 #pragma once
 
-#include "store/records.h"
+#include "model/records.h"
 #include "store/store.h"
 
 #include <QDialog>
-
 #include <optional>
 
 class QCheckBox;

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "common/tlspolicy.h"
-#include "store/records.h"
+#include "model/records.h"
 #include "store/store.h"
 
 #include <QDialog>
-
 #include <optional>
 
 class QComboBox;

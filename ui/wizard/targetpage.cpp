@@ -1,8 +1,8 @@
 #include "targetpage.h"
 
+#include "engine/cloudsession.h"
 #include "newmigrationwizard.h"
 #include "targetmodels.h"
-
 #include "xloud/resources.h"
 #include "xloud/session.h"
 
@@ -124,7 +124,7 @@ void TargetPage::loadResources()
     emit completeChanged();
     QPointer<TargetPage> self(this);
     const QString project = m_project->text().trimmed();
-    xloud::Session::open(*cloud, this, [self, project, request](Result<xloud::Session*> session) {
+    openCloudSession(*cloud, this, [self, project, request](Result<xloud::Session*> session) {
         if (!self || request != self->m_request)
             return;
         auto done = [self, request](Result<xloud::CloudResources> r) {
@@ -161,15 +161,14 @@ void TargetPage::showResources()
         vcpus = qMax(vcpus, vm.numCpus);
         ram = qMax(ram, vm.memoryMB);
     }
-    const QString keepFlavor = m_flavor->currentIndex() >= 0 ? m_flavor->currentData(FlavorModel::NameRole).toString()
-                                                             : d.spec.flavor;
+    const QString keepFlavor
+        = m_flavor->currentIndex() >= 0 ? m_flavor->currentData(FlavorModel::NameRole).toString() : d.spec.flavor;
     m_flavors->setFlavors(d.target ? d.target->flavors : QList<xloud::Flavor>(), vcpus, ram);
     const int flavorRow = m_flavors->rowOf(keepFlavor);
-    m_flavor->setCurrentIndex(flavorRow >= 0 && m_flavors->data(m_flavors->index(flavorRow), FlavorModel::MisfitRole)
-                                                     .toString()
-                                                     .isEmpty()
-                                  ? flavorRow
-                                  : m_flavors->firstFitting());
+    m_flavor->setCurrentIndex(
+        flavorRow >= 0 && m_flavors->data(m_flavors->index(flavorRow), FlavorModel::MisfitRole).toString().isEmpty()
+            ? flavorRow
+            : m_flavors->firstFitting());
     const QString keepType = m_volumeType->currentText().isEmpty() ? d.spec.volumeType : m_volumeType->currentText();
     m_volumeType->clear();
     m_zone->clear();
@@ -183,10 +182,10 @@ void TargetPage::showResources()
         }
         m_volumeType->setCurrentIndex(qMax(0, m_volumeType->findData(keepType)));
         m_zone->setCurrentIndex(qMax(0, m_zone->findData(d.spec.availabilityZone)));
-        QString text = tr("Project %1: %n flavor(s), ", nullptr, int(d.target->flavors.size()))
-                           .arg(d.target->projectName)
-                       + tr("%n volume type(s), ", nullptr, int(d.target->volumeTypes.size()))
-                       + tr("%n network(s).", nullptr, int(d.target->networks.size()));
+        QString text
+            = tr("Project %1: %n flavor(s), ", nullptr, int(d.target->flavors.size())).arg(d.target->projectName)
+            + tr("%n volume type(s), ", nullptr, int(d.target->volumeTypes.size()))
+            + tr("%n network(s).", nullptr, int(d.target->networks.size()));
         for (const QString& w : d.target->warnings)
             text += u"\n" + w;
         m_status->setText(text);
@@ -207,7 +206,7 @@ void TargetPage::updateFlavorNote()
 bool TargetPage::isComplete() const
 {
     return !m_loading && m_wizard->draft().target.has_value() && m_flavor->currentIndex() >= 0
-           && m_flavor->currentData(FlavorModel::MisfitRole).toString().isEmpty();
+        && m_flavor->currentData(FlavorModel::MisfitRole).toString().isEmpty();
 }
 
 bool TargetPage::validatePage()
@@ -224,7 +223,8 @@ bool TargetPage::validatePage()
     d.spec.volumeType = m_volumeType->currentData().toString();
     d.spec.availabilityZone = m_zone->currentData().toString();
     for (const MigrationSpec& s : d.specs()) {
-        if (auto ok = s.validate(); !ok && (ok.error().code.contains(u"instance") || ok.error().code.contains(u"name"))) {
+        if (auto ok = s.validate();
+            !ok && (ok.error().code.contains(u"instance") || ok.error().code.contains(u"name"))) {
             m_status->setText(ok.error().message);
             return false;
         }

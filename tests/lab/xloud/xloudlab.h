@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/records.h"
+#include "model/records.h"
 #include "testutil.h"
 #include "xloud/async.h"
 

@@ -2,7 +2,7 @@
 // the verdicts and fixes that come out. No network (runPreflight gathers the same input from the lab in
 // tests/lab/migration).
 #include "engine/preflight.h"
-#include "store/jobrecords.h"
+#include "model/jobrecords.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The engine-facing Guest Fixes stage: what it reads from and writes to the JobContext, and its events
 // (with the stand-in converter data/fake-v2v).
+#include "engine/gueststages.h"
 #include "engine/jobcontext.h"
 #include "guest/guestinfo.h"
-#include "guest/gueststages.h"
 
 #include <QDir>
 #include <QFile>

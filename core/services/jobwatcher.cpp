@@ -55,7 +55,10 @@ void JobWatcher::start()
     m_timer.start();
 }
 
-void JobWatcher::stop() { m_timer.stop(); }
+void JobWatcher::stop()
+{
+    m_timer.stop();
+}
 
 void JobWatcher::follow(const QString& jobId)
 {
@@ -82,35 +85,36 @@ void JobWatcher::tick()
     const qint64 after = m_lastEvent;
     const int limit = m_eventLimit;
     const int backlog = m_backlog;
-    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [jobs, follow, generation, after, limit, backlog] {
-        Poll p{jobs.jobs(), follow, generation, QList<EventRecord>()};
-        if (follow.isEmpty())
-            return p;
-        if (after > 0) {
-            p.events = jobs.events(follow, after, limit);
-            return p;
-        }
-        // A job just followed: read its history here, off the caller's thread, keeping the newest part.
-        QList<EventRecord> newest;
-        qint64 cursor = 0;
-        for (;;) {
-            auto batch = jobs.events(follow, cursor, 5000);
-            if (!batch) {
-                p.events = std::unexpected(batch.error());
+    m_poll.setFuture(
+        QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [jobs, follow, generation, after, limit, backlog] {
+            Poll p {jobs.jobs(), follow, generation, QList<EventRecord>()};
+            if (follow.isEmpty())
+                return p;
+            if (after > 0) {
+                p.events = jobs.events(follow, after, limit);
                 return p;
             }
-            if (batch->isEmpty())
-                break;
-            cursor = batch->last().id;
-            newest.append(*batch);
-            if (newest.size() > backlog)
-                newest.remove(0, newest.size() - backlog);
-            if (batch->size() < 5000)
-                break;
-        }
-        p.events = newest;
-        return p;
-    }));
+            // A job just followed: read its history here, off the caller's thread, keeping the newest part.
+            QList<EventRecord> newest;
+            qint64 cursor = 0;
+            for (;;) {
+                auto batch = jobs.events(follow, cursor, 5000);
+                if (!batch) {
+                    p.events = std::unexpected(batch.error());
+                    return p;
+                }
+                if (batch->isEmpty())
+                    break;
+                cursor = batch->last().id;
+                newest.append(*batch);
+                if (newest.size() > backlog)
+                    newest.remove(0, newest.size() - backlog);
+                if (batch->size() < 5000)
+                    break;
+            }
+            p.events = newest;
+            return p;
+        }));
 }
 
 void JobWatcher::onPolled()

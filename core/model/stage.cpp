@@ -24,11 +24,20 @@ constexpr StageInfo kStages[] = {
     {Stage::Cancelled, "cancelled", QT_TRANSLATE_NOOP("Stage", "Cancelled")},
 };
 
-const StageInfo& info(Stage stage) { return kStages[static_cast<int>(stage)]; }
+const StageInfo& info(Stage stage)
+{
+    return kStages[static_cast<int>(stage)];
+}
 } // namespace
 
-QString stageName(Stage stage) { return QCoreApplication::translate("Stage", info(stage).name); }
-QString stageKey(Stage stage) { return QString::fromLatin1(info(stage).key); }
+QString stageName(Stage stage)
+{
+    return QCoreApplication::translate("Stage", info(stage).name);
+}
+QString stageKey(Stage stage)
+{
+    return QString::fromLatin1(info(stage).key);
+}
 
 std::optional<Stage> stageFromKey(QStringView key)
 {
@@ -46,8 +55,8 @@ bool isTerminal(Stage stage)
 
 const QList<Stage>& workStages()
 {
-    static const QList<Stage> stages{Stage::Export, Stage::Inspect, Stage::GuestFixes, Stage::WriteVolume,
-                                     Stage::Finalize};
+    static const QList<Stage> stages {Stage::Export, Stage::Inspect, Stage::GuestFixes, Stage::WriteVolume,
+                                      Stage::Finalize};
     return stages;
 }
 

@@ -76,22 +76,21 @@ void GuestFixesStageRunner::start(JobContext* ctx)
             emit event(EventLevel::Info, QStringLiteral("guest_fixes.step"), message, {});
         }
     });
-    connect(m_stage, &GuestFixesStage::finished, this,
-            [this, ctx, info = *info](const Result<GuestFixesResult>& r) {
-                m_stage->deleteLater();
-                if (!r) // its detail names the log, which stays with the job's logs
-                    return emit finished(std::unexpected(r.error()));
-                for (const QString& w : r->warnings)
-                    emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), w, {});
-                ctx->imageProperties = imageProperties(info, &*r);
-                emit event(EventLevel::Info, QStringLiteral("guest_fixes.completed"),
-                           tr("The guest now boots on VirtIO (%1 s)").arg(r->elapsedMs / 1000),
-                           {{QStringLiteral("logFile"), r->logFile},
-                            {QStringLiteral("elapsedMs"), double(r->elapsedMs)},
-                            {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
-                            {QStringLiteral("imageProperties"), ctx->imageProperties}});
-                emit finished({});
-            });
+    connect(m_stage, &GuestFixesStage::finished, this, [this, ctx, info = *info](const Result<GuestFixesResult>& r) {
+        m_stage->deleteLater();
+        if (!r) // its detail names the log, which stays with the job's logs
+            return emit finished(std::unexpected(r.error()));
+        for (const QString& w : r->warnings)
+            emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), w, {});
+        ctx->imageProperties = imageProperties(info, &*r);
+        emit event(EventLevel::Info, QStringLiteral("guest_fixes.completed"),
+                   tr("The guest now boots on VirtIO (%1 s)").arg(r->elapsedMs / 1000),
+                   {{QStringLiteral("logFile"), r->logFile},
+                    {QStringLiteral("elapsedMs"), double(r->elapsedMs)},
+                    {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
+                    {QStringLiteral("imageProperties"), ctx->imageProperties}});
+        emit finished({});
+    });
     emit event(EventLevel::Info, QStringLiteral("guest_fixes.started"),
                tr("VirtIO driver injection and boot loader repair have begun"), {});
     m_stage->start();

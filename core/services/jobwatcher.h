@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/jobsnapshot.h"
+#include "model/jobsnapshot.h"
 #include "store/jobstore.h"
 
 #include <QFutureWatcher>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/stage.h"
+#include "model/stage.h"
 
 #include <QDateTime>
 #include <QJsonObject>
