@@ -1,6 +1,6 @@
 #include "common/version.h"
+#include "i18n.h"
 #include "mainwindow.h"
-#include "translations.h"
 
 #include <QApplication>
 
@@ -14,7 +14,7 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/xms.svg")));
 
     // Our strings and Qt's own buttons, in the user's language when we have it.
-    xms::ui::installTranslations(app);
+    xms::installTranslations(app);
 
     xms::ui::MainWindow window;
     window.show();

@@ -110,7 +110,7 @@ void JobRunner::startNextStage()
     m_pendingDirty = false;
     m_stageClock.start();
     m_lastProgressEvent.start();
-    m_ctx->jobs->setStage(m_ctx->jobId, s->stage(), stageName(s->stage()));
+    m_ctx->jobs->setStage(m_ctx->jobId, s->stage(), stageText(s->stage()));
     m_ctx->jobs->setProgress(m_ctx->jobId, s->stage(), {});
     s->start(m_ctx.get());
 }
@@ -254,17 +254,19 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
                                       {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
             emitEvent(EventLevel::Info, QStringLiteral("migration.completed"),
                       tr("Migration complete: instance %1 is ready").arg(m_ctx->spec.effectiveInstanceName()), result);
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Completed, at, result, tr("Completed"));
+            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Completed, at, result,
+                                  Text::translate("xms::JobRunner", "Completed"));
         } else if (terminal == Stage::Cancelled) {
             emitEvent(EventLevel::Warning, QStringLiteral("job.cancelled"),
                       tr("Cancelled during %1; everything the job created was removed").arg(stageName(at)));
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Cancelled, at, {}, tr("Cancelled during %1").arg(stageName(at)));
+            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Cancelled, at, {},
+                                  Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at)));
         } else {
             const QJsonObject err {{QStringLiteral("code"), error.code},
                                    {QStringLiteral("message"), error.message},
                                    {QStringLiteral("detail"), error.detail}};
             emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), error.message, err);
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Failed, at, err, error.message);
+            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Failed, at, err, Text::literal(error.message));
         }
         emit finished(m_ctx->jobId, terminal);
     };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/text.h"
 #include "model/stage.h"
 
 #include <QDateTime>
@@ -24,7 +25,10 @@ struct JobRecord
     QJsonObject spec;
     Stage stage = Stage::Queued;
     Stage failedStage = Stage::Queued; // where a Failed/Cancelled job stopped
+    // What the job is doing, in the reading process's language: rendered from status when the store reads
+    // the row (a worker writes the Text, not its rendering).
     QString statusText;
+    Text status;
     QJsonObject error; // {code, message, detail} when Failed
     QJsonObject result; // instance id, volume ids … when Completed
     QJsonObject checkpoint; // what a retry can resume from (engine/checkpoint.h); empty = start over
@@ -55,7 +59,10 @@ struct EventRecord
     Stage stage = Stage::Queued;
     EventLevel level = EventLevel::Info;
     QString name; // "export.progress"
-    QString message; // for people
+    // For people: the store renders text into message when it reads the row, so each reader sees its own
+    // language. Writers set text; message alone is for rows written before texts were stored.
+    QString message;
+    Text text;
     QJsonObject data;
 };
 

@@ -32,7 +32,11 @@ const StageInfo& info(Stage stage)
 
 QString stageName(Stage stage)
 {
-    return QCoreApplication::translate("Stage", info(stage).name);
+    return stageText(stage).toString();
+}
+Text stageText(Stage stage)
+{
+    return Text::translate("Stage", info(stage).name);
 }
 QString stageKey(Stage stage)
 {

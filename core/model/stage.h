@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/text.h"
+
 #include <QList>
 #include <QString>
 #include <optional>
@@ -20,7 +22,8 @@ enum class Stage {
     Cancelled,
 };
 
-QString stageName(Stage stage); // "Guest Fixes"
+QString stageName(Stage stage); // "Guest Fixes", in this process's language
+Text stageText(Stage stage); // the same, rendered where it is read
 QString stageKey(Stage stage); // "guest_fixes" — stable, for the store and JSON
 std::optional<Stage> stageFromKey(QStringView key);
 bool isTerminal(Stage stage);

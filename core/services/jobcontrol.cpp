@@ -21,7 +21,7 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
     if (job->stage == Stage::Queued && job->owner.isEmpty()) {
         auto taken = jobs.claim(job->id, QStringLiteral("desktop-cancel"));
         if (taken && *taken) {
-            const QString status = QCoreApplication::translate("JobControl", "Cancelled while queued");
+            const Text status = Text::translate("JobControl", "Cancelled while queued");
             if (auto r = jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, status); !r)
                 return std::unexpected(r.error());
             return CancelOutcome::CancelledWhileQueued;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
@@ -34,6 +35,27 @@ QJsonObject object(const QVariant& v)
 QString text(const QString& s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+// Texts are stored as written (each reader renders them in its own language) and, for logs and tools
+// that read the database directly, in English.
+QString textJson(const Text& t)
+{
+    if (t.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonArray {t.toJson()}).toJson(QJsonDocument::Compact));
+}
+Text textFrom(const QVariant& v)
+{
+    const QByteArray json = v.toString().toUtf8();
+    return json.isEmpty() ? Text() : Text::fromJson(QJsonDocument::fromJson(json).array().at(0));
+}
+QString english(const Text& t)
+{
+    return t.toSourceString();
+}
+Text waitingText()
+{
+    return Text::translate("JobStore", "Waiting for a worker slot");
 }
 
 // A prepared statement with named values; one call per statement keeps the store code flat.
@@ -72,7 +94,8 @@ JobRecord jobFrom(const QSqlQuery& q)
     j.spec = object(q.value(QStringLiteral("spec_json")));
     j.stage = stageFromKey(q.value(QStringLiteral("stage")).toString()).value_or(Stage::Queued);
     j.failedStage = stageFromKey(q.value(QStringLiteral("failed_stage")).toString()).value_or(Stage::Queued);
-    j.statusText = q.value(QStringLiteral("status_text")).toString();
+    j.status = textFrom(q.value(QStringLiteral("status_json")));
+    j.statusText = j.status.isEmpty() ? q.value(QStringLiteral("status_text")).toString() : j.status.toString();
     j.error = object(q.value(QStringLiteral("error_json")));
     j.result = object(q.value(QStringLiteral("result_json")));
     j.checkpoint = object(q.value(QStringLiteral("checkpoint_json")));
@@ -124,13 +147,14 @@ Result<JobRecord> JobStore::create(const QJsonObject& spec, qint64 diskBytes)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Sql s(m_store.db(),
-          QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, bytes_total, created_at,"
-                         " updated_at) VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec, 'queued',"
-                         " :status, :bytes, :now, :now2)"));
+          QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, status_json, bytes_total,"
+                         " created_at, updated_at) VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec,"
+                         " 'queued', :status, :status_json, :bytes, :now, :now2)"));
     const QString t = now();
     if (auto r = s.bind(":id", id)
                      .bind(":spec", json(spec))
-                     .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
+                     .bind(":status", english(waitingText()))
+                     .bind(":status_json", textJson(waitingText()))
                      .bind(":bytes", std::max<qint64>(0, diskBytes))
                      .bind(":now", t)
                      .bind(":now2", t)
@@ -242,31 +266,33 @@ Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
     return ids;
 }
 
-Status JobStore::setStage(const QString& id, Stage stage, const QString& statusText)
+Status JobStore::setStage(const QString& id, Stage stage, const Text& status)
 {
     return Sql(m_store.db(),
-               QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, updated_at = :now"
-                              " WHERE id = :id"))
+               QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, status_json = :status_json,"
+                              " updated_at = :now WHERE id = :id"))
         .bind(":stage", stageKey(stage))
-        .bind(":status", statusText)
+        .bind(":status", english(status))
+        .bind(":status_json", textJson(status))
         .bind(":now", now())
         .bind(":id", id)
         .exec();
 }
 
 Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                          const QString& statusText)
+                          const Text& status)
 {
     const bool failed = terminal != Stage::Completed;
     const QString t = now();
     return Sql(m_store.db(),
                QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
-                              " error_json = :error, result_json = :result, owner = '',"
+                              " status_json = :status_json, error_json = :error, result_json = :result, owner = '',"
                               " finished_at = :now, updated_at = :now2, eta_seconds = -1"
                               " WHERE id = :id"))
         .bind(":stage", stageKey(terminal))
         .bind(":at", failed ? stageKey(atStage) : QString())
-        .bind(":status", statusText)
+        .bind(":status", english(status))
+        .bind(":status_json", textJson(status))
         .bind(":error", failed ? json(errorOrResult) : QString())
         .bind(":result", failed ? QString() : json(errorOrResult))
         .bind(":now", t)
@@ -342,8 +368,9 @@ Status JobStore::requeue(const QString& id, bool fromStart)
                QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
                               " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
                               " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
-                              " status_text = :status, updated_at = :now WHERE id = :id"))
-        .bind(":status", QCoreApplication::translate("JobStore", "Waiting for a worker slot"))
+                              " status_text = :status, status_json = :status_json, updated_at = :now WHERE id = :id"))
+        .bind(":status", english(waitingText()))
+        .bind(":status_json", textJson(waitingText()))
         .bind(":now", now())
         .bind(":id", id)
         .exec();
@@ -352,15 +379,16 @@ Status JobStore::requeue(const QString& id, bool fromStart)
 Result<qint64> JobStore::appendEvent(const EventRecord& e)
 {
     Sql s(m_store.db(),
-          QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, data_json)"
-                         " VALUES (:job, :ts, :stage, :level, :name, :message, :data)"));
+          QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, text_json, data_json)"
+                         " VALUES (:job, :ts, :stage, :level, :name, :message, :text, :data)"));
     const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
     if (auto r = s.bind(":job", e.jobId)
                      .bind(":ts", ts.toString(Qt::ISODateWithMs))
                      .bind(":stage", stageKey(e.stage))
                      .bind(":level", eventLevelKey(e.level))
                      .bind(":name", e.name)
-                     .bind(":message", e.message)
+                     .bind(":message", e.text.isEmpty() ? e.message : english(e.text))
+                     .bind(":text", textJson(e.text))
                      .bind(":data", json(e.data))
                      .exec();
         !r)
@@ -384,7 +412,8 @@ Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId
         e.stage = stageFromKey(q.value(QStringLiteral("stage")).toString()).value_or(Stage::Queued);
         e.level = eventLevelFromKey(q.value(QStringLiteral("level")).toString());
         e.name = q.value(QStringLiteral("name")).toString();
-        e.message = q.value(QStringLiteral("message")).toString();
+        e.text = textFrom(q.value(QStringLiteral("text_json")));
+        e.message = e.text.isEmpty() ? q.value(QStringLiteral("message")).toString() : e.text.toString();
         e.data = object(q.value(QStringLiteral("data_json")));
         out.append(e);
     }

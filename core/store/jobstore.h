@@ -32,9 +32,10 @@ public:
     // Jobs whose owner stopped beating for longer than maxAgeSeconds and that did not end.
     Result<QStringList> orphaned(int maxAgeSeconds) const;
 
-    Status setStage(const QString& id, Stage stage, const QString& statusText = {});
+    // status: what the views show; stored as a Text so each reader renders it in its own language.
+    Status setStage(const QString& id, Stage stage, const Text& status = {});
     Status setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                    const QString& statusText);
+                    const Text& status);
     Status setProgress(const QString& id, Stage stage, const StageProgress& p);
     Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds);
     Status requestCancel(const QString& id);
@@ -45,6 +46,7 @@ public:
     // Empty clears it.
     Status setCheckpoint(const QString& id, const QJsonObject& checkpoint);
 
+    // Stores event.text (rendered again by each reader) and, for old readers and logs, its English.
     Result<qint64> appendEvent(const EventRecord& event);
     Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId = 0, int limit = 10000) const;
 

@@ -65,6 +65,11 @@ CREATE INDEX ledger_job ON ledger(job_id);
     R"SQL(
 ALTER TABLE jobs ADD COLUMN checkpoint_json TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 3: texts stored as written, rendered by each reader in its own language (common/text.h)
+    R"SQL(
+ALTER TABLE events ADD COLUMN text_json TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN status_json TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 constexpr int kLatest = int(std::size(kSteps));
@@ -81,7 +86,10 @@ Status exec(QSqlDatabase& db, const QString& sql)
 
 } // namespace
 
-int latestVersion() { return kLatest; }
+int latestVersion()
+{
+    return kLatest;
+}
 
 Status migrate(QSqlDatabase& db)
 {

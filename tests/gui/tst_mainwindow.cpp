@@ -1,5 +1,6 @@
 #include "engine/checkpoint.h"
 #include "eventsmodel.h"
+#include "i18n.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
@@ -7,7 +8,6 @@
 #include "services/jobwatcher.h"
 #include "store/jobstore.h"
 #include "testutil.h"
-#include "translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -159,7 +159,7 @@ private slots:
         QCOMPARE(again->stage, Stage::Queued);
         QCOMPARE(again->attempt, 2);
         QTRY_COMPARE(w.jobsModel()->record(job->id)->attempt, 2);
-        store.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, QStringLiteral("test over"));
+        store.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, Text::literal(QStringLiteral("test over")));
     }
 
     void stageBarsAndInstanceLink()
@@ -176,7 +176,8 @@ private slots:
         for (Stage st : workStages())
             store.setProgress(job->id, st, {100, 0, 0});
         store.setEnded(job->id, Stage::Completed, Stage::Finalize,
-                       {{QStringLiteral("server_id"), QStringLiteral("srv-42")}}, QStringLiteral("Migration complete"));
+                       {{QStringLiteral("server_id"), QStringLiteral("srv-42")}},
+                       Text::literal(QStringLiteral("Migration complete")));
         MainWindow w;
         w.show();
         QTRY_VERIFY(w.jobsModel()->record(job->id));
@@ -206,7 +207,7 @@ private slots:
         c.attempt = 1;
         c.disks = {{disk.fileName(), 2 << 20, QFileInfo(disk.fileName()).lastModified()}};
         XMS_VERIFY_OK(store.setEnded(job->id, Stage::Failed, Stage::WriteVolume, {{u"message"_s, u"Quota exceeded"_s}},
-                                     u"Failed"_s));
+                                     Text::literal(u"Failed"_s)));
         XMS_VERIFY_OK(store.setCheckpoint(job->id, c.toJson()));
 
         MainWindow w;
@@ -304,7 +305,7 @@ private slots:
         QTest::qWait(300);
         QVERIFY2(double(changed.count()) <= seconds * 4 + 2, qPrintable(QString::number(changed.count())));
         QVERIFY(changed.count() >= 1);
-        store.setEnded(job->id, Stage::Cancelled, Stage::Export, {}, QStringLiteral("test over"));
+        store.setEnded(job->id, Stage::Cancelled, Stage::Export, {}, Text::literal(QStringLiteral("test over")));
     }
 };
 

@@ -2,14 +2,16 @@
 // wizard step and the Settings dialog. Written to $XMS_SCREENSHOT_DIR (docs/screenshots to update the
 // README), else next to the test. $XMS_SCREENSHOT_LANG=de renders the German translation.
 #include "eventsmodel.h"
+#include "i18n.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
 #include "mainwindow.h"
 #include "migrationsview.h"
 #include "settings/settingsdialog.h"
 #include "settings/trustdialog.h"
+#include "store/jobstore.h"
 #include "testutil.h"
-#include "translations.h"
+#include "vsphere/inventorycache.h"
 #include "wizard/inventorymodel.h"
 #include "wizard/networkspage.h"
 #include "wizard/newmigrationwizard.h"
@@ -17,9 +19,6 @@
 #include "wizard/reviewpage.h"
 #include "wizard/targetpage.h"
 #include "wizard/workloadpage.h"
-
-#include "store/jobstore.h"
-#include "vsphere/inventorycache.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -129,9 +128,10 @@ private slots:
         XMS_VERIFY_OK(m_store->saveCloud(cloud));
         XMS_VERIFY_OK(m_store->saveProfile(
             {QStringLiteral("dc1-to-infra"),
-             QJsonObject{{QStringLiteral("networks"),
-                          QJsonArray{QJsonObject{{QStringLiteral("source_network"), QStringLiteral("VM Network")},
-                                                 {QStringLiteral("target_network"), QStringLiteral("internal-net")}}}}},
+             QJsonObject {
+                 {QStringLiteral("networks"),
+                  QJsonArray {QJsonObject {{QStringLiteral("source_network"), QStringLiteral("VM Network")},
+                                           {QStringLiteral("target_network"), QStringLiteral("internal-net")}}}}},
              {},
              {}}));
         vsphere::Inventory inv;
@@ -147,11 +147,11 @@ private slots:
     {
         JobStore jobs(*m_store);
         auto spec = [](const QString& vmName) {
-            return QJsonObject{{QStringLiteral("source"), QStringLiteral("prod-vcenter")},
-                               {QStringLiteral("vm"), vmName},
-                               {QStringLiteral("cloud"), QStringLiteral("xloud-prod")},
-                               {QStringLiteral("project"), QStringLiteral("infra")},
-                               {QStringLiteral("instance_name"), vmName}};
+            return QJsonObject {{QStringLiteral("source"), QStringLiteral("prod-vcenter")},
+                                {QStringLiteral("vm"), vmName},
+                                {QStringLiteral("cloud"), QStringLiteral("xloud-prod")},
+                                {QStringLiteral("project"), QStringLiteral("infra")},
+                                {QStringLiteral("instance_name"), vmName}};
         };
         auto done = jobs.create(spec(QStringLiteral("build-agent")));
         XMS_VERIFY_OK(done);
@@ -159,14 +159,14 @@ private slots:
             jobs.setProgress(done->id, s, {100, 0, 0});
         jobs.setEnded(done->id, Stage::Completed, Stage::Finalize,
                       {{QStringLiteral("server_id"), QStringLiteral("6f1c2a8e-4b1d-4c55-9a7e-2f0d3c9b8a11")}},
-                      QStringLiteral("Migration complete: instance build-agent is ready"));
+                      Text::literal(QStringLiteral("Migration complete: instance build-agent is ready")));
         auto running = jobs.create(spec(QStringLiteral("web-01")));
         XMS_VERIFY_OK(running);
         const QString id = running->id;
-        jobs.setStage(id, Stage::Export, QStringLiteral("Exporting the disks of web-01"));
+        jobs.setStage(id, Stage::Export, Text::literal(QStringLiteral("Exporting the disks of web-01")));
         jobs.setProgress(id, Stage::Export, {62, 26LL << 30, 40LL << 30});
         jobs.setTransfer(id, 26LL << 30, 40LL << 30, 118.0 * 1024 * 1024, 127);
-        const QStringList names{QStringLiteral("source.powered_off"), QStringLiteral("export.started")};
+        const QStringList names {QStringLiteral("source.powered_off"), QStringLiteral("export.started")};
         EventRecord e;
         e.jobId = id;
         e.stage = Stage::Export;
@@ -208,8 +208,11 @@ private slots:
         QTRY_COMPARE(workload->inventory()->rowCount(), 4);
         PreflightReport pass;
         pass.vm = QStringLiteral("web-01");
-        pass.add({QStringLiteral("Compute"), QStringLiteral("compute.cpu"), Verdict::Pass,
-                  QStringLiteral("2 vCPU, 4096 MiB"), {}});
+        pass.add({QStringLiteral("Compute"),
+                  QStringLiteral("compute.cpu"),
+                  Verdict::Pass,
+                  QStringLiteral("2 vCPU, 4096 MiB"),
+                  {}});
         pass.add({QStringLiteral("Source"), QStringLiteral("source.snapshot"), Verdict::Warn,
                   QStringLiteral("The VM has snapshots; the migration copies its current state only"),
                   QStringLiteral("Delete or consolidate snapshots you do not need.")});

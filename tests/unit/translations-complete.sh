@@ -11,7 +11,7 @@ lupdate_out=$("$lupdate" -project "$work/project.json" -no-obsolete -locations n
 echo "$lupdate_out" | grep -E "Found|new" || true
 missing=$(grep -c 'type="unfinished"' "$work/check.ts" || true)
 if [ "$missing" != 0 ]; then
-  echo "FAIL: $missing string(s) have no German translation; run 'cmake --build BUILD --target xms_ui_lupdate'" \
+  echo "FAIL: $missing string(s) have no German translation; run 'cmake --build BUILD --target xms_i18n_lupdate'" \
        "and translate them in translations/xms_de.ts:"
   grep -B3 'type="unfinished"' "$work/check.ts" | grep '<source>' | sed 's/^ */  /'
   exit 1

@@ -42,7 +42,8 @@ class TestKeptStaging : public QObject
         c.attempt = 1;
         for (const QString& d : disks)
             c.disks.append({d, QFileInfo(d).size(), QFileInfo(d).lastModified()});
-        m_jobs->setEnded(job->id, Stage::Failed, Stage::WriteVolume, {{u"code"_s, u"xloud.quota"_s}}, u"Failed"_s);
+        m_jobs->setEnded(job->id, Stage::Failed, Stage::WriteVolume, {{u"code"_s, u"xloud.quota"_s}},
+                         Text::literal(u"Failed"_s));
         m_jobs->setCheckpoint(job->id, c.toJson());
         QSqlQuery q(m_store->db());
         q.prepare(u"UPDATE jobs SET finished_at = ? WHERE id = ?"_s);

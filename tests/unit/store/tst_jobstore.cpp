@@ -17,25 +17,26 @@ private:
 private slots:
     void init()
     {
-        auto store = Store::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
+        auto store = Store::open(
+            m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
     }
 
     void createFindByPrefix()
     {
-        auto a = m_jobs->create(QJsonObject{{QStringLiteral("vm"), QStringLiteral("web-1")}});
+        auto a = m_jobs->create(QJsonObject {{QStringLiteral("vm"), QStringLiteral("web-1")}});
         XMS_VERIFY_OK(a);
         QCOMPARE(a->stage, Stage::Queued);
         QCOMPARE(a->spec.value(u"vm").toString(), QStringLiteral("web-1"));
         QCOMPARE(a->bytesTotal, 0); // unknown
-        auto b = m_jobs->create(QJsonObject{}, 5LL << 30);
+        auto b = m_jobs->create(QJsonObject {}, 5LL << 30);
         QCOMPARE(b->seq, a->seq + 1);
         QCOMPARE(b->bytesTotal, 5LL << 30);
         QCOMPARE(m_jobs->job(a->id.left(8))->id, a->id);
         QCOMPARE(m_jobs->job(QStringLiteral("zzzzzzzz")).error().code, QStringLiteral("job.not_found"));
         QCOMPARE(m_jobs->job(QStringLiteral("ab")).error().code, QStringLiteral("job.not_found")); // too short
-        QCOMPARE(m_jobs->queued().value(), (QStringList{a->id, b->id}));
+        QCOMPARE(m_jobs->queued().value(), (QStringList {a->id, b->id}));
     }
 
     void onlyOneClaimWins()
@@ -50,7 +51,7 @@ private slots:
     void progressEventsAndEnd()
     {
         auto a = m_jobs->create({});
-        XMS_VERIFY_OK(m_jobs->setStage(a->id, Stage::Export, QStringLiteral("Exporting")));
+        XMS_VERIFY_OK(m_jobs->setStage(a->id, Stage::Export, Text::literal(QStringLiteral("Exporting"))));
         XMS_VERIFY_OK(m_jobs->setProgress(a->id, Stage::Export, {40, 400, 1000}));
         XMS_VERIFY_OK(m_jobs->setProgress(a->id, Stage::Export, {50, 500, 1000}));
         auto j = m_jobs->job(a->id);
@@ -76,7 +77,8 @@ private slots:
         QCOMPARE(after->at(0).name, QStringLiteral("export.progress"));
 
         XMS_VERIFY_OK(m_jobs->setEnded(a->id, Stage::Failed, Stage::Export,
-                                       {{QStringLiteral("message"), QStringLiteral("boom")}}, QStringLiteral("boom")));
+                                       {{QStringLiteral("message"), QStringLiteral("boom")}},
+                                       Text::literal(QStringLiteral("boom"))));
         j = m_jobs->job(a->id);
         QCOMPARE(j->stage, Stage::Failed);
         QCOMPARE(j->failedStage, Stage::Export);
@@ -117,7 +119,7 @@ private slots:
         XMS_VERIFY_OK(m_jobs->setStage(a->id, Stage::WriteVolume));
         QVERIFY(m_jobs->orphaned(60)->isEmpty());
         QThread::msleep(1100);
-        QCOMPARE(m_jobs->orphaned(1).value(), QStringList{a->id});
+        QCOMPARE(m_jobs->orphaned(1).value(), QStringList {a->id});
         XMS_VERIFY_OK(m_jobs->heartbeat(QStringLiteral("w1")));
         QVERIFY(m_jobs->orphaned(1)->isEmpty());
     }

@@ -1,10 +1,10 @@
-#include "translations.h"
+#include "i18n.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
 
-namespace xms::ui {
+namespace xms {
 
 bool installTranslations(QCoreApplication& app, const QLocale& locale)
 {
@@ -19,4 +19,4 @@ bool installTranslations(QCoreApplication& app, const QLocale& locale)
     return true;
 }
 
-} // namespace xms::ui
+} // namespace xms
