@@ -2,51 +2,52 @@
 
 #include "common/error.h"
 #include "model/records.h"
+#include "storebackend.h"
 
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
+#include <memory>
 
 namespace xms {
 
-// The single place XMS state is kept: SQLite (WAL) under XMS_HOME, shared by the GUI, several CLI
-// processes and worker threads. Each thread gets its own connection. Secrets never enter it.
-// Kept behind this one class so a PostgreSQL-backed store stays a small change.
+// A handle on the place XMS state is kept (sources, clouds, profiles, settings; jobs through JobStore),
+// copied freely: copies share one backend. Secrets never enter it. Which backend it is (SQLite today)
+// is decided only by open().
 class Store
 {
 public:
-    // Opens (creating and migrating when needed) the database at path.
+    // Opens (creating and migrating when needed) the SQLite database at path.
     static Result<Store> open(const QString& path);
     static Result<Store> openDefault(); // paths::databaseFile()
+    explicit Store(std::shared_ptr<StoreBackend> backend);
 
-    QString path() const { return m_path; }
-    // This thread's connection (opened on first use, WAL, busy timeout, foreign keys).
-    QSqlDatabase db() const;
+    QString path() const { return m_backend->location(); }
+    StoreBackend& backend() const { return *m_backend; }
+    Status inTransaction(const std::function<Status()>& work) const { return m_backend->inTransaction(work); }
 
-    Result<QList<EnvironmentRecord>> environments() const;
-    Result<EnvironmentRecord> environment(const QString& name) const; // "source.not_found"
-    Status saveEnvironment(const EnvironmentRecord& env); // insert or update by name
-    Status removeEnvironment(const QString& name);
+    Result<QList<EnvironmentRecord>> environments() const { return m_backend->environments(); }
+    Result<EnvironmentRecord> environment(const QString& name) const { return m_backend->environment(name); }
+    Status saveEnvironment(const EnvironmentRecord& env) { return m_backend->saveEnvironment(env); }
+    Status removeEnvironment(const QString& name) { return m_backend->removeEnvironment(name); }
 
-    Result<QList<CloudRecord>> clouds() const;
-    Result<CloudRecord> cloud(const QString& name) const; // "cloud.not_found"
-    Status saveCloud(const CloudRecord& cloud);
-    Status removeCloud(const QString& name);
+    Result<QList<CloudRecord>> clouds() const { return m_backend->clouds(); }
+    Result<CloudRecord> cloud(const QString& name) const { return m_backend->cloud(name); }
+    Status saveCloud(const CloudRecord& cloud) { return m_backend->saveCloud(cloud); }
+    Status removeCloud(const QString& name) { return m_backend->removeCloud(name); }
 
-    Result<QList<ProfileRecord>> profiles() const;
-    Result<ProfileRecord> profile(const QString& name) const; // "profile.not_found"
-    Status saveProfile(const ProfileRecord& profile);
-    Status removeProfile(const QString& name);
+    Result<QList<ProfileRecord>> profiles() const { return m_backend->profiles(); }
+    Result<ProfileRecord> profile(const QString& name) const { return m_backend->profile(name); }
+    Status saveProfile(const ProfileRecord& profile) { return m_backend->saveProfile(profile); }
+    Status removeProfile(const QString& name) { return m_backend->removeProfile(name); }
 
-    QString setting(const QString& key, const QString& fallback = {}) const;
-    Status setSetting(const QString& key, const QString& value);
+    QString setting(const QString& key, const QString& fallback = {}) const
+    {
+        return m_backend->setting(key, fallback);
+    }
+    Status setSetting(const QString& key, const QString& value) { return m_backend->setSetting(key, value); }
 
 private:
-    explicit Store(QString path);
-    QString m_path;
+    std::shared_ptr<StoreBackend> m_backend;
 };
-
-// Turns a failed query into an Error (shared by the store's parts).
-Error sqlError(const class QSqlQuery& query, const QString& what);
 
 } // namespace xms

@@ -42,4 +42,13 @@ QByteArray sha256OfFile(const QString& path)
     return h.result().toHex();
 }
 
+QSqlDatabase rawSqlite(const QString& path)
+{
+    static int count = 0;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-raw-%1").arg(++count));
+    db.setDatabaseName(path);
+    db.open();
+    return db;
+}
+
 } // namespace xms::test

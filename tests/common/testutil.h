@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ QStringList eventNames(const JobStore& jobs, const QString& jobId);
 
 // Reads a required environment variable (the lab's); a lab test without its lab fails loudly.
 QByteArray requireEnv(const char* name);
+// A connection of the test's own to an SQLite store file, to check what the SQLite backend wrote.
+QSqlDatabase rawSqlite(const QString& path);
 
 } // namespace xms::test
 

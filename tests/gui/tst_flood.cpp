@@ -127,16 +127,18 @@ private slots:
         JobStore jobs(*Store::openDefault());
         auto job = jobs.create(QJsonObject {{QStringLiteral("vm"), QStringLiteral("chatty")}});
         XMS_VERIFY_OK(job);
-        QVERIFY(jobs.store().db().transaction()); // one commit for the set-up, not 30,000
         EventRecord e;
         e.jobId = job->id;
         e.time = QDateTime::currentDateTimeUtc();
         e.name = QStringLiteral("export.progress");
-        for (int n = 0; n < 30000; ++n) {
-            e.message = QStringLiteral("chunk %1").arg(n);
-            jobs.appendEvent(e);
-        }
-        QVERIFY(jobs.store().db().commit());
+        XMS_VERIFY_OK(jobs.store().inTransaction([&]() -> Status { // one commit for the set-up, not 30,000
+            for (int n = 0; n < 30000; ++n) {
+                e.message = QStringLiteral("chunk %1").arg(n);
+                if (auto r = jobs.appendEvent(e); !r)
+                    return std::unexpected(r.error());
+            }
+            return {};
+        }));
         JobWatcher watcher(jobs);
         watcher.setEventBacklog(20000);
         EventsModel events;

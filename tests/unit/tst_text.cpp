@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(events->at(0).message, QStringLiteral("Migration von web-01 gestartet (Versuch 1)"));
         QCOMPARE(jobs.job(job->id)->statusText, QStringLiteral("Gastanpassungen"));
         // The stored English stays for tools that read the database directly.
-        QSqlQuery q(store->db());
+        QSqlQuery q(test::rawSqlite(store->path()));
         QVERIFY(q.exec(QStringLiteral("SELECT message FROM events")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Migration of web-01 started (attempt 1)"));
     }

@@ -45,7 +45,7 @@ class TestKeptStaging : public QObject
         m_jobs->setEnded(job->id, Stage::Failed, Stage::WriteVolume, {{u"code"_s, u"xloud.quota"_s}},
                          Text::literal(u"Failed"_s));
         m_jobs->setCheckpoint(job->id, c.toJson());
-        QSqlQuery q(m_store->db());
+        QSqlQuery q(test::rawSqlite(m_store->path()));
         q.prepare(u"UPDATE jobs SET finished_at = ? WHERE id = ?"_s);
         q.addBindValue(QDateTime::currentDateTimeUtc().addDays(-daysAgo).toString(Qt::ISODateWithMs));
         q.addBindValue(job->id);

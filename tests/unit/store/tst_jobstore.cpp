@@ -39,6 +39,18 @@ private slots:
         QCOMPARE(m_jobs->queued().value(), (QStringList {a->id, b->id}));
     }
 
+    void prefixWildcardsAreLiteral()
+    {
+        // Ids are UUIDs (hex and '-'): "____" or "%%%%" must match no job, not every job.
+        auto a = m_jobs->create({});
+        XMS_VERIFY_OK(a);
+        for (const QString& wild :
+             QStringList {QStringLiteral("____"), QStringLiteral("%%%%"), QStringLiteral("%"),
+                          QString(a->id.left(3) + u'_'), QString(a->id.left(7) + u'%'), QStringLiteral("\\\\\\\\")})
+            QCOMPARE(m_jobs->job(wild).error().code, QStringLiteral("job.not_found"));
+        QCOMPARE(m_jobs->job(a->id.left(4))->id, a->id);
+    }
+
     void onlyOneClaimWins()
     {
         auto a = m_jobs->create({});

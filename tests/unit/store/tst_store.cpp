@@ -20,7 +20,7 @@ private slots:
         {
             auto store = Store::open(path);
             XMS_VERIFY_OK(store);
-            QSqlQuery q(store->db());
+            QSqlQuery q(test::rawSqlite(store->path()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
             QCOMPARE(q.value(0).toInt(), schema::latestVersion());
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
@@ -36,7 +36,7 @@ private slots:
         {
             auto store = Store::open(path);
             QVERIFY(store);
-            QSqlQuery q(store->db());
+            QSqlQuery q(test::rawSqlite(store->path()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
         }
         auto r = Store::open(path);
@@ -93,7 +93,7 @@ private slots:
 
         ProfileRecord p;
         p.name = QStringLiteral("dc1-to-infra");
-        p.mapping = QJsonObject{{QStringLiteral("VM Network"), QStringLiteral("internal-net")}};
+        p.mapping = QJsonObject {{QStringLiteral("VM Network"), QStringLiteral("internal-net")}};
         QVERIFY(store->saveProfile(p));
         QCOMPARE(store->profile(p.name)->mapping, p.mapping);
         QCOMPARE(store->profile(QStringLiteral("x")).error().code, QStringLiteral("profile.not_found"));
@@ -117,7 +117,7 @@ private slots:
         }
         for (auto& f : futures)
             QVERIFY(f.result());
-        QSqlQuery q(store->db());
+        QSqlQuery q(test::rawSqlite(store->path()));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM settings")) && q.next());
         QCOMPARE(q.value(0).toInt(), 100);
     }

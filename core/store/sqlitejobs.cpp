@@ -1,4 +1,4 @@
-#include "jobstore.h"
+#include "sqlitestore.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -138,15 +138,10 @@ Error jobNotFound(const QString& id)
 
 } // namespace
 
-JobStore::JobStore(Store store)
-    : m_store(std::move(store))
-{
-}
-
-Result<JobRecord> JobStore::create(const QJsonObject& spec, qint64 diskBytes)
+Result<JobRecord> SqliteStore::createJob(const QJsonObject& spec, qint64 diskBytes)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("INSERT INTO jobs (id, seq, spec_json, stage, status_text, status_json, bytes_total,"
                          " created_at, updated_at) VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), :spec,"
                          " 'queued', :status, :status_json, :bytes, :now, :now2)"));
@@ -164,12 +159,17 @@ Result<JobRecord> JobStore::create(const QJsonObject& spec, qint64 diskBytes)
     return job(id);
 }
 
-Result<JobRecord> JobStore::job(const QString& idOrPrefix) const
+Result<JobRecord> SqliteStore::job(const QString& idOrPrefix) const
 {
     if (idOrPrefix.size() < 4)
         return std::unexpected(jobNotFound(idOrPrefix));
-    Sql s(m_store.db(), QStringLiteral("SELECT * FROM jobs WHERE id = :id OR id LIKE :prefix LIMIT 2"));
-    if (auto r = s.bind(":id", idOrPrefix).bind(":prefix", QString(idOrPrefix + u'%')).exec(); !r)
+    // A prefix is matched literally: '_' and '%' in what the user typed are no wildcards.
+    QString pattern = idOrPrefix;
+    pattern.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    Sql s(db(), QStringLiteral("SELECT * FROM jobs WHERE id = :id OR id LIKE :prefix ESCAPE '\\' LIMIT 2"));
+    if (auto r = s.bind(":id", idOrPrefix).bind(":prefix", QString(pattern + u'%')).exec(); !r)
         return std::unexpected(r.error());
     if (!s.query().next())
         return std::unexpected(jobNotFound(idOrPrefix));
@@ -178,29 +178,29 @@ Result<JobRecord> JobStore::job(const QString& idOrPrefix) const
         return fail(QStringLiteral("job.ambiguous"),
                     QCoreApplication::translate("JobStore", "More than one job starts with '%1'. Give more of the id.")
                         .arg(idOrPrefix));
-    if (auto r = loadProgress(m_store.db(), j); !r)
+    if (auto r = loadProgress(db(), j); !r)
         return std::unexpected(r.error());
     return j;
 }
 
-Result<QList<JobRecord>> JobStore::jobs(int limit) const
+Result<QList<JobRecord>> SqliteStore::jobs(int limit) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT * FROM jobs ORDER BY seq DESC LIMIT :limit"));
+    Sql s(db(), QStringLiteral("SELECT * FROM jobs ORDER BY seq DESC LIMIT :limit"));
     if (auto r = s.bind(":limit", limit).exec(); !r)
         return std::unexpected(r.error());
     QList<JobRecord> out;
     while (s.query().next())
         out.append(jobFrom(s.query()));
     for (JobRecord& j : out) {
-        if (auto r = loadProgress(m_store.db(), j); !r)
+        if (auto r = loadProgress(db(), j); !r)
             return std::unexpected(r.error());
     }
     return out;
 }
 
-Result<QStringList> JobStore::queued() const
+Result<QStringList> SqliteStore::queued() const
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("SELECT id FROM jobs WHERE stage = 'queued' AND owner = ''"
                          " AND cancel_requested = 0 ORDER BY seq"));
     if (auto r = s.exec(); !r)
@@ -211,9 +211,9 @@ Result<QStringList> JobStore::queued() const
     return ids;
 }
 
-Result<bool> JobStore::claim(const QString& id, const QString& owner)
+Result<bool> SqliteStore::claim(const QString& id, const QString& owner)
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now, started_at = :now2,"
                          " updated_at = :now3 WHERE id = :id AND owner = '' AND stage = 'queued'"));
     const QString t = now();
@@ -222,14 +222,14 @@ Result<bool> JobStore::claim(const QString& id, const QString& owner)
     return s.query().numRowsAffected() == 1;
 }
 
-Status JobStore::release(const QString& id)
+Status SqliteStore::release(const QString& id)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET owner = '' WHERE id = :id")).bind(":id", id).exec();
+    return Sql(db(), QStringLiteral("UPDATE jobs SET owner = '' WHERE id = :id")).bind(":id", id).exec();
 }
 
-Result<bool> JobStore::takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
+Result<bool> SqliteStore::takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now WHERE id = :id"
                          " AND owner != '' AND heartbeat_at < :cutoff"));
     if (auto r = s.bind(":owner", owner).bind(":now", now()).bind(":id", id).bind(":cutoff", ago(maxAgeSeconds)).exec();
@@ -238,24 +238,24 @@ Result<bool> JobStore::takeOver(const QString& id, const QString& owner, int max
     return s.query().numRowsAffected() == 1;
 }
 
-Status JobStore::heartbeat(const QString& owner)
+Status SqliteStore::heartbeat(const QString& owner)
 {
     const QString t = now();
-    if (auto r = Sql(m_store.db(), QStringLiteral("UPDATE jobs SET heartbeat_at = :now WHERE owner = :owner"))
+    if (auto r = Sql(db(), QStringLiteral("UPDATE jobs SET heartbeat_at = :now WHERE owner = :owner"))
                      .bind(":now", t)
                      .bind(":owner", owner)
                      .exec();
         !r)
         return r;
-    return Sql(m_store.db(), QStringLiteral("UPDATE workers SET heartbeat_at = :now WHERE id = :owner"))
+    return Sql(db(), QStringLiteral("UPDATE workers SET heartbeat_at = :now WHERE id = :owner"))
         .bind(":now", t)
         .bind(":owner", owner)
         .exec();
 }
 
-Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
+Result<QStringList> SqliteStore::orphaned(int maxAgeSeconds) const
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND heartbeat_at < :cutoff"
                          " AND stage NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq"));
     if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
@@ -266,9 +266,9 @@ Result<QStringList> JobStore::orphaned(int maxAgeSeconds) const
     return ids;
 }
 
-Status JobStore::setStage(const QString& id, Stage stage, const Text& status)
+Status SqliteStore::setStage(const QString& id, Stage stage, const Text& status)
 {
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, status_json = :status_json,"
                               " updated_at = :now WHERE id = :id"))
         .bind(":stage", stageKey(stage))
@@ -279,12 +279,12 @@ Status JobStore::setStage(const QString& id, Stage stage, const Text& status)
         .exec();
 }
 
-Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                          const Text& status)
+Status SqliteStore::setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
+                             const Text& status)
 {
     const bool failed = terminal != Stage::Completed;
     const QString t = now();
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
                               " status_json = :status_json, error_json = :error, result_json = :result, owner = '',"
                               " finished_at = :now, updated_at = :now2, eta_seconds = -1"
@@ -301,9 +301,9 @@ Status JobStore::setEnded(const QString& id, Stage terminal, Stage atStage, cons
         .exec();
 }
 
-Status JobStore::setProgress(const QString& id, Stage stage, const StageProgress& p)
+Status SqliteStore::setProgress(const QString& id, Stage stage, const StageProgress& p)
 {
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total,"
                               " started_at) VALUES (:id, :stage, :pct, :done, :total, :now)"
                               " ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
@@ -317,9 +317,9 @@ Status JobStore::setProgress(const QString& id, Stage stage, const StageProgress
         .exec();
 }
 
-Status JobStore::setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
+Status SqliteStore::setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
 {
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
                               " eta_seconds = :eta, updated_at = :now WHERE id = :id"))
         .bind(":t", transferred)
@@ -331,40 +331,42 @@ Status JobStore::setTransfer(const QString& id, qint64 transferred, qint64 total
         .exec();
 }
 
-Status JobStore::setCheckpoint(const QString& id, const QJsonObject& checkpoint)
+Status SqliteStore::setCheckpoint(const QString& id, const QJsonObject& checkpoint)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET checkpoint_json = :cp, updated_at = :now WHERE id = :id"))
+    return Sql(db(), QStringLiteral("UPDATE jobs SET checkpoint_json = :cp, updated_at = :now WHERE id = :id"))
         .bind(":cp", checkpoint.isEmpty() ? QString() : json(checkpoint))
         .bind(":now", now())
         .bind(":id", id)
         .exec();
 }
 
-Status JobStore::requestCancel(const QString& id)
+Status SqliteStore::requestCancel(const QString& id)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE jobs SET cancel_requested = 1, updated_at = :now WHERE id = :id"))
+    return Sql(db(), QStringLiteral("UPDATE jobs SET cancel_requested = 1, updated_at = :now WHERE id = :id"))
         .bind(":now", now())
         .bind(":id", id)
         .exec();
 }
 
-Result<bool> JobStore::cancelRequested(const QString& id) const
+Result<bool> SqliteStore::cancelRequested(const QString& id) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT cancel_requested FROM jobs WHERE id = :id"));
+    Sql s(db(), QStringLiteral("SELECT cancel_requested FROM jobs WHERE id = :id"));
     if (auto r = s.bind(":id", id).exec(); !r)
         return std::unexpected(r.error());
     return s.query().next() && s.query().value(0).toBool();
 }
 
-Status JobStore::requeue(const QString& id, bool fromStart)
+Status SqliteStore::requeue(const QString& id, bool fromStart)
 {
-    QSqlDatabase db = m_store.db();
-    if (auto r = Sql(db, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec(); !r)
+    QSqlDatabase connection = db();
+    if (auto r
+        = Sql(connection, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec();
+        !r)
         return r;
     if (fromStart)
         if (auto r = setCheckpoint(id, {}); !r)
             return r;
-    return Sql(db,
+    return Sql(connection,
                QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
                               " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
                               " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
@@ -376,9 +378,9 @@ Status JobStore::requeue(const QString& id, bool fromStart)
         .exec();
 }
 
-Result<qint64> JobStore::appendEvent(const EventRecord& e)
+Result<qint64> SqliteStore::appendEvent(const EventRecord& e)
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, text_json, data_json)"
                          " VALUES (:job, :ts, :stage, :level, :name, :message, :text, :data)"));
     const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
@@ -396,10 +398,9 @@ Result<qint64> JobStore::appendEvent(const EventRecord& e)
     return s.query().lastInsertId().toLongLong();
 }
 
-Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId, int limit) const
+Result<QList<EventRecord>> SqliteStore::events(const QString& jobId, qint64 afterId, int limit) const
 {
-    Sql s(m_store.db(),
-          QStringLiteral("SELECT * FROM events WHERE job_id = :job AND id > :after ORDER BY id LIMIT :limit"));
+    Sql s(db(), QStringLiteral("SELECT * FROM events WHERE job_id = :job AND id > :after ORDER BY id LIMIT :limit"));
     if (auto r = s.bind(":job", jobId).bind(":after", afterId).bind(":limit", limit).exec(); !r)
         return std::unexpected(r.error());
     QList<EventRecord> out;
@@ -420,9 +421,9 @@ Result<QList<EventRecord>> JobStore::events(const QString& jobId, qint64 afterId
     return out;
 }
 
-Result<qint64> JobStore::ledgerAdd(const LedgerEntry& e)
+Result<qint64> SqliteStore::ledgerAdd(const LedgerEntry& e)
 {
-    Sql s(m_store.db(),
+    Sql s(db(),
           QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state,"
                          " created_at) VALUES (:job, :kind, :rid, :cloud, :project, :name, :state, :now)"));
     if (auto r = s.bind(":job", e.jobId)
@@ -439,17 +440,17 @@ Result<qint64> JobStore::ledgerAdd(const LedgerEntry& e)
     return s.query().lastInsertId().toLongLong();
 }
 
-Status JobStore::ledgerSetResource(qint64 entryId, const QString& resourceId)
+Status SqliteStore::ledgerSetResource(qint64 entryId, const QString& resourceId)
 {
-    return Sql(m_store.db(), QStringLiteral("UPDATE ledger SET resource_id = :rid, state = 'created' WHERE id = :id"))
+    return Sql(db(), QStringLiteral("UPDATE ledger SET resource_id = :rid, state = 'created' WHERE id = :id"))
         .bind(":rid", resourceId)
         .bind(":id", entryId)
         .exec();
 }
 
-Status JobStore::ledgerSetState(qint64 entryId, const QString& state)
+Status SqliteStore::ledgerSetState(qint64 entryId, const QString& state)
 {
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
                               " THEN :now ELSE deleted_at END WHERE id = :id"))
         .bind(":state", state)
@@ -459,9 +460,9 @@ Status JobStore::ledgerSetState(qint64 entryId, const QString& state)
         .exec();
 }
 
-Result<QList<LedgerEntry>> JobStore::ledger(const QString& jobId) const
+Result<QList<LedgerEntry>> SqliteStore::ledger(const QString& jobId) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT * FROM ledger WHERE job_id = :job ORDER BY id"));
+    Sql s(db(), QStringLiteral("SELECT * FROM ledger WHERE job_id = :job ORDER BY id"));
     if (auto r = s.bind(":job", jobId).exec(); !r)
         return std::unexpected(r.error());
     QList<LedgerEntry> out;
@@ -483,10 +484,10 @@ Result<QList<LedgerEntry>> JobStore::ledger(const QString& jobId) const
     return out;
 }
 
-Status JobStore::registerWorker(const QString& id, qint64 pid)
+Status SqliteStore::registerWorker(const QString& id, qint64 pid)
 {
     const QString t = now();
-    return Sql(m_store.db(),
+    return Sql(db(),
                QStringLiteral("INSERT OR REPLACE INTO workers (id, pid, host, started_at, heartbeat_at)"
                               " VALUES (:id, :pid, :host, :now, :now2)"))
         .bind(":id", id)
@@ -497,14 +498,14 @@ Status JobStore::registerWorker(const QString& id, qint64 pid)
         .exec();
 }
 
-Status JobStore::unregisterWorker(const QString& id)
+Status SqliteStore::unregisterWorker(const QString& id)
 {
-    return Sql(m_store.db(), QStringLiteral("DELETE FROM workers WHERE id = :id")).bind(":id", id).exec();
+    return Sql(db(), QStringLiteral("DELETE FROM workers WHERE id = :id")).bind(":id", id).exec();
 }
 
-Result<int> JobStore::liveWorkers(int maxAgeSeconds) const
+Result<int> SqliteStore::liveWorkers(int maxAgeSeconds) const
 {
-    Sql s(m_store.db(), QStringLiteral("SELECT COUNT(*) FROM workers WHERE heartbeat_at >= :cutoff"));
+    Sql s(db(), QStringLiteral("SELECT COUNT(*) FROM workers WHERE heartbeat_at >= :cutoff"));
     if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
         return std::unexpected(r.error());
     return s.query().next() ? s.query().value(0).toInt() : 0;

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/error.h"
+#include "model/jobrecords.h"
+#include "model/records.h"
+
+#include <QList>
+#include <QStringList>
+#include <functional>
+
+namespace xms {
+
+// Everything XMS keeps, behind one interface: stored records (sources, clouds, profiles, settings), jobs
+// with their progress, events, resource ledger, and worker registrations. Store and JobStore are the
+// handles the rest of the code holds; a backend (SQLite today, sqlitestore.h) is the only code that
+// knows how the state is kept, so a second one (PostgreSQL for shared workers) changes nothing above.
+// Every method is one short statement or transaction, safe from several processes at once.
+class StoreBackend
+{
+public:
+    virtual ~StoreBackend() = default;
+    virtual QString location() const = 0; // the file or server, for messages and logs
+    // Runs work as one transaction on this thread's connection (bulk writes; all or nothing).
+    virtual Status inTransaction(const std::function<Status()>& work) = 0;
+
+    // Records
+    virtual Result<QList<EnvironmentRecord>> environments() const = 0;
+    virtual Result<EnvironmentRecord> environment(const QString& name) const = 0; // "source.not_found"
+    virtual Status saveEnvironment(const EnvironmentRecord& env) = 0; // insert or update by name
+    virtual Status removeEnvironment(const QString& name) = 0;
+    virtual Result<QList<CloudRecord>> clouds() const = 0;
+    virtual Result<CloudRecord> cloud(const QString& name) const = 0; // "cloud.not_found"
+    virtual Status saveCloud(const CloudRecord& cloud) = 0;
+    virtual Status removeCloud(const QString& name) = 0;
+    virtual Result<QList<ProfileRecord>> profiles() const = 0;
+    virtual Result<ProfileRecord> profile(const QString& name) const = 0; // "profile.not_found"
+    virtual Status saveProfile(const ProfileRecord& profile) = 0;
+    virtual Status removeProfile(const QString& name) = 0;
+    virtual QString setting(const QString& key, const QString& fallback) const = 0;
+    virtual Status setSetting(const QString& key, const QString& value) = 0;
+
+    // Jobs (see jobstore.h for what each means)
+    virtual Result<JobRecord> createJob(const QJsonObject& spec, qint64 diskBytes) = 0;
+    virtual Result<JobRecord> job(const QString& idOrPrefix) const = 0;
+    virtual Result<QList<JobRecord>> jobs(int limit) const = 0;
+    virtual Result<QStringList> queued() const = 0;
+    virtual Result<bool> claim(const QString& id, const QString& owner) = 0;
+    virtual Status release(const QString& id) = 0;
+    virtual Result<bool> takeOver(const QString& id, const QString& owner, int maxAgeSeconds) = 0;
+    virtual Status heartbeat(const QString& owner) = 0;
+    virtual Result<QStringList> orphaned(int maxAgeSeconds) const = 0;
+    virtual Status setStage(const QString& id, Stage stage, const Text& status) = 0;
+    virtual Status setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
+                            const Text& status)
+        = 0;
+    virtual Status setProgress(const QString& id, Stage stage, const StageProgress& p) = 0;
+    virtual Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds) = 0;
+    virtual Status requestCancel(const QString& id) = 0;
+    virtual Result<bool> cancelRequested(const QString& id) const = 0;
+    virtual Status requeue(const QString& id, bool fromStart) = 0;
+    virtual Status setCheckpoint(const QString& id, const QJsonObject& checkpoint) = 0;
+
+    // Events
+    virtual Result<qint64> appendEvent(const EventRecord& event) = 0;
+    virtual Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId, int limit) const = 0;
+
+    // Resource ledger
+    virtual Result<qint64> ledgerAdd(const LedgerEntry& entry) = 0;
+    virtual Status ledgerSetResource(qint64 entryId, const QString& resourceId) = 0;
+    virtual Status ledgerSetState(qint64 entryId, const QString& state) = 0;
+    virtual Result<QList<LedgerEntry>> ledger(const QString& jobId) const = 0;
+
+    // Worker processes
+    virtual Status registerWorker(const QString& id, qint64 pid) = 0;
+    virtual Status unregisterWorker(const QString& id) = 0;
+    virtual Result<int> liveWorkers(int maxAgeSeconds) const = 0;
+};
+
+} // namespace xms
