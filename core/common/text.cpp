@@ -49,6 +49,12 @@ QString substitute(const QString& pattern, const QStringList& args)
 
 } // namespace
 
+bool Text::operator==(const Text& other) const
+{
+    return m_context == other.m_context && m_source == other.m_source && m_disambiguation == other.m_disambiguation
+        && m_n == other.m_n && m_args == other.m_args;
+}
+
 Text Text::literal(const QString& text)
 {
     Text t;
@@ -74,13 +80,8 @@ Text Text::arg(const QString& a) const
 Text Text::arg(const Text& a) const
 {
     Text t = *this;
-    t.m_args.append(a);
+    t.m_args.push_back(a);
     return t;
-}
-
-Text Text::arg(qint64 a) const
-{
-    return arg(literal(QString::number(a)));
 }
 
 QString Text::toString() const
@@ -106,7 +107,7 @@ QString Text::render(bool translated) const
         pattern.replace(QStringLiteral("%n"), QString::number(m_n)); // as translate() does with no catalogue
     }
     QStringList args;
-    args.reserve(m_args.size());
+    args.reserve(qsizetype(m_args.size()));
     for (const Text& a : m_args)
         args.append(a.render(translated));
     return substitute(pattern, args);
@@ -114,14 +115,14 @@ QString Text::render(bool translated) const
 
 QJsonValue Text::toJson() const
 {
-    if (!isTranslatable() && m_args.isEmpty())
+    if (!isTranslatable() && m_args.empty())
         return m_source;
     QJsonObject o {{QStringLiteral("c"), m_context}, {QStringLiteral("s"), m_source}};
     if (!m_disambiguation.isEmpty())
         o.insert(QStringLiteral("d"), m_disambiguation);
     if (m_n >= 0)
         o.insert(QStringLiteral("n"), m_n);
-    if (!m_args.isEmpty()) {
+    if (!m_args.empty()) {
         QJsonArray args;
         for (const Text& a : m_args)
             args.append(a.toJson());
@@ -141,7 +142,7 @@ Text Text::fromJson(const QJsonValue& json)
     t.m_disambiguation = o.value(QStringLiteral("d")).toString();
     t.m_n = o.value(QStringLiteral("n")).toInt(-1);
     for (const QJsonValue& a : o.value(QStringLiteral("a")).toArray())
-        t.m_args.append(fromJson(a));
+        t.m_args.push_back(fromJson(a));
     return t;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
 #include <QJsonValue>
-#include <QList>
 #include <QString>
+#include <concepts>
+#include <vector>
 
 namespace xms {
 
@@ -24,8 +25,11 @@ public:
     // Fill the lowest-numbered %1…%99 left, like QString::arg; an argument may itself be a Text.
     Text arg(const QString& a) const;
     Text arg(const Text& a) const;
-    Text arg(qint64 a) const;
-    Text arg(int a) const { return arg(qint64(a)); }
+    template<std::integral N> Text arg(N a) const { return arg(QString::number(a)); } // as QString::arg(int …)
+    Text arg(double a, int fieldWidth = 0, char format = 'g', int precision = -1) const
+    {
+        return arg(QStringLiteral("%1").arg(a, fieldWidth, format, precision));
+    }
     Text arg(const QString& a1, const QString& a2) const { return arg(a1).arg(a2); }
     Text arg(const QString& a1, const QString& a2, const QString& a3) const { return arg(a1).arg(a2).arg(a3); }
 
@@ -39,7 +43,7 @@ public:
     QJsonValue toJson() const;
     static Text fromJson(const QJsonValue& json);
 
-    bool operator==(const Text&) const = default;
+    bool operator==(const Text& other) const;
 
 private:
     QString render(bool translated) const;
@@ -48,7 +52,7 @@ private:
     QString m_source;
     QString m_disambiguation;
     int m_n = -1;
-    QList<Text> m_args;
+    std::vector<Text> m_args; // not QList: Qt's container traits cannot recurse into the type being defined
 };
 
 } // namespace xms

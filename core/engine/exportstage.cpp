@@ -69,7 +69,8 @@ void ExportStageRunner::waitForSlot()
     if (!m_waitAnnounced) {
         m_waitAnnounced = true;
         emit event(EventLevel::Info, QStringLiteral("export.waiting"),
-                   tr("Waiting for an export slot: %1 export(s) already run against %2 (limit %3)")
+                   Text::translate("xms::ExportStageRunner",
+                                   "Waiting for an export slot: %1 export(s) already run against %2 (limit %3)")
                        .arg(ExportGate::instance().running(m_hostKey))
                        .arg(m_hostKey)
                        .arg(m_perHost),
@@ -106,7 +107,8 @@ void ExportStageRunner::begin()
         m_ctx->vm = m_export->vm().toJson();
         m_ctx->stagingDisks = m_export->result().paths();
         emit event(EventLevel::Info, QStringLiteral("export.completed"),
-                   tr("%n disk(s) staged in %1 s", nullptr, int(m_ctx->stagingDisks.size()))
+                   Text::translate("xms::ExportStageRunner", "%n disk(s) staged in %1 s", nullptr,
+                                   int(m_ctx->stagingDisks.size()))
                        .arg(m_export->result().elapsedMs / 1000),
                    m_export->result().toJson());
         emit finished({});
@@ -114,7 +116,7 @@ void ExportStageRunner::begin()
     m_export->start();
 }
 
-void ExportStageRunner::onSourceEvent(const QString& name, const QString& message, const QJsonObject& data)
+void ExportStageRunner::onSourceEvent(const QString& name, const Text& message, const QJsonObject& data)
 {
     emit event(EventLevel::Info, name, message, data);
     if (name == u"source.powered_off" && data.value(u"method").toString() != u"already_off")

@@ -26,7 +26,7 @@ public:
 private:
     void waitForSlot();
     void begin();
-    void onSourceEvent(const QString& name, const QString& message, const QJsonObject& data);
+    void onSourceEvent(const QString& name, const Text& message, const QJsonObject& data);
 
     JobContext* m_ctx = nullptr;
     QPointer<vsphere::VmExport> m_export;

@@ -79,9 +79,9 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
                 if (s.id == map.targetSubnet || s.name == map.targetSubnet)
                     p.subnetId = s.id;
             if (p.subnetId.isEmpty())
-                return stop(Error::make(QStringLiteral("finalize.subnet_not_found"),
-                                        tr("Subnet %1 is not part of network %2.")
-                                            .arg(map.targetSubnet, p.networkName)));
+                return stop(
+                    Error::make(QStringLiteral("finalize.subnet_not_found"),
+                                tr("Subnet %1 is not part of network %2.").arg(map.targetSubnet, p.networkName)));
         }
         m_ports.append(p);
     }
@@ -122,7 +122,8 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
             if (macRefused && planned.keepMac && withMac
                 && m_ctx->spec.macFallback == MigrationSpec::MacFallback::GenerateNew) {
                 emit event(EventLevel::Warning, QStringLiteral("finalize.mac_fallback"),
-                           tr("%1 could not keep MAC %2 (%3); it gets a new MAC from Xloud instead")
+                           Text::translate("xms::FinalizeStageRunner",
+                                           "%1 could not keep MAC %2 (%3); it gets a new MAC from Xloud instead")
                                .arg(planned.nicLabel, planned.mac, port.error().message),
                            {{QStringLiteral("nic"), planned.nicLabel},
                             {QStringLiteral("mac"), planned.mac},
@@ -138,7 +139,8 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
         for (const xloud::FixedIp& ip : port->fixedIps)
             ips.append(ip.ipAddress);
         emit event(EventLevel::Info, QStringLiteral("finalize.port_created"),
-                   tr("%1 → %2, MAC %3").arg(planned.nicLabel, planned.networkName, port->macAddress),
+                   Text::translate("xms::FinalizeStageRunner", "%1 → %2, MAC %3")
+                       .arg(planned.nicLabel, planned.networkName, port->macAddress),
                    {{QStringLiteral("nic"), planned.nicLabel},
                     {QStringLiteral("port_id"), port->id},
                     {QStringLiteral("network"), planned.networkName},
@@ -183,7 +185,8 @@ void FinalizeStageRunner::createServer(const QList<xloud::Flavor>& flavors)
         m_ctx->serverId = server->id;
         emit progress(60, 0, 0);
         emit event(EventLevel::Info, QStringLiteral("finalize.server_created"),
-                   tr("Instance %1 is building").arg(server->name), {{QStringLiteral("server_id"), server->id}});
+                   Text::translate("xms::FinalizeStageRunner", "Instance %1 is building").arg(server->name),
+                   {{QStringLiteral("server_id"), server->id}});
         m_cloud->compute->waitForStatus(
             server->id, QStringLiteral("ACTIVE"),
             [this](Result<xloud::Server> active) {
@@ -225,7 +228,8 @@ void FinalizeStageRunner::done(const xloud::Server& server)
     m_ended = true;
     emit progress(100, 0, 0);
     emit event(EventLevel::Info, QStringLiteral("finalize.completed"),
-               tr("Instance %1 is %2 with %n volume(s) attached", nullptr, int(m_ctx->volumeIds.size()))
+               Text::translate("xms::FinalizeStageRunner", "Instance %1 is %2 with %n volume(s) attached", nullptr,
+                               int(m_ctx->volumeIds.size()))
                    .arg(server.name, server.status),
                {{QStringLiteral("server_id"), server.id},
                 {QStringLiteral("status"), server.status},
@@ -252,9 +256,7 @@ void FinalizeStageRunner::cancel()
 {
     QMetaObject::invokeMethod(
         this,
-        [this] {
-            stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance")));
-        },
+        [this] { stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance"))); },
         Qt::QueuedConnection);
 }
 

@@ -22,7 +22,7 @@ void InspectStageRunner::start(JobContext* ctx)
         emit progress(percent, 0, 0);
         if (message != m_lastMessage) {
             m_lastMessage = message;
-            emit event(EventLevel::Info, QStringLiteral("inspect.step"), message, {});
+            emit event(EventLevel::Info, QStringLiteral("inspect.step"), Text::literal(message), {});
         }
     });
     connect(m_stage, &InspectStage::finished, this, [this, ctx](const Result<GuestInfo>& r) {
@@ -30,10 +30,10 @@ void InspectStageRunner::start(JobContext* ctx)
         if (!r)
             return emit finished(std::unexpected(r.error()));
         for (const QString& w : r->warnings)
-            emit event(EventLevel::Warning, QStringLiteral("inspect.warning"), w, {});
+            emit event(EventLevel::Warning, QStringLiteral("inspect.warning"), Text::literal(w), {});
         ctx->guest = r->toJson();
         ctx->imageProperties = imageProperties(*r);
-        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), r->summary(), ctx->guest);
+        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), Text::literal(r->summary()), ctx->guest);
         emit finished({});
     });
     m_stage->start();
@@ -73,7 +73,7 @@ void GuestFixesStageRunner::start(JobContext* ctx)
         emit progress(percent, 0, 0);
         if (message != m_lastMessage) {
             m_lastMessage = message;
-            emit event(EventLevel::Info, QStringLiteral("guest_fixes.step"), message, {});
+            emit event(EventLevel::Info, QStringLiteral("guest_fixes.step"), Text::literal(message), {});
         }
     });
     connect(m_stage, &GuestFixesStage::finished, this, [this, ctx, info = *info](const Result<GuestFixesResult>& r) {
@@ -81,18 +81,20 @@ void GuestFixesStageRunner::start(JobContext* ctx)
         if (!r) // its detail names the log, which stays with the job's logs
             return emit finished(std::unexpected(r.error()));
         for (const QString& w : r->warnings)
-            emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), w, {});
+            emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), Text::literal(w), {});
         ctx->imageProperties = imageProperties(info, &*r);
         emit event(EventLevel::Info, QStringLiteral("guest_fixes.completed"),
-                   tr("The guest now boots on VirtIO (%1 s)").arg(r->elapsedMs / 1000),
+                   Text::translate("xms::GuestFixesStageRunner", "The guest now boots on VirtIO (%1 s)")
+                       .arg(r->elapsedMs / 1000),
                    {{QStringLiteral("logFile"), r->logFile},
                     {QStringLiteral("elapsedMs"), double(r->elapsedMs)},
                     {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
                     {QStringLiteral("imageProperties"), ctx->imageProperties}});
         emit finished({});
     });
-    emit event(EventLevel::Info, QStringLiteral("guest_fixes.started"),
-               tr("VirtIO driver injection and boot loader repair have begun"), {});
+    emit event(
+        EventLevel::Info, QStringLiteral("guest_fixes.started"),
+        Text::translate("xms::GuestFixesStageRunner", "VirtIO driver injection and boot loader repair have begun"), {});
     m_stage->start();
 }
 

@@ -38,7 +38,9 @@ void JobRunner::start()
     m_cancelPoll.start();
     m_progressFlush.start();
     emitEvent(EventLevel::Info, QStringLiteral("job.started"),
-              tr("Migration of %1 started (attempt %2)").arg(m_ctx->spec.vm).arg(m_ctx->attempt),
+              Text::translate("xms::JobRunner", "Migration of %1 started (attempt %2)")
+                  .arg(m_ctx->spec.vm)
+                  .arg(m_ctx->attempt),
               {{QStringLiteral("spec"), m_ctx->spec.toJson()}});
     const qsizetype first = resumePoint();
     QDir().mkpath(m_ctx->stagingDir);
@@ -63,17 +65,20 @@ qsizetype JobRunner::resumePoint()
         if (usable) {
             checkpoint->restoreInto(*m_ctx);
             emitEvent(EventLevel::Info, QStringLiteral("job.resumed"),
-                      tr("Resuming at %1 with the %n disk(s) converted in attempt %2; Export, Inspect and Guest Fixes "
-                         "are not repeated",
-                         nullptr, int(checkpoint->disks.size()))
-                          .arg(stageName(m_stages.at(converted + 1)->stage()))
+                      Text::translate(
+                          "xms::JobRunner",
+                          "Resuming at %1 with the %n disk(s) converted in attempt %2; Export, Inspect and Guest Fixes "
+                          "are not repeated",
+                          nullptr, int(checkpoint->disks.size()))
+                          .arg(stageText(m_stages.at(converted + 1)->stage()))
                           .arg(checkpoint->attempt),
                       {{QStringLiteral("from_attempt"), checkpoint->attempt},
                        {QStringLiteral("bytes"), checkpoint->bytes()}});
             return converted + 1;
         }
         emitEvent(EventLevel::Warning, QStringLiteral("job.resume_skipped"),
-                  tr("Starting over instead of reusing the converted disks: %1").arg(usable.error().message),
+                  Text::translate("xms::JobRunner", "Starting over instead of reusing the converted disks: %1")
+                      .arg(usable.error().message),
                   {{QStringLiteral("code"), usable.error().code}});
     }
     discardStaging(job && !job->checkpoint.isEmpty()); // nothing of an earlier attempt is reused
@@ -85,7 +90,8 @@ void JobRunner::cancel()
     if (m_cancelling || m_done)
         return;
     m_cancelling = true;
-    emitEvent(EventLevel::Warning, QStringLiteral("job.cancelling"), tr("Cancel requested; stopping"));
+    emitEvent(EventLevel::Warning, QStringLiteral("job.cancelling"),
+              Text::translate("xms::JobRunner", "Cancel requested; stopping"));
     if (m_current >= 0 && m_current < m_stages.size())
         m_stages.at(m_current)->cancel();
     else
@@ -140,8 +146,8 @@ void JobRunner::flushProgress()
         const QString name
             = stage == Stage::Export ? QStringLiteral("export.progress") : QStringLiteral("write.progress");
         emitEvent(EventLevel::Info, name,
-                  tr("%1 %2 %: %3 of %4 MiB")
-                      .arg(stageName(stage))
+                  Text::translate("xms::JobRunner", "%1 %2 %: %3 of %4 MiB")
+                      .arg(stageText(stage))
                       .arg(m_pending.percent)
                       .arg(m_pending.bytesDone >> 20)
                       .arg(m_pending.bytesTotal >> 20),
@@ -152,19 +158,19 @@ void JobRunner::flushProgress()
     }
 }
 
-void JobRunner::onEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data)
+void JobRunner::onEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data)
 {
     emitEvent(level, name, message, data);
 }
 
-void JobRunner::emitEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data)
+void JobRunner::emitEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data)
 {
     EventRecord e;
     e.jobId = m_ctx->jobId;
     e.stage = currentStage();
     e.level = level;
     e.name = name;
-    e.message = message;
+    e.text = message;
     e.data = data;
     if (auto r = m_ctx->jobs->appendEvent(e); !r)
         qCWarning(lcEngine) << "could not store event" << name << r.error().toString();
@@ -202,7 +208,7 @@ Stage JobRunner::currentStage() const
 
 void JobRunner::recover(Stage at, const Error& reason)
 {
-    emitEvent(EventLevel::Error, QStringLiteral("job.orphaned"), reason.message);
+    emitEvent(EventLevel::Error, QStringLiteral("job.orphaned"), Text::literal(reason.message));
     finishAt(Stage::Failed, at, reason);
 }
 
@@ -212,9 +218,11 @@ void JobRunner::concludeStaging(Stage terminal)
     const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
     if (terminal == Stage::Failed && checkpoint && checkpoint->verify()) {
         emitEvent(EventLevel::Info, QStringLiteral("staging.kept"),
-                  tr("The converted disks (%1 MiB in %2) are kept: 'xms migration retry %3' resumes at Write Volume; "
-                     "'xms migration discard %3' frees the space, as workers do after engine/keep-converted-days "
-                     "(default 7).")
+                  Text::translate(
+                      "xms::JobRunner",
+                      "The converted disks (%1 MiB in %2) are kept: 'xms migration retry %3' resumes at Write Volume; "
+                      "'xms migration discard %3' frees the space, as workers do after engine/keep-converted-days "
+                      "(default 7).")
                       .arg(checkpoint->bytes() >> 20)
                       .arg(m_ctx->stagingDir, m_ctx->jobId.left(8)),
                   {{QStringLiteral("path"), m_ctx->stagingDir}, {QStringLiteral("bytes"), checkpoint->bytes()}});
@@ -247,25 +255,29 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
         concludeStaging(terminal);
         if (!cleanup)
             emitEvent(EventLevel::Error, QStringLiteral("cleanup.failed"),
-                      tr("Some resources could not be deleted: %1").arg(cleanup.error().toString()));
+                      Text::translate("xms::JobRunner", "Some resources could not be deleted: %1")
+                          .arg(cleanup.error().toString()));
         if (terminal == Stage::Completed) {
             const QJsonObject result {{QStringLiteral("server_id"), m_ctx->serverId},
                                       {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
                                       {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
             emitEvent(EventLevel::Info, QStringLiteral("migration.completed"),
-                      tr("Migration complete: instance %1 is ready").arg(m_ctx->spec.effectiveInstanceName()), result);
+                      Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
+                          .arg(m_ctx->spec.effectiveInstanceName()),
+                      result);
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Completed, at, result,
                                   Text::translate("xms::JobRunner", "Completed"));
         } else if (terminal == Stage::Cancelled) {
             emitEvent(EventLevel::Warning, QStringLiteral("job.cancelled"),
-                      tr("Cancelled during %1; everything the job created was removed").arg(stageName(at)));
+                      Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
+                          .arg(stageText(at)));
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Cancelled, at, {},
                                   Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at)));
         } else {
             const QJsonObject err {{QStringLiteral("code"), error.code},
                                    {QStringLiteral("message"), error.message},
                                    {QStringLiteral("detail"), error.detail}};
-            emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), error.message, err);
+            emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), Text::literal(error.message), err);
             m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Failed, at, err, Text::literal(error.message));
         }
         emit finished(m_ctx->jobId, terminal);
@@ -275,12 +287,14 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
     if (terminal == Stage::Completed || keep || !m_cleanup) {
         if (keep)
             emitEvent(EventLevel::Warning, QStringLiteral("cleanup.skipped"),
-                      tr("Keeping the resources this job created, as requested, for debugging"));
+                      Text::translate("xms::JobRunner",
+                                      "Keeping the resources this job created, as requested, for debugging"));
         conclude({});
         return;
     }
     m_ctx->cancelled = terminal == Stage::Cancelled;
-    emitEvent(EventLevel::Info, QStringLiteral("cleanup.started"), tr("Removing what this job created in Xloud"));
+    emitEvent(EventLevel::Info, QStringLiteral("cleanup.started"),
+              Text::translate("xms::JobRunner", "Removing what this job created in Xloud"));
     m_cleanup(*m_ctx, this, conclude);
 }
 

@@ -42,7 +42,7 @@ private:
     qsizetype resumePoint(); // index of the first stage to run
     void startNextStage();
     void onProgress(int percent, qint64 bytesDone, qint64 bytesTotal);
-    void onEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data);
+    void onEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data);
     void onStageFinished(const Status& result);
     void finishWith(Stage terminal, const Error& error = {});
     void finishAt(Stage terminal, Stage at, const Error& error);
@@ -51,7 +51,7 @@ private:
     Stage currentStage() const;
     void flushProgress();
     void pollCancel();
-    void emitEvent(EventLevel level, const QString& name, const QString& message, const QJsonObject& data = {});
+    void emitEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data = {});
 
     std::unique_ptr<JobContext> m_ctx;
     StageFactory m_makeStages;

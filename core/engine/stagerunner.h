@@ -31,7 +31,8 @@ public:
 
 signals:
     void progress(int percent, qint64 bytesDone, qint64 bytesTotal);
-    void event(xms::EventLevel level, const QString& name, const QString& message, const QJsonObject& data);
+    // message: rendered by each reader in its own language (common/text.h).
+    void event(xms::EventLevel level, const QString& name, const xms::Text& message, const QJsonObject& data);
     void finished(const xms::Status& result);
 };
 

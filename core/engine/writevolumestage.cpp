@@ -11,7 +11,7 @@ namespace xms {
 namespace {
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr double kUploadShare = 0.9; // of a disk's progress; Cinder copying the image is the rest
-}
+} // namespace
 
 void WriteVolumeStageRunner::start(JobContext* ctx)
 {
@@ -24,8 +24,10 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
     }
     m_clock.start();
     emit event(EventLevel::Info, QStringLiteral("write.started"),
-               tr("Writing %n volume(s) of type %1", nullptr, int(ctx->stagingDisks.size()))
-                   .arg(ctx->spec.volumeType.isEmpty() ? tr("(default)") : ctx->spec.volumeType),
+               Text::translate("xms::WriteVolumeStageRunner", "Writing %n volume(s) of type %1", nullptr,
+                               int(ctx->stagingDisks.size()))
+                   .arg(ctx->spec.volumeType.isEmpty() ? Text::translate("xms::WriteVolumeStageRunner", "(default)")
+                                                       : Text::literal(ctx->spec.volumeType)),
                {{QStringLiteral("disks"), int(ctx->stagingDisks.size())},
                 {QStringLiteral("bytes"), double(m_total)},
                 {QStringLiteral("volume_type"), ctx->spec.volumeType},
@@ -42,7 +44,8 @@ void WriteVolumeStageRunner::nextDisk()
         m_ended = true;
         emit progress(100, m_total, m_total);
         emit event(EventLevel::Info, QStringLiteral("write.completed"),
-                   tr("%n volume(s) written in %1 s", nullptr, int(m_ctx->volumeIds.size()))
+                   Text::translate("xms::WriteVolumeStageRunner", "%n volume(s) written in %1 s", nullptr,
+                                   int(m_ctx->volumeIds.size()))
                        .arg(m_clock.elapsed() / 1000),
                    {{QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)}});
         return emit finished({});
@@ -79,7 +82,7 @@ void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
             if (!r)
                 return stop(r.error());
             emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
-                       tr("Disk %1 uploaded: %2 MiB in %3 s")
+                       Text::translate("xms::WriteVolumeStageRunner", "Disk %1 uploaded: %2 MiB in %3 s")
                            .arg(m_disk + 1)
                            .arg(r->bytes / (1024 * 1024))
                            .arg(r->seconds, 0, 'f', 1),
@@ -136,7 +139,9 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
                     return stop(ready.error());
                 report(m_sizes.at(m_disk));
                 emit event(EventLevel::Info, QStringLiteral("write.volume_created"),
-                           tr("Volume %1 (%2 GiB) is available").arg(ready->name).arg(ready->sizeGiB),
+                           Text::translate("xms::WriteVolumeStageRunner", "Volume %1 (%2 GiB) is available")
+                               .arg(ready->name)
+                               .arg(ready->sizeGiB),
                            {{QStringLiteral("disk"), m_disk},
                             {QStringLiteral("volume_id"), ready->id},
                             {QStringLiteral("size_gib"), ready->sizeGiB},
@@ -192,10 +197,9 @@ void WriteVolumeStageRunner::cancel()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            stop(Error::make(QStringLiteral("job.cancelled"),
-                             tr("Cancelled while writing volume %1 of %2")
-                                 .arg(m_disk + 1)
-                                 .arg(m_ctx->stagingDisks.size())));
+            stop(Error::make(
+                QStringLiteral("job.cancelled"),
+                tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->stagingDisks.size())));
         },
         Qt::QueuedConnection);
 }

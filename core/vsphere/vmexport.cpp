@@ -58,9 +58,11 @@ void VmExport::discover()
         if (!vm)
             return end(std::unexpected(vm.error()));
         m_vm = *vm;
-        emit jobEvent(QStringLiteral("source.discovered"),
-                   tr("Found %1 with %n disk(s)", nullptr, int(m_vm.disks.size())).arg(m_vm.name),
-                   QJsonObject {{QStringLiteral("vm"), m_vm.toJson()}});
+        emit jobEvent(
+            QStringLiteral("source.discovered"),
+            Text::translate("xms::vsphere::VmExport", "Found %1 with %n disk(s)", nullptr, int(m_vm.disks.size()))
+                .arg(m_vm.name),
+            QJsonObject {{QStringLiteral("vm"), m_vm.toJson()}});
         powerOff();
     });
 }
@@ -71,7 +73,8 @@ void VmExport::powerOff()
         return;
     m_powerOff = new PowerOff(m_session, m_vm.moref, m_options.powerOff, this);
     connect(m_powerOff, &PowerOff::statusChanged, this, [this](const QString& text) {
-        emit jobEvent(QStringLiteral("source.powering_off"), text, QJsonObject {{QStringLiteral("vm"), m_vm.name}});
+        emit jobEvent(QStringLiteral("source.powering_off"), Text::literal(text),
+                      QJsonObject {{QStringLiteral("vm"), m_vm.name}});
     });
     m_powerOff->start([this](Result<PowerOffResult> r) {
         m_powerOff->deleteLater();
@@ -79,9 +82,11 @@ void VmExport::powerOff()
             return end(r.error().is(u"vsphere.cancelled") ? Status(fail(
                            QStringLiteral("export.cancelled"), tr("The export of %1 was cancelled.").arg(m_vm.name)))
                                                           : Status(std::unexpected(r.error())));
-        const QString how = r->method == PowerOffResult::Method::AlreadyOff ? tr("%1 was already powered off")
-            : r->method == PowerOffResult::Method::GuestShutdown            ? tr("%1 shut down from the guest")
-                                                                            : tr("%1 was powered off");
+        const Text how = r->method == PowerOffResult::Method::AlreadyOff
+            ? Text::translate("xms::vsphere::VmExport", "%1 was already powered off")
+            : r->method == PowerOffResult::Method::GuestShutdown
+            ? Text::translate("xms::vsphere::VmExport", "%1 shut down from the guest")
+            : Text::translate("xms::vsphere::VmExport", "%1 was powered off");
         emit jobEvent(QStringLiteral("source.powered_off"), how.arg(m_vm.name), r->eventData(m_vm.name, m_vm.moref));
         m_vm.powerState = QStringLiteral("poweredOff");
         transfer();
@@ -96,12 +101,15 @@ void VmExport::transfer()
     o.stagingDir = m_options.stagingDir;
     m_export = new ExportSession(m_session, m_vm, o, this);
     connect(m_export, &ExportSession::started, this, [this](const QJsonObject& data) {
-        emit jobEvent(QStringLiteral("export.started"), tr("Exporting the disks of %1").arg(m_vm.name), data);
+        emit jobEvent(QStringLiteral("export.started"),
+                      Text::translate("xms::vsphere::VmExport", "Exporting the disks of %1").arg(m_vm.name), data);
     });
     connect(m_export, &ExportSession::progress, this, &VmExport::progress);
     connect(m_export, &ExportSession::diskFinished, this, [this](const ExportedDisk& d) {
-        emit jobEvent(QStringLiteral("export.disk_done"),
-                   tr("Disk %1 of %2 staged").arg(d.index + 1).arg(m_vm.disks.size()), d.toJson());
+        emit jobEvent(
+            QStringLiteral("export.disk_done"),
+            Text::translate("xms::vsphere::VmExport", "Disk %1 of %2 staged").arg(d.index + 1).arg(m_vm.disks.size()),
+            d.toJson());
     });
     connect(m_export, &ExportSession::finished, this, [this](const Status& s) {
         m_result = m_export->result();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "common/text.h"
 #include "exportsession.h"
 #include "poweroff.h"
 #include "session.h"
@@ -40,7 +41,7 @@ public:
 signals:
     // "source.discovered" {vm: VmInfo JSON}, "source.powered_off" {vm, moref, method, …},
     // "export.started" {vm, lease, disks, capacityBytes, …}, "export.disk_done" {ExportedDisk JSON}.
-    void jobEvent(const QString& name, const QString& message, const QJsonObject& data);
+    void jobEvent(const QString& name, const xms::Text& message, const QJsonObject& data);
     void progress(const xms::vsphere::ExportProgress& progress);
     void finished(const xms::Status& status); // once, after logging out
 

@@ -253,8 +253,8 @@ private slots:
         VmExport ex(options(), o);
         QStringList events;
         QJsonObject poweredOff;
-        connect(&ex, &VmExport::jobEvent, this, [&](const QString& name, const QString& message, const QJsonObject& data) {
-            QVERIFY(!message.isEmpty());
+        connect(&ex, &VmExport::jobEvent, this, [&](const QString& name, const Text& message, const QJsonObject& data) {
+            QVERIFY(!message.toString().isEmpty());
             if (events.isEmpty() || events.last() != name)
                 events << name;
             if (name == u"source.powered_off")

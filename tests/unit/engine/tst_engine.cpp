@@ -40,7 +40,8 @@ public:
             f.write("exported by attempt " + QByteArray::number(ctx->attempt));
             ctx->stagingDisks = {f.fileName()};
             ctx->vm = QJsonObject {{QStringLiteral("name"), ctx->spec.vm}};
-            emit event(EventLevel::Info, QStringLiteral("export.started"), QStringLiteral("lease open"), {});
+            emit event(EventLevel::Info, QStringLiteral("export.started"), Text::literal(QStringLiteral("lease open")),
+                       {});
         }
         if (m_stage == Stage::GuestFixes)
             ctx->imageProperties = QJsonObject {{QStringLiteral("hw_disk_bus"), QStringLiteral("virtio")}};
