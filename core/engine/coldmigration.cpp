@@ -36,10 +36,10 @@ namespace {
 // After a cancel, when the spec asks for it and this job powered the source off: PowerOnVM_Task.
 void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)> done)
 {
-    if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.poweredOffMoref.isEmpty())
+    if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.exported.poweredOff.isNull())
         return done({});
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
-    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), ctx.poweredOffMoref};
+    const vsphere::MoRef vm = ctx.exported.poweredOff;
     JobContext* c = &ctx;
     auto record = [c, session, done](Status s) {
         EventRecord e;
@@ -82,7 +82,7 @@ void confirmSourceStillOff(JobContext& ctx, QObject* context, std::function<void
     if (!checkpoint)
         return next();
     JobContext* c = &ctx;
-    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), checkpoint->vm.value(u"moref").toString()};
+    const vsphere::MoRef vm = checkpoint->vm.moref;
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
     auto unsure = [c](const Error& e) {
         return QCoreApplication::translate("xms", "could not confirm that %1 is still powered off (%2)")

@@ -43,13 +43,11 @@ void FinalizeStageRunner::start(JobContext* ctx)
 
 void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
 {
-    const QJsonArray nics = m_ctx->vm.value(u"nics").toArray();
-    for (const QJsonValue& v : nics) {
-        const QJsonObject nic = v.toObject();
+    for (const vsphere::NicInfo& nic : m_ctx->vm.nics) {
         PlannedPort p;
-        p.nicLabel = nic.value(u"label").toString();
-        p.sourceNetwork = nic.value(u"network").toString();
-        p.mac = nic.value(u"macAddress").toString();
+        p.nicLabel = nic.label;
+        p.sourceNetwork = nic.network;
+        p.mac = nic.macAddress;
         const int m = mappingFor(m_ctx->spec.networks, p.nicLabel, p.sourceNetwork);
         if (m < 0)
             return stop(Error::make(QStringLiteral("finalize.nic_unmapped"),
@@ -79,9 +77,9 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
                 if (s.id == map.targetSubnet || s.name == map.targetSubnet)
                     p.subnetId = s.id;
             if (p.subnetId.isEmpty())
-                return stop(Error::make(QStringLiteral("finalize.subnet_not_found"),
-                                        tr("Subnet %1 is not part of network %2.")
-                                            .arg(map.targetSubnet, p.networkName)));
+                return stop(
+                    Error::make(QStringLiteral("finalize.subnet_not_found"),
+                                tr("Subnet %1 is not part of network %2.").arg(map.targetSubnet, p.networkName)));
         }
         m_ports.append(p);
     }
@@ -252,9 +250,7 @@ void FinalizeStageRunner::cancel()
 {
     QMetaObject::invokeMethod(
         this,
-        [this] {
-            stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance")));
-        },
+        [this] { stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance"))); },
         Qt::QueuedConnection);
 }
 

@@ -15,8 +15,8 @@ namespace xms {
 void InspectStageRunner::start(JobContext* ctx)
 {
     InspectRequest req;
-    req.disks = ctx->stagingDisks;
-    req.vmFirmware = firmwareFromKey(ctx->vm.value(u"firmware").toString());
+    req.disks = ctx->stagingDisks();
+    req.vmFirmware = firmwareFromKey(ctx->vm.firmware);
     m_stage = new InspectStage(req, this);
     connect(m_stage, &InspectStage::progress, this, [this](int percent, const QString& message) {
         emit progress(percent, 0, 0);
@@ -31,9 +31,9 @@ void InspectStageRunner::start(JobContext* ctx)
             return emit finished(std::unexpected(r.error()));
         for (const QString& w : r->warnings)
             emit event(EventLevel::Warning, QStringLiteral("inspect.warning"), w, {});
-        ctx->guest = r->toJson();
+        ctx->guest = *r;
         ctx->imageProperties = imageProperties(*r);
-        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), r->summary(), ctx->guest);
+        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), r->summary(), r->toJson());
         emit finished({});
     });
     m_stage->start();
@@ -53,14 +53,14 @@ GuestFixesStageRunner::GuestFixesStageRunner(QString virtioWin, QObject* parent)
 
 void GuestFixesStageRunner::start(JobContext* ctx)
 {
-    const auto info = GuestInfo::fromJson(ctx->guest);
-    if (!info) {
+    const std::optional<GuestInfo>& info = ctx->guest;
+    if (!info) { // Inspect did not run, or a checkpoint held no readable result
         QMetaObject::invokeMethod(
-            this, [this, e = info.error()] { emit finished(std::unexpected(e)); }, Qt::QueuedConnection);
+            this, [this] { emit finished(std::unexpected(GuestInfo::incompleteRecord())); }, Qt::QueuedConnection);
         return;
     }
     GuestFixesRequest req;
-    req.disks = ctx->stagingDisks;
+    req.disks = ctx->stagingDisks();
     req.firmware = info->firmware;
     req.osType = info->primaryRoot() ? info->primaryRoot()->osType : QString();
     req.vmName = ctx->spec.vm;

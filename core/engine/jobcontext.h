@@ -1,12 +1,16 @@
 #pragma once
 
 #include "engine/migrationspec.h"
+#include "guest/guestinfo.h"
 #include "model/records.h"
 #include "store/jobstore.h"
+#include "vsphere/exportresult.h"
+#include "vsphere/vminfo.h"
 
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace xms {
 
@@ -24,18 +28,21 @@ struct JobContext
     EnvironmentRecord environment; // the spec's source and cloud, read before the first stage
     CloudRecord cloud;
 
-    // Filled as the job goes.
-    QJsonObject vm; // the source VM as discovered (disks, NICs, firmware …)
-    QStringList stagingDisks; // local images, in the VM's disk order
-    QJsonObject guest; // inspection result
+    // Filled as the job goes, typed: JSON only where it leaves the process (events, checkpoint, result).
+    vsphere::VmInfo vm; // the source VM as Export discovered it (disks, NICs, firmware …)
+    // Export's staging images, in the VM's disk order, and the source VM when this job powered it off
+    // (null when it was already off).
+    vsphere::ExportResult exported;
+    std::optional<GuestInfo> guest; // what Inspect found; empty until it ran
     QJsonObject imageProperties; // hw_* / os_* for the target volumes
     QStringList volumeIds; // in disk order; [0] boots
     QStringList portIds; // in NIC order
     QString serverId;
-    QString poweredOffMoref; // the source VM when this job powered it off (not when it was already off)
     bool cancelled = false; // set before cleanup when the job ends Cancelled
     // Set before start when a retry must not reuse the converted disks (the source changed since).
     QString resumeBlocked;
+
+    QStringList stagingDisks() const { return exported.paths(); }
 
     // Records a cloud resource before it is created; returns the ledger id to complete later.
     Result<qint64> recordResource(const QString& kind, const QString& name) const

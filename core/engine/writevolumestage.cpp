@@ -11,22 +11,22 @@ namespace xms {
 namespace {
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr double kUploadShare = 0.9; // of a disk's progress; Cinder copying the image is the rest
-}
+} // namespace
 
 void WriteVolumeStageRunner::start(JobContext* ctx)
 {
     m_ctx = ctx;
     m_cloud = new CloudClients(*ctx, this);
     m_ctx->volumeIds.clear();
-    for (const QString& path : ctx->stagingDisks) {
+    for (const QString& path : ctx->stagingDisks()) {
         m_sizes.append(QFileInfo(path).size());
         m_total += m_sizes.last();
     }
     m_clock.start();
     emit event(EventLevel::Info, QStringLiteral("write.started"),
-               tr("Writing %n volume(s) of type %1", nullptr, int(ctx->stagingDisks.size()))
+               tr("Writing %n volume(s) of type %1", nullptr, int(ctx->exported.disks.size()))
                    .arg(ctx->spec.volumeType.isEmpty() ? tr("(default)") : ctx->spec.volumeType),
-               {{QStringLiteral("disks"), int(ctx->stagingDisks.size())},
+               {{QStringLiteral("disks"), int(ctx->exported.disks.size())},
                 {QStringLiteral("bytes"), double(m_total)},
                 {QStringLiteral("volume_type"), ctx->spec.volumeType},
                 {QStringLiteral("availability_zone"), ctx->spec.availabilityZone}});
@@ -38,13 +38,13 @@ void WriteVolumeStageRunner::nextDisk()
     if (m_disk >= 0)
         m_doneBefore += m_sizes.at(m_disk);
     ++m_disk;
-    if (m_disk == m_ctx->stagingDisks.size()) {
+    if (m_disk == m_ctx->exported.disks.size()) {
         m_ended = true;
         emit progress(100, m_total, m_total);
-        emit event(EventLevel::Info, QStringLiteral("write.completed"),
-                   tr("%n volume(s) written in %1 s", nullptr, int(m_ctx->volumeIds.size()))
-                       .arg(m_clock.elapsed() / 1000),
-                   {{QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)}});
+        emit event(
+            EventLevel::Info, QStringLiteral("write.completed"),
+            tr("%n volume(s) written in %1 s", nullptr, int(m_ctx->volumeIds.size())).arg(m_clock.elapsed() / 1000),
+            {{QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)}});
         return emit finished({});
     }
     xloud::ImageSpec spec;
@@ -72,40 +72,38 @@ void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
 {
     xloud::UploadOptions o;
     o.onProgress = [this](const xloud::UploadProgress& p) { report(qint64(double(p.sent) * kUploadShare)); };
-    m_cloud->images->upload(
-        imageId, m_ctx->stagingDisks.at(m_disk), o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
-            if (m_ended)
-                return;
-            if (!r)
-                return stop(r.error());
-            emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
-                       tr("Disk %1 uploaded: %2 MiB in %3 s")
-                           .arg(m_disk + 1)
-                           .arg(r->bytes / (1024 * 1024))
-                           .arg(r->seconds, 0, 'f', 1),
-                       {{QStringLiteral("disk"), m_disk},
-                        {QStringLiteral("image_id"), imageId},
-                        {QStringLiteral("bytes"), double(r->bytes)},
-                        {QStringLiteral("seconds"), r->seconds}});
-            m_cloud->images->waitActive(
-                imageId,
-                [this, ledgerId, imageId](Result<xloud::Image> active) {
-                    if (m_ended)
-                        return;
-                    if (!active)
-                        return stop(active.error());
-                    createVolume(imageId, ledgerId);
-                },
-                CloudClients::waitOptions());
-        });
+    m_cloud->images->upload(imageId, m_ctx->exported.disks.at(m_disk).path, o,
+                            [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
+                                if (m_ended)
+                                    return;
+                                if (!r)
+                                    return stop(r.error());
+                                emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
+                                           tr("Disk %1 uploaded: %2 MiB in %3 s")
+                                               .arg(m_disk + 1)
+                                               .arg(r->bytes / (1024 * 1024))
+                                               .arg(r->seconds, 0, 'f', 1),
+                                           {{QStringLiteral("disk"), m_disk},
+                                            {QStringLiteral("image_id"), imageId},
+                                            {QStringLiteral("bytes"), double(r->bytes)},
+                                            {QStringLiteral("seconds"), r->seconds}});
+                                m_cloud->images->waitActive(
+                                    imageId,
+                                    [this, ledgerId, imageId](Result<xloud::Image> active) {
+                                        if (m_ended)
+                                            return;
+                                        if (!active)
+                                            return stop(active.error());
+                                        createVolume(imageId, ledgerId);
+                                    },
+                                    CloudClients::waitOptions());
+                            });
 }
 
 void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLedgerId)
 {
-    const QJsonArray disks = m_ctx->vm.value(u"disks").toArray();
-    const qint64 capacity = m_disk < disks.size()
-        ? qint64(disks.at(m_disk).toObject().value(u"capacityBytes").toDouble())
-        : m_sizes.at(m_disk);
+    const QList<vsphere::DiskInfo>& disks = m_ctx->vm.disks;
+    const qint64 capacity = m_disk < disks.size() ? disks.at(m_disk).capacityBytes : m_sizes.at(m_disk);
     xloud::VolumeSpec spec;
     spec.name = m_ctx->spec.effectiveInstanceName() + QStringLiteral("-disk%1").arg(m_disk);
     spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, m_sizes.at(m_disk)) + kGiB - 1) / kGiB));
@@ -192,10 +190,9 @@ void WriteVolumeStageRunner::cancel()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            stop(Error::make(QStringLiteral("job.cancelled"),
-                             tr("Cancelled while writing volume %1 of %2")
-                                 .arg(m_disk + 1)
-                                 .arg(m_ctx->stagingDisks.size())));
+            stop(Error::make(
+                QStringLiteral("job.cancelled"),
+                tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->exported.disks.size())));
         },
         Qt::QueuedConnection);
 }

@@ -59,8 +59,9 @@ void VmExport::discover()
             return end(std::unexpected(vm.error()));
         m_vm = *vm;
         emit jobEvent(QStringLiteral("source.discovered"),
-                   tr("Found %1 with %n disk(s)", nullptr, int(m_vm.disks.size())).arg(m_vm.name),
-                   QJsonObject {{QStringLiteral("vm"), m_vm.toJson()}});
+                      tr("Found %1 with %n disk(s)", nullptr, int(m_vm.disks.size())).arg(m_vm.name),
+                      QJsonObject {{QStringLiteral("vm"), m_vm.toJson()}});
+        emit discovered(m_vm);
         powerOff();
     });
 }
@@ -83,6 +84,9 @@ void VmExport::powerOff()
             : r->method == PowerOffResult::Method::GuestShutdown            ? tr("%1 shut down from the guest")
                                                                             : tr("%1 was powered off");
         emit jobEvent(QStringLiteral("source.powered_off"), how.arg(m_vm.name), r->eventData(m_vm.name, m_vm.moref));
+        if (r->method != PowerOffResult::Method::AlreadyOff)
+            m_poweredOff = m_vm.moref;
+        emit poweredOff(m_vm.moref, *r);
         m_vm.powerState = QStringLiteral("poweredOff");
         transfer();
     });
@@ -101,10 +105,11 @@ void VmExport::transfer()
     connect(m_export, &ExportSession::progress, this, &VmExport::progress);
     connect(m_export, &ExportSession::diskFinished, this, [this](const ExportedDisk& d) {
         emit jobEvent(QStringLiteral("export.disk_done"),
-                   tr("Disk %1 of %2 staged").arg(d.index + 1).arg(m_vm.disks.size()), d.toJson());
+                      tr("Disk %1 of %2 staged").arg(d.index + 1).arg(m_vm.disks.size()), d.toJson());
     });
     connect(m_export, &ExportSession::finished, this, [this](const Status& s) {
         m_result = m_export->result();
+        m_result.poweredOff = m_poweredOff;
         m_export->deleteLater();
         end(s);
     });

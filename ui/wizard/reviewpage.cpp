@@ -131,7 +131,7 @@ void ReviewPage::renderSummary()
             + tr("Resources created in Xloud") + u"</th></tr>";
     qint64 total = 0;
     for (const vsphere::VmInfo& vm : d.vms) {
-        const Estimate e = estimateJob(m_wizard->store(), vm.toJson());
+        const Estimate e = estimateJob(m_wizard->store(), vm);
         total += e.seconds;
         QStringList disks;
         for (const vsphere::DiskInfo& disk : vm.disks)

@@ -49,10 +49,11 @@ class TestFinalize : public QObject
         ctx->spec.flavor = u"m1.tiny"_s;
         ctx->spec.macFallback = fallback;
         ctx->spec.networks = {NicMapping {u"VM Network"_s, {}, network, {}, true}};
-        ctx->vm = QJsonObject {
-            {u"nics"_s,
-             QJsonArray {QJsonObject {
-                 {u"label"_s, u"Network adapter 1"_s}, {u"network"_s, u"VM Network"_s}, {u"macAddress"_s, m_mac}}}}};
+        vsphere::NicInfo nic;
+        nic.label = u"Network adapter 1"_s;
+        nic.network = u"VM Network"_s;
+        nic.macAddress = m_mac;
+        ctx->vm.nics = {nic};
         ctx->volumeIds = {m_volume};
         return ctx;
     }

@@ -47,8 +47,12 @@ class TestWriteVolume : public QObject
         ctx->spec.cloud = ctx->cloud.name;
         ctx->spec.project = ctx->cloud.project;
         ctx->spec.volumeType = u"ssd"_s;
-        ctx->stagingDisks = {m_disk};
-        ctx->vm = QJsonObject{{u"disks"_s, QJsonArray{QJsonObject{{u"capacityBytes"_s, double(kSize)}}}}};
+        vsphere::ExportedDisk staged;
+        staged.path = m_disk;
+        ctx->exported.disks = {staged};
+        vsphere::DiskInfo disk;
+        disk.capacityBytes = kSize;
+        ctx->vm.disks = {disk};
         ctx->imageProperties = QJsonObject{{u"hw_disk_bus"_s, u"virtio"_s}, {u"hw_vif_model"_s, u"virtio"_s}};
         return ctx;
     }

@@ -38,17 +38,19 @@ public:
             QFile f(QDir(ctx->stagingDir).filePath(QStringLiteral("disk-0.raw")));
             QVERIFY(f.open(QIODevice::WriteOnly)); // staging must exist and be writable
             f.write("exported by attempt " + QByteArray::number(ctx->attempt));
-            ctx->stagingDisks = {f.fileName()};
-            ctx->vm = QJsonObject {{QStringLiteral("name"), ctx->spec.vm}};
+            vsphere::ExportedDisk disk;
+            disk.path = f.fileName();
+            ctx->exported.disks = {disk};
+            ctx->vm.name = ctx->spec.vm;
             emit event(EventLevel::Info, QStringLiteral("export.started"), QStringLiteral("lease open"), {});
         }
         if (m_stage == Stage::GuestFixes)
             ctx->imageProperties = QJsonObject {{QStringLiteral("hw_disk_bus"), QStringLiteral("virtio")}};
         if (m_stage == Stage::WriteVolume && m_script.written) {
-            QFile f(ctx->stagingDisks.value(0));
+            QFile f(ctx->stagingDisks().value(0));
             *m_script.written = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(no disk)");
             QCOMPARE(ctx->imageProperties.value(u"hw_disk_bus").toString(), QStringLiteral("virtio"));
-            QCOMPARE(ctx->vm.value(u"name").toString(), ctx->spec.vm);
+            QCOMPARE(ctx->vm.name, ctx->spec.vm);
         }
         if (m_stage == Stage::WriteVolume) {
             auto id = ctx->recordResource(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
