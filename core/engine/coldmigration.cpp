@@ -6,7 +6,6 @@
 #include "engine/gueststages.h"
 #include "engine/jobcontext.h"
 #include "engine/ledgercleanup.h"
-#include "engine/settingkeys.h"
 #include "engine/writevolumestage.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
@@ -23,10 +22,9 @@ namespace xms::coldmigration {
 
 StageFactory stages()
 {
-    return [](JobContext& ctx, QObject* parent) {
-        const QString virtioWin = ctx.jobs->store().setting(QLatin1StringView(settings::kVirtioWin));
+    return [](JobContext&, QObject* parent) {
         return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
-                                    new GuestFixesStageRunner(virtioWin, parent), new WriteVolumeStageRunner(parent),
+                                    new GuestFixesStageRunner(parent), new WriteVolumeStageRunner(parent),
                                     new FinalizeStageRunner(parent)};
     };
 }

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "common/logging.h"
+#include "engine/enginesettings.h"
 #include "engine/keptstaging.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,7 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
     ctx->attempt = job.attempt;
     ctx->jobs = &m_jobs;
     ctx->stagingDir = QDir(m_options.stagingRoot).filePath(job.id);
+    ctx->settings = EngineSettings::read(m_jobs.store());
     auto spec = MigrationSpec::fromJson(job.spec);
     if (spec)
         ctx->spec = *spec;

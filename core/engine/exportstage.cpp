@@ -3,8 +3,6 @@
 #include "common/logging.h"
 #include "engine/exportgate.h"
 #include "engine/jobcontext.h"
-#include "engine/settingkeys.h"
-#include "store/store.h"
 #include "vsphere/inventorycache.h"
 #include "vsphere/vmexport.h"
 
@@ -48,7 +46,7 @@ ExportStageRunner::~ExportStageRunner()
 void ExportStageRunner::start(JobContext* ctx)
 {
     m_ctx = ctx;
-    m_perHost = ctx->jobs->store().setting(QLatin1StringView(settings::kExportsPerHost), QStringLiteral("2")).toInt();
+    m_perHost = ctx->settings.exportsPerHost;
     // The VM's ESXi host from the last discovery when known; the environment's address otherwise.
     QString host = ctx->environment.host;
     if (auto inv = vsphere::InventoryCache::load(ctx->spec.source, 24 * 3600))

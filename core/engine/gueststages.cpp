@@ -45,12 +45,6 @@ void InspectStageRunner::cancel()
         m_stage->cancel();
 }
 
-GuestFixesStageRunner::GuestFixesStageRunner(QString virtioWin, QObject* parent)
-    : StageRunner(parent)
-    , m_virtioWin(std::move(virtioWin))
-{
-}
-
 void GuestFixesStageRunner::start(JobContext* ctx)
 {
     const std::optional<GuestInfo>& info = ctx->guest;
@@ -64,7 +58,7 @@ void GuestFixesStageRunner::start(JobContext* ctx)
     req.firmware = info->firmware;
     req.osType = info->primaryRoot() ? info->primaryRoot()->osType : QString();
     req.vmName = ctx->spec.vm;
-    req.virtioWin = m_virtioWin;
+    req.virtioWin = ctx->settings.virtioWin;
     req.workDir = QDir(ctx->stagingDir).filePath(QStringLiteral("guest-fixes"));
     // With the job's logs, not in staging: it outlives the job (and a retry appends to it).
     req.logFile = QDir(paths::logDir()).filePath(ctx->jobId + u"-guest-fixes.log");

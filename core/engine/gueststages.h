@@ -30,18 +30,17 @@ private:
 // the staging images in place (scratch in <stagingDir>/guest-fixes, log <stagingDir>/guest-fixes.log — also copied to
 // the log directory on failure, since the engine removes a failed job's staging files), writes ctx->imageProperties.
 // Events: guest_fixes.started, guest_fixes.step, guest_fixes.warning, guest_fixes.completed.
-// `virtioWin` is the user's virtio-win ISO setting (empty: $VIRTIO_WIN).
+// The virtio-win ISO is the user's setting, ctx->settings.virtioWin (empty: $VIRTIO_WIN).
 class GuestFixesStageRunner : public StageRunner
 {
     Q_OBJECT
 public:
-    explicit GuestFixesStageRunner(QString virtioWin = {}, QObject* parent = nullptr);
+    using StageRunner::StageRunner;
     Stage stage() const override { return Stage::GuestFixes; }
     void start(JobContext* ctx) override;
     void cancel() override;
 
 private:
-    QString m_virtioWin;
     QPointer<GuestFixesStage> m_stage;
     QString m_lastMessage;
 };

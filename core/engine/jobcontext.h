@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/enginesettings.h"
 #include "engine/migrationspec.h"
 #include "guest/guestinfo.h"
 #include "model/records.h"
@@ -21,6 +22,7 @@ struct JobContext
     QString jobId;
     int attempt = 1;
     MigrationSpec spec;
+    EngineSettings settings; // the store's settings as the engine read them when the job started
     JobStore* jobs = nullptr;
     QString stagingDir; // this job's directory; removed when the job ends, kept for a retry after a late failure
     QString sourcePassword; // read from the keychain before the job starts; never stored or logged

@@ -4,7 +4,7 @@
 #include "engine/cloudsession.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
-#include "engine/settingkeys.h"
+#include "engine/enginesettings.h"
 #include "secrets/secretstore.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -390,8 +390,9 @@ public:
                 return finish(std::unexpected(cloud.error()));
             m_cloud = *cloud;
         }
-        m_input.virtioWin = m_store.setting(QLatin1StringView(settings::kVirtioWin));
-        const QString staging = m_store.setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
+        const EngineSettings settings = EngineSettings::read(m_store);
+        m_input.virtioWin = settings.virtioWin;
+        const QString& staging = settings.stagingDir;
         QDir().mkpath(staging);
         m_input.stagingFreeBytes = QStorageInfo(staging).bytesAvailable();
         m_input.alreadyQueuedBytes = queuedBytes();
