@@ -2,28 +2,30 @@
 
 #include "engine/enginesettings.h"
 #include "engine/migrationspec.h"
+#include "engine/resourceledger.h"
 #include "guest/guestinfo.h"
 #include "model/records.h"
-#include "store/jobstore.h"
 #include "vsphere/exportresult.h"
 #include "vsphere/vminfo.h"
 
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 namespace xms {
 
 // What the stages of one job share: the spec, where to put files, how to record cloud resources, and
-// what earlier stages found or made. Owned by the JobRunner for the job's lifetime.
+// what earlier stages found or made. Owned by the JobRunner for the job's lifetime. The job store is
+// not in it: stages reach the store only through the ledger.
 struct JobContext
 {
     QString jobId;
     int attempt = 1;
     MigrationSpec spec;
     EngineSettings settings; // the store's settings as the engine read them when the job started
-    JobStore* jobs = nullptr;
+    std::unique_ptr<ResourceLedger> ledger; // this job's; the JobRunner gives it a JobStoreLedger
     QString stagingDir; // this job's directory; removed when the job ends, kept for a retry after a late failure
     QString sourcePassword; // read from the keychain before the job starts; never stored or logged
     QString cloudSecret;
@@ -46,17 +48,6 @@ struct JobContext
 
     QStringList stagingDisks() const { return exported.paths(); }
 
-    // Records a cloud resource before it is created; returns the ledger id to complete later.
-    Result<qint64> recordResource(const QString& kind, const QString& name) const
-    {
-        LedgerEntry e;
-        e.jobId = jobId;
-        e.kind = kind;
-        e.cloud = spec.cloud;
-        e.project = spec.project;
-        e.name = name;
-        return jobs->ledgerAdd(e);
-    }
     // Deterministic names let cleanup find a resource even when the process died before its id came back.
     QString resourceName(const QString& what) const { return u"xms-" + jobId.left(8) + u'-' + what; }
 };

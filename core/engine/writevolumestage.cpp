@@ -54,7 +54,7 @@ void WriteVolumeStageRunner::nextDisk()
         for (auto it = m_ctx->imageProperties.begin(); it != m_ctx->imageProperties.end(); ++it)
             spec.properties.insert(it.key(), it.value().toVariant().toString());
     spec.properties.insert(QStringLiteral("xms_job"), m_ctx->jobId);
-    auto ledger = m_ctx->recordResource(QStringLiteral("image"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("image"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->images->createImage(spec, [this, id = *ledger](Result<xloud::Image> image) {
@@ -62,7 +62,7 @@ void WriteVolumeStageRunner::nextDisk()
             return;
         if (!image)
             return stop(image.error());
-        if (failed(m_ctx->jobs->ledgerSetResource(id, image->id)))
+        if (failed(m_ctx->ledger->setResource(id, image->id)))
             return;
         upload(id, image->id);
     });
@@ -114,7 +114,7 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
     spec.metadata = {{QStringLiteral("xms_job"), m_ctx->jobId},
                      {QStringLiteral("xms_source_vm"), m_ctx->spec.vm},
                      {QStringLiteral("xms_disk"), QString::number(m_disk)}};
-    auto ledger = m_ctx->recordResource(QStringLiteral("volume"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("volume"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->volumes->createVolume(spec, [this, id = *ledger, imageId, imageLedgerId](Result<xloud::Volume> v) {
@@ -122,7 +122,7 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
             return;
         if (!v)
             return stop(v.error());
-        if (failed(m_ctx->jobs->ledgerSetResource(id, v->id)))
+        if (failed(m_ctx->ledger->setResource(id, v->id)))
             return;
         m_ctx->volumeIds.append(v->id);
         m_cloud->volumes->waitAvailable(
@@ -154,7 +154,7 @@ void WriteVolumeStageRunner::deleteImage(const QString& imageId, qint64 imageLed
             return;
         if (!s)
             return stop(s.error());
-        if (failed(m_ctx->jobs->ledgerSetState(imageLedgerId, QStringLiteral("deleted"))))
+        if (failed(m_ctx->ledger->setState(imageLedgerId, QStringLiteral("deleted"))))
             return;
         nextDisk();
     });

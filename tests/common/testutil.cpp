@@ -42,4 +42,23 @@ QByteArray sha256OfFile(const QString& path)
     return h.result().toHex();
 }
 
+StoreHost::StoreHost(JobStore& jobs, QString jobId)
+    : m_jobs(jobs)
+    , m_jobId(std::move(jobId))
+{
+}
+
+void StoreHost::emitEventAt(Stage stage, EventLevel level, const QString& name, const QString& message,
+                            const QJsonObject& data)
+{
+    EventRecord e;
+    e.jobId = m_jobId;
+    e.stage = stage;
+    e.level = level;
+    e.name = name;
+    e.message = message;
+    e.data = data;
+    m_jobs.appendEvent(e);
+}
+
 } // namespace xms::test

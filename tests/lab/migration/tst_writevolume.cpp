@@ -4,6 +4,7 @@
 #include "../xloud/xloudlab.h"
 
 #include "engine/jobcontext.h"
+#include "engine/jobstoreledger.h"
 #include "engine/ledgercleanup.h"
 #include "engine/writevolumestage.h"
 #include "store/jobstore.h"
@@ -38,7 +39,6 @@ class TestWriteVolume : public QObject
         auto ctx = std::make_unique<JobContext>();
         auto job = m_jobs->create(QJsonObject{{u"vm"_s, u"wv-test"_s}});
         ctx->jobId = job->id;
-        ctx->jobs = &*m_jobs;
         ctx->stagingDir = m_dir.filePath(job->id);
         ctx->cloud = labCloud(u"writevolume"_s);
         ctx->cloudSecret = labPassword();
@@ -54,16 +54,18 @@ class TestWriteVolume : public QObject
         disk.capacityBytes = kSize;
         ctx->vm.disks = {disk};
         ctx->imageProperties = QJsonObject{{u"hw_disk_bus"_s, u"virtio"_s}, {u"hw_vif_model"_s, u"virtio"_s}};
+        ctx->ledger = std::make_unique<JobStoreLedger>(*m_jobs, ctx->jobId, ctx->spec.cloud, ctx->spec.project);
         return ctx;
     }
 
     void cleanupAndVerify(JobContext& ctx)
     {
         std::optional<Status> done;
-        (new LedgerCleanup(ctx, [&](Status s) { done = s; }, this))->start();
+        test::StoreHost host(*m_jobs, ctx.jobId);
+        (new LedgerCleanup(ctx, host, [&](Status s) { done = s; }, this))->start();
         QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 600000));
         QVERIFY2(done->has_value(), why(*done).constData());
-        const auto ledger = ctx.jobs->ledger(ctx.jobId);
+        const auto ledger = ctx.ledger->entries();
         QVERIFY(!ledger->isEmpty());
         for (const LedgerEntry& e : *ledger)
             QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.state));

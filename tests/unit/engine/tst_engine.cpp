@@ -53,7 +53,7 @@ public:
             QCOMPARE(ctx->vm.name, ctx->spec.vm);
         }
         if (m_stage == Stage::WriteVolume) {
-            auto id = ctx->recordResource(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
+            auto id = ctx->ledger->record(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
             QVERIFY(id.has_value());
         }
         if (m_stage == Stage::WriteVolume && m_script.hangAt) {
@@ -110,11 +110,11 @@ private:
                 out.append(new FakeStage(s, *script, parent));
             return out;
         };
-        auto cleanup = [this](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+        auto cleanup = [this](JobContext& ctx, JobHost&, QObject*, std::function<void(Status)> done) {
             m_cleaned.append(ctx.jobId);
-            const auto ledger = ctx.jobs->ledger(ctx.jobId);
+            const auto ledger = ctx.ledger->entries();
             for (const LedgerEntry& e : ledger.value())
-                ctx.jobs->ledgerSetState(e.id, QStringLiteral("deleted"));
+                ctx.ledger->setState(e.id, QStringLiteral("deleted"));
             done({});
         };
         return std::make_unique<Engine>(*m_jobs, stages, cleanup, prepare, o);
@@ -323,7 +323,7 @@ private slots:
         XMS_VERIFY_OK(m_jobs->requeue(id, how == 1));
         PrepareFn prepare;
         if (how == 2)
-            prepare = [](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+            prepare = [](JobContext& ctx, JobHost&, QObject*, std::function<void(Status)> done) {
                 ctx.resumeBlocked = ctx.spec.vm + QStringLiteral(" is poweredOn now");
                 done({});
             };
