@@ -2,9 +2,8 @@
 // or by hand on a server (`xms worker --slots 4`).
 #include "cli.h"
 #include "commands.h"
-#include "common/paths.h"
 #include "engine/coldmigration.h"
-#include "engine/settingkeys.h"
+#include "engine/enginesettings.h"
 #include "exitcodes.h"
 #include "store/jobstore.h"
 
@@ -29,9 +28,8 @@ int runWorker(const QStringList& args, const Command& cmd)
     auto store = Store::openDefault();
     if (!store)
         return report(store.error());
-    const QString slotText = p.isSet(slotsOpt)
-        ? p.value(slotsOpt)
-        : store->setting(QLatin1StringView(settings::kWorkerSlots), QStringLiteral("2"));
+    const EngineSettings settings = EngineSettings::read(*store);
+    const QString slotText = p.isSet(slotsOpt) ? p.value(slotsOpt) : settings.workerSlots;
     bool ok = false;
     const int slotCount = slotText.toInt(&ok);
     if (!ok || slotCount < 1 || slotCount > 64) {
@@ -42,8 +40,8 @@ int runWorker(const QStringList& args, const Command& cmd)
     EngineOptions o;
     o.workerSlots = slotCount;
     o.idleExitMs = p.isSet(untilIdle) ? 5000 : -1;
-    o.stagingRoot = store->setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
-    o.keepConvertedDays = store->setting(QLatin1StringView(settings::kKeepConvertedDays), QStringLiteral("7")).toInt();
+    o.stagingRoot = settings.stagingDir;
+    o.keepConvertedDays = settings.keepConvertedDays;
 
     auto* engine = new Engine(JobStore(*store), coldmigration::stages(), coldmigration::cleanup(),
                               coldmigration::prepare(), o, QCoreApplication::instance());

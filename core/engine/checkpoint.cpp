@@ -16,14 +16,14 @@ Checkpoint Checkpoint::capture(const JobContext& ctx)
 {
     Checkpoint c;
     c.attempt = ctx.attempt;
-    for (const QString& path : ctx.stagingDisks) {
+    for (const QString& path : ctx.stagingDisks()) {
         const QFileInfo f(path);
         c.disks.append({path, f.size(), f.lastModified().toUTC()});
     }
     c.vm = ctx.vm;
     c.guest = ctx.guest;
     c.imageProperties = ctx.imageProperties;
-    c.poweredOffMoref = ctx.poweredOffMoref;
+    c.poweredOff = ctx.exported.poweredOff;
     return c;
 }
 
@@ -36,10 +36,10 @@ QJsonObject Checkpoint::toJson() const
                                   {QStringLiteral("modified"), d.modified.toString(Qt::ISODateWithMs)}});
     return {{QStringLiteral("attempt"), attempt},
             {kDisks, files},
-            {QStringLiteral("vm"), vm},
-            {QStringLiteral("guest"), guest},
+            {QStringLiteral("vm"), vm.toJson()},
+            {QStringLiteral("guest"), guest ? guest->toJson() : QJsonObject()},
             {QStringLiteral("image_properties"), imageProperties},
-            {QStringLiteral("powered_off_moref"), poweredOffMoref}};
+            {QStringLiteral("powered_off_moref"), poweredOff.value}};
 }
 
 std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
@@ -54,10 +54,12 @@ std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
         c.disks.append({d.value(u"path").toString(), d.value(u"size").toInteger(),
                         QDateTime::fromString(d.value(u"modified").toString(), Qt::ISODateWithMs)});
     }
-    c.vm = o.value(u"vm").toObject();
-    c.guest = o.value(u"guest").toObject();
+    c.vm = vsphere::VmInfo::fromJson(o.value(u"vm").toObject());
+    if (auto guest = GuestInfo::fromJson(o.value(u"guest").toObject()))
+        c.guest = *guest;
     c.imageProperties = o.value(u"image_properties").toObject();
-    c.poweredOffMoref = o.value(u"powered_off_moref").toString();
+    if (const QString moref = o.value(u"powered_off_moref").toString(); !moref.isEmpty())
+        c.poweredOff = {QStringLiteral("VirtualMachine"), moref};
     return c;
 }
 
@@ -78,13 +80,20 @@ Status Checkpoint::verify() const
 
 void Checkpoint::restoreInto(JobContext& ctx) const
 {
-    ctx.stagingDisks.clear();
-    for (const Disk& d : disks)
-        ctx.stagingDisks.append(d.path);
+    ctx.exported = {};
+    for (const Disk& d : disks) {
+        vsphere::ExportedDisk disk;
+        disk.index = int(ctx.exported.disks.size());
+        disk.path = d.path;
+        disk.format = QStringLiteral("reused");
+        if (disk.index < vm.disks.size())
+            disk.capacityBytes = quint64(vm.disks.at(disk.index).capacityBytes);
+        ctx.exported.disks.append(disk);
+    }
+    ctx.exported.poweredOff = poweredOff;
     ctx.vm = vm;
     ctx.guest = guest;
     ctx.imageProperties = imageProperties;
-    ctx.poweredOffMoref = poweredOffMoref;
 }
 
 qint64 Checkpoint::bytes() const

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/error.h"
+#include "guest/guestinfo.h"
+#include "vsphere/vminfo.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -26,12 +28,13 @@ struct Checkpoint
 
     int attempt = 0; // the attempt that converted the disks
     QList<Disk> disks;
-    QJsonObject vm;
-    QJsonObject guest;
+    vsphere::VmInfo vm;
+    std::optional<GuestInfo> guest; // empty when none was stored (or it cannot be read)
     QJsonObject imageProperties;
-    QString poweredOffMoref;
+    vsphere::MoRef poweredOff; // null when the job did not power the source off
 
     static Checkpoint capture(const JobContext& ctx);
+    // The stored form (the job's checkpoint column); its schema is what earlier versions wrote and read.
     static std::optional<Checkpoint> fromJson(const QJsonObject& o); // nullopt for an empty or foreign object
     QJsonObject toJson() const;
 

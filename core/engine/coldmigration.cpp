@@ -6,16 +6,14 @@
 #include "engine/gueststages.h"
 #include "engine/jobcontext.h"
 #include "engine/ledgercleanup.h"
-#include "engine/settingkeys.h"
 #include "engine/writevolumestage.h"
 #include "secrets/secretstore.h"
+#include "store/jobstore.h"
 #include "store/store.h"
 #include "vsphere/moref.h"
+#include "vsphere/poweron.h"
 #include "vsphere/propertycollector.h"
 #include "vsphere/session.h"
-#include "vsphere/soapenvelope.h"
-#include "vsphere/task.h"
-#include "vsphere/xmlelement.h"
 
 #include <QCoreApplication>
 
@@ -23,66 +21,51 @@ namespace xms::coldmigration {
 
 StageFactory stages()
 {
-    return [](JobContext& ctx, QObject* parent) {
-        const QString virtioWin = ctx.jobs->store().setting(QLatin1StringView(settings::kVirtioWin));
+    return [](JobContext&, QObject* parent) {
         return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
-                                    new GuestFixesStageRunner(virtioWin, parent), new WriteVolumeStageRunner(parent),
+                                    new GuestFixesStageRunner(parent), new WriteVolumeStageRunner(parent),
                                     new FinalizeStageRunner(parent)};
     };
 }
 
 namespace {
 
-// After a cancel, when the spec asks for it and this job powered the source off: PowerOnVM_Task.
-void powerOnSource(JobContext& ctx, QObject* context, std::function<void(Status)> done)
+// After a cancel, when the spec asks for it and this job powered the source off: power it on again
+// (vsphere::PowerOn). Its event goes through the host like every other event, filed under Cancelled.
+void powerOnSource(JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done)
 {
-    if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.poweredOffMoref.isEmpty())
+    if (!ctx.cancelled || !ctx.spec.powerOnSourceOnCancel || ctx.exported.poweredOff.isNull())
         return done({});
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
-    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), ctx.poweredOffMoref};
+    const vsphere::MoRef vm = ctx.exported.poweredOff;
     JobContext* c = &ctx;
-    auto record = [c, session, done](Status s) {
-        EventRecord e;
-        e.jobId = c->jobId;
-        e.stage = Stage::Cancelled;
-        e.level = s ? EventLevel::Info : EventLevel::Warning;
-        e.name = s ? QStringLiteral("source.powered_on") : QStringLiteral("source.power_on_failed");
-        e.message = s ? QCoreApplication::translate("xms", "%1 was powered on again, as requested").arg(c->spec.vm)
-                      : QCoreApplication::translate("xms",
-                                                    "%1 could not be powered on again: %2. Power it on in "
-                                                    "vSphere.")
-                            .arg(c->spec.vm, s.error().message);
-        c->jobs->appendEvent(e);
+    JobHost* h = &host;
+    auto record = [c, h, session, done](Status s) {
+        h->emitEventAt(Stage::Cancelled, s ? EventLevel::Info : EventLevel::Warning,
+                       s ? QStringLiteral("source.powered_on") : QStringLiteral("source.power_on_failed"),
+                       s ? Text::translate("xms", "%1 was powered on again, as requested").arg(c->spec.vm)
+                         : Text::translate("xms", "%1 could not be powered on again: %2. Power it on in vSphere.")
+                               .arg(c->spec.vm, s.error().message));
         session->deleteLater();
         done({}); // the job stays Cancelled either way; the event says what happened
     };
     session->open([session, vm, record, context](Status opened) {
         if (!opened)
             return record(opened);
-        session->call(
-            QStringLiteral("PowerOnVM_Task"),
-            [vm](QXmlStreamWriter& w) { vsphere::writeMoRef(w, QStringLiteral("_this"), vm); },
-            [session, record, context](Result<vsphere::XmlElement> r) {
-                if (!r)
-                    return record(std::unexpected(r.error()));
-                vsphere::Task::wait(*session, vsphere::moRefFrom(r->child(u"returnval")), context,
-                                    [record](Result<vsphere::XmlElement> t) {
-                                        record(t ? Status {} : Status(std::unexpected(t.error())));
-                                    });
-            });
+        vsphere::PowerOn::start(*session, vm, context, record);
     });
 }
 
 // A retry may reuse the disks converted earlier only while the source has stayed powered off: once it runs
 // again its disks move on, and the old copy would migrate stale data. Anything unsure starts over.
-void confirmSourceStillOff(JobContext& ctx, QObject* context, std::function<void()> next)
+void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, std::function<void()> next)
 {
-    const auto job = ctx.jobs->job(ctx.jobId);
+    const auto job = jobs.job(ctx.jobId);
     const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
     if (!checkpoint)
         return next();
     JobContext* c = &ctx;
-    const vsphere::MoRef vm {QStringLiteral("VirtualMachine"), checkpoint->vm.value(u"moref").toString()};
+    const vsphere::MoRef vm = checkpoint->vm.moref;
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
     auto unsure = [c](const Error& e) {
         return QCoreApplication::translate("xms", "could not confirm that %1 is still powered off (%2)")
@@ -117,12 +100,13 @@ void confirmSourceStillOff(JobContext& ctx, QObject* context, std::function<void
 
 CleanupFn cleanup()
 {
-    return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
+    return [](JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done) {
         JobContext* c = &ctx;
+        JobHost* h = &host;
         (new LedgerCleanup(
-             ctx,
-             [c, context, done](Status cleaned) {
-                 powerOnSource(*c, context, [cleaned, done](Status) { done(cleaned); });
+             ctx, host,
+             [c, h, context, done](Status cleaned) {
+                 powerOnSource(*c, *h, context, [cleaned, done](Status) { done(cleaned); });
              },
              context))
             ->start();
@@ -131,27 +115,28 @@ CleanupFn cleanup()
 
 PrepareFn prepare()
 {
-    return [](JobContext& ctx, QObject* context, std::function<void(Status)> done) {
-        auto env = ctx.jobs->store().environment(ctx.spec.source);
+    return [](JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done) {
+        auto env = host.jobs().store().environment(ctx.spec.source);
         if (!env)
             return done(std::unexpected(env.error()));
-        auto cloud = ctx.jobs->store().cloud(ctx.spec.cloud);
+        auto cloud = host.jobs().store().cloud(ctx.spec.cloud);
         if (!cloud)
             return done(std::unexpected(cloud.error()));
         ctx.environment = *env;
         ctx.cloud = *cloud;
         const QString cloudKey = SecretStore::cloudSecretKey(*cloud);
         JobContext* c = &ctx;
+        JobStore* jobs = &host.jobs();
         SecretStore::backend().read(
-            SecretStore::sourcePasswordKey(env->name), context, [c, context, cloudKey, done](Result<QString> pw) {
+            SecretStore::sourcePasswordKey(env->name), context, [c, jobs, context, cloudKey, done](Result<QString> pw) {
                 if (!pw)
                     return done(std::unexpected(pw.error()));
                 c->sourcePassword = *pw;
-                SecretStore::backend().read(cloudKey, context, [c, context, done](Result<QString> secret) {
+                SecretStore::backend().read(cloudKey, context, [c, jobs, context, done](Result<QString> secret) {
                     if (!secret)
                         return done(std::unexpected(secret.error()));
                     c->cloudSecret = *secret;
-                    confirmSourceStillOff(*c, context, [done] { done({}); });
+                    confirmSourceStillOff(*c, *jobs, context, [done] { done({}); });
                 });
             });
     };

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "common/logging.h"
+#include "engine/enginesettings.h"
 #include "engine/keptstaging.h"
 
 #include <QCoreApplication>
@@ -93,13 +94,13 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
     auto ctx = std::make_unique<JobContext>();
     ctx->jobId = job.id;
     ctx->attempt = job.attempt;
-    ctx->jobs = &m_jobs;
     ctx->stagingDir = QDir(m_options.stagingRoot).filePath(job.id);
+    ctx->settings = EngineSettings::read(m_jobs.store());
     auto spec = MigrationSpec::fromJson(job.spec);
     if (spec)
         ctx->spec = *spec;
 
-    auto* runner = new JobRunner(std::move(ctx), m_stages, m_cleanup, this);
+    auto* runner = new JobRunner(m_jobs, std::move(ctx), m_stages, m_cleanup, this);
     m_running.insert(job.id, runner);
     connect(runner, &JobRunner::finished, this, &Engine::onRunnerFinished);
     emit jobStarted(job.id);
@@ -123,7 +124,7 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
     }
     ++m_preparing;
     m_running.remove(job.id); // counted as preparing until its secrets are in
-    m_prepare(runner->context(), this, [this, runner, id = job.id](Status ok) {
+    m_prepare(runner->context(), *runner, this, [this, runner, id = job.id](Status ok) {
         --m_preparing;
         m_running.insert(id, runner);
         if (!ok) {

@@ -21,7 +21,8 @@ struct EngineOptions
 };
 
 // Fills what a job needs before its first stage (secrets from the keychain, …); async.
-using PrepareFn = std::function<void(JobContext& ctx, QObject* context, std::function<void(Status)> done)>;
+using PrepareFn
+    = std::function<void(JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done)>;
 
 // The worker: claims queued jobs from the shared store (exactly one process wins each), runs up to
 // `slots` of them, beats a heartbeat, and at start recovers jobs whose process died — deleting what

@@ -3,8 +3,6 @@
 #include "common/logging.h"
 #include "engine/exportgate.h"
 #include "engine/jobcontext.h"
-#include "engine/settingkeys.h"
-#include "store/store.h"
 #include "vsphere/inventorycache.h"
 #include "vsphere/vmexport.h"
 
@@ -48,7 +46,7 @@ ExportStageRunner::~ExportStageRunner()
 void ExportStageRunner::start(JobContext* ctx)
 {
     m_ctx = ctx;
-    m_perHost = ctx->jobs->store().setting(QLatin1StringView(settings::kExportsPerHost), QStringLiteral("2")).toInt();
+    m_perHost = ctx->settings.exportsPerHost;
     // The VM's ESXi host from the last discovery when known; the environment's address otherwise.
     QString host = ctx->environment.host;
     if (auto inv = vsphere::InventoryCache::load(ctx->spec.source, 24 * 3600))
@@ -88,7 +86,17 @@ void ExportStageRunner::begin()
     o.datacenter = ctx->environment.datacenter;
     o.stagingDir = ctx->stagingDir;
     m_export = new vsphere::VmExport(vsphere::Session::optionsFor(ctx->environment, ctx->sourcePassword), o, this);
-    connect(m_export, &vsphere::VmExport::jobEvent, this, &ExportStageRunner::onSourceEvent);
+    connect(m_export, &vsphere::VmExport::jobEvent, this,
+            [this](const QString& name, const Text& message, const QJsonObject& data) {
+                emit event(EventLevel::Info, name, message, data);
+            });
+    connect(m_export, &vsphere::VmExport::discovered, this, &ExportStageRunner::onDiscovered);
+    connect(m_export, &vsphere::VmExport::poweredOff, this,
+            [this](const vsphere::MoRef& vm, const vsphere::PowerOffResult& r) {
+                // Known at once, not only when the stage ends: a cancel during the transfer powers it on again.
+                if (r.method != vsphere::PowerOffResult::Method::AlreadyOff)
+                    m_ctx->exported.poweredOff = vm;
+            });
     connect(m_export, &vsphere::VmExport::progress, this, [this](const vsphere::ExportProgress& p) {
         emit progress(p.percent(), qint64(p.position), qint64(p.capacity));
     });
@@ -104,11 +112,11 @@ void ExportStageRunner::begin()
                 e.code = QStringLiteral("job.cancelled");
             return emit finished(std::unexpected(e));
         }
-        m_ctx->vm = m_export->vm().toJson();
-        m_ctx->stagingDisks = m_export->result().paths();
+        m_ctx->vm = m_export->vm();
+        m_ctx->exported = m_export->result();
         emit event(EventLevel::Info, QStringLiteral("export.completed"),
                    Text::translate("xms::ExportStageRunner", "%n disk(s) staged in %1 s", nullptr,
-                                   int(m_ctx->stagingDisks.size()))
+                                   int(m_ctx->exported.disks.size()))
                        .arg(m_export->result().elapsedMs / 1000),
                    m_export->result().toJson());
         emit finished({});
@@ -116,16 +124,10 @@ void ExportStageRunner::begin()
     m_export->start();
 }
 
-void ExportStageRunner::onSourceEvent(const QString& name, const Text& message, const QJsonObject& data)
+void ExportStageRunner::onDiscovered(const vsphere::VmInfo& vm)
 {
-    emit event(EventLevel::Info, name, message, data);
-    if (name == u"source.powered_off" && data.value(u"method").toString() != u"already_off")
-        m_ctx->poweredOffMoref = data.value(u"moref").toString();
-    if (name != u"source.discovered")
-        return;
     // Checked before anything is powered off or written.
-    const qint64 bytes = qint64(data.value(u"vm").toObject().value(u"totalDiskBytes").toDouble());
-    if (Status space = checkStagingSpace(m_ctx->stagingDir, bytes); !space) {
+    if (Status space = checkStagingSpace(m_ctx->stagingDir, vm.totalDiskBytes()); !space) {
         m_refusal = space.error();
         m_export->cancel();
     }

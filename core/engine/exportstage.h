@@ -8,10 +8,12 @@ namespace xms {
 
 namespace vsphere {
 class VmExport;
-}
+struct VmInfo;
+} // namespace vsphere
 
 // Export: log in to the source, find the VM, check staging space, power it off, stream its disks into
-// sparse staging images (vsphere::VmExport). Writes ctx->vm and ctx->stagingDisks.
+// sparse staging images (vsphere::VmExport). Writes ctx->vm and ctx->exported (the staging images, and at
+// once when it powers the source off, exported.poweredOff).
 class ExportStageRunner : public StageRunner
 {
     Q_OBJECT
@@ -26,7 +28,7 @@ public:
 private:
     void waitForSlot();
     void begin();
-    void onSourceEvent(const QString& name, const Text& message, const QJsonObject& data);
+    void onDiscovered(const vsphere::VmInfo& vm);
 
     JobContext* m_ctx = nullptr;
     QPointer<vsphere::VmExport> m_export;

@@ -43,13 +43,11 @@ void FinalizeStageRunner::start(JobContext* ctx)
 
 void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
 {
-    const QJsonArray nics = m_ctx->vm.value(u"nics").toArray();
-    for (const QJsonValue& v : nics) {
-        const QJsonObject nic = v.toObject();
+    for (const vsphere::NicInfo& nic : m_ctx->vm.nics) {
         PlannedPort p;
-        p.nicLabel = nic.value(u"label").toString();
-        p.sourceNetwork = nic.value(u"network").toString();
-        p.mac = nic.value(u"macAddress").toString();
+        p.nicLabel = nic.label;
+        p.sourceNetwork = nic.network;
+        p.mac = nic.macAddress;
         const int m = mappingFor(m_ctx->spec.networks, p.nicLabel, p.sourceNetwork);
         if (m < 0)
             return stop(Error::make(QStringLiteral("finalize.nic_unmapped"),
@@ -109,7 +107,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
     spec.description = tr("%1 of VMware VM %2, migrated by XMS").arg(p.nicLabel, m_ctx->spec.vm);
     if (p.keepMac && withMac)
         spec.macAddress = p.mac;
-    auto ledger = m_ctx->recordResource(QStringLiteral("port"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("port"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->network->createPort(spec, [this, index, withMac, id = *ledger](Result<xloud::Port> port) {
@@ -118,7 +116,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
         const PlannedPort& planned = m_ports.at(index);
         if (!port) {
             const bool macRefused = port.error().is(u"xloud.mac_in_use") || port.error().is(u"xloud.mac_not_allowed");
-            m_ctx->jobs->ledgerSetState(id, QStringLiteral("deleted")); // nothing was created
+            m_ctx->ledger->setState(id, QStringLiteral("deleted")); // nothing was created
             if (macRefused && planned.keepMac && withMac
                 && m_ctx->spec.macFallback == MigrationSpec::MacFallback::GenerateNew) {
                 emit event(EventLevel::Warning, QStringLiteral("finalize.mac_fallback"),
@@ -132,7 +130,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
             }
             return stop(port.error());
         }
-        if (Status s = m_ctx->jobs->ledgerSetResource(id, port->id); !s)
+        if (Status s = m_ctx->ledger->setResource(id, port->id); !s)
             return stop(s.error());
         m_ctx->portIds.append(port->id);
         QJsonArray ips;
@@ -172,7 +170,7 @@ void FinalizeStageRunner::createServer(const QList<xloud::Flavor>& flavors)
                      {QStringLiteral("xms_source_vm"), m_ctx->spec.vm},
                      {QStringLiteral("xms_source"), m_ctx->spec.source}};
     spec.description = tr("Migrated from VMware VM %1 by XMS").arg(m_ctx->spec.vm);
-    auto ledger = m_ctx->recordResource(QStringLiteral("server"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("server"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->compute->createServer(spec, [this, id = *ledger](Result<xloud::Server> server) {
@@ -180,7 +178,7 @@ void FinalizeStageRunner::createServer(const QList<xloud::Flavor>& flavors)
             return;
         if (!server)
             return stop(server.error());
-        if (Status s = m_ctx->jobs->ledgerSetResource(id, server->id); !s)
+        if (Status s = m_ctx->ledger->setResource(id, server->id); !s)
             return stop(s.error());
         m_ctx->serverId = server->id;
         emit progress(60, 0, 0);

@@ -15,8 +15,8 @@ namespace xms {
 void InspectStageRunner::start(JobContext* ctx)
 {
     InspectRequest req;
-    req.disks = ctx->stagingDisks;
-    req.vmFirmware = firmwareFromKey(ctx->vm.value(u"firmware").toString());
+    req.disks = ctx->stagingDisks();
+    req.vmFirmware = firmwareFromKey(ctx->vm.firmware);
     m_stage = new InspectStage(req, this);
     connect(m_stage, &InspectStage::progress, this, [this](int percent, const QString& message) {
         emit progress(percent, 0, 0);
@@ -31,9 +31,9 @@ void InspectStageRunner::start(JobContext* ctx)
             return emit finished(std::unexpected(r.error()));
         for (const QString& w : r->warnings)
             emit event(EventLevel::Warning, QStringLiteral("inspect.warning"), Text::literal(w), {});
-        ctx->guest = r->toJson();
+        ctx->guest = *r;
         ctx->imageProperties = imageProperties(*r);
-        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), Text::literal(r->summary()), ctx->guest);
+        emit event(EventLevel::Info, QStringLiteral("inspect.completed"), Text::literal(r->summary()), r->toJson());
         emit finished({});
     });
     m_stage->start();
@@ -45,26 +45,20 @@ void InspectStageRunner::cancel()
         m_stage->cancel();
 }
 
-GuestFixesStageRunner::GuestFixesStageRunner(QString virtioWin, QObject* parent)
-    : StageRunner(parent)
-    , m_virtioWin(std::move(virtioWin))
-{
-}
-
 void GuestFixesStageRunner::start(JobContext* ctx)
 {
-    const auto info = GuestInfo::fromJson(ctx->guest);
-    if (!info) {
+    const std::optional<GuestInfo>& info = ctx->guest;
+    if (!info) { // Inspect did not run, or a checkpoint held no readable result
         QMetaObject::invokeMethod(
-            this, [this, e = info.error()] { emit finished(std::unexpected(e)); }, Qt::QueuedConnection);
+            this, [this] { emit finished(std::unexpected(GuestInfo::incompleteRecord())); }, Qt::QueuedConnection);
         return;
     }
     GuestFixesRequest req;
-    req.disks = ctx->stagingDisks;
+    req.disks = ctx->stagingDisks();
     req.firmware = info->firmware;
     req.osType = info->primaryRoot() ? info->primaryRoot()->osType : QString();
     req.vmName = ctx->spec.vm;
-    req.virtioWin = m_virtioWin;
+    req.virtioWin = ctx->settings.virtioWin;
     req.workDir = QDir(ctx->stagingDir).filePath(QStringLiteral("guest-fixes"));
     // With the job's logs, not in staging: it outlives the job (and a retry appends to it).
     req.logFile = QDir(paths::logDir()).filePath(ctx->jobId + u"-guest-fixes.log");

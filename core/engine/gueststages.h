@@ -9,8 +9,8 @@ namespace xms {
 class InspectStage;
 class GuestFixesStage;
 
-// The engine's view of Inspect: reads ctx->stagingDisks and ctx->vm["firmware"] ("bios"/"efi"), writes
-// ctx->guest (GuestInfo JSON) and a first ctx->imageProperties. Events: inspect.step (each phase),
+// The engine's view of Inspect: reads ctx->stagingDisks() and ctx->vm.firmware ("bios"/"efi"), writes
+// ctx->guest and a first ctx->imageProperties. Events: inspect.step (each phase),
 // inspect.warning, inspect.completed (message = summary, data = GuestInfo JSON).
 class InspectStageRunner : public StageRunner
 {
@@ -26,22 +26,21 @@ private:
     QString m_lastMessage;
 };
 
-// The engine's view of Guest Fixes: reads ctx->stagingDisks and ctx->guest, converts the staging images in
-// place (scratch in <stagingDir>/guest-fixes, log <stagingDir>/guest-fixes.log — also copied to the log
-// directory on failure, since the engine removes a failed job's staging files), writes ctx->imageProperties.
+// The engine's view of Guest Fixes: reads ctx->stagingDisks() and ctx->guest ("guest.bad_record" without it), converts
+// the staging images in place (scratch in <stagingDir>/guest-fixes, log <stagingDir>/guest-fixes.log — also copied to
+// the log directory on failure, since the engine removes a failed job's staging files), writes ctx->imageProperties.
 // Events: guest_fixes.started, guest_fixes.step, guest_fixes.warning, guest_fixes.completed.
-// `virtioWin` is the user's virtio-win ISO setting (empty: $VIRTIO_WIN).
+// The virtio-win ISO is the user's setting, ctx->settings.virtioWin (empty: $VIRTIO_WIN).
 class GuestFixesStageRunner : public StageRunner
 {
     Q_OBJECT
 public:
-    explicit GuestFixesStageRunner(QString virtioWin = {}, QObject* parent = nullptr);
+    using StageRunner::StageRunner;
     Stage stage() const override { return Stage::GuestFixes; }
     void start(JobContext* ctx) override;
     void cancel() override;
 
 private:
-    QString m_virtioWin;
     QPointer<GuestFixesStage> m_stage;
     QString m_lastMessage;
 };

@@ -2,6 +2,8 @@
 
 #include "common/logging.h"
 #include "engine/checkpoint.h"
+#include "engine/jobstoreledger.h"
+#include "store/jobstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,8 +15,10 @@ namespace {
 constexpr int kProgressEventMs = 2000; // *.progress events at most this often
 } // namespace
 
-JobRunner::JobRunner(std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup, QObject* parent)
+JobRunner::JobRunner(JobStore& jobs, std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup,
+                     QObject* parent)
     : QObject(parent)
+    , m_jobs(jobs)
     , m_ctx(std::move(ctx))
     , m_makeStages(std::move(stages))
     , m_cleanup(std::move(cleanup))
@@ -23,6 +27,8 @@ JobRunner::JobRunner(std::unique_ptr<JobContext> ctx, StageFactory stages, Clean
     connect(&m_cancelPoll, &QTimer::timeout, this, &JobRunner::pollCancel);
     m_progressFlush.setInterval(250);
     connect(&m_progressFlush, &QTimer::timeout, this, &JobRunner::flushProgress);
+    if (!m_ctx->ledger)
+        m_ctx->ledger = std::make_unique<JobStoreLedger>(m_jobs, m_ctx->jobId, m_ctx->spec.cloud, m_ctx->spec.project);
 }
 
 JobRunner::~JobRunner() = default;
@@ -45,14 +51,14 @@ void JobRunner::start()
     const qsizetype first = resumePoint();
     QDir().mkpath(m_ctx->stagingDir);
     for (m_current = 0; m_current < first; ++m_current)
-        m_ctx->jobs->setProgress(m_ctx->jobId, m_stages.at(m_current)->stage(), {100, 0, 0});
+        m_jobs.setProgress(m_ctx->jobId, m_stages.at(m_current)->stage(), {100, 0, 0});
     m_current = first - 1;
     startNextStage();
 }
 
 qsizetype JobRunner::resumePoint()
 {
-    const auto job = m_ctx->jobs->job(m_ctx->jobId);
+    const auto job = m_jobs.job(m_ctx->jobId);
     const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
     qsizetype converted = -1;
     for (qsizetype i = 0; i < m_stages.size(); ++i)
@@ -100,7 +106,7 @@ void JobRunner::cancel()
 
 void JobRunner::pollCancel()
 {
-    if (auto r = m_ctx->jobs->cancelRequested(m_ctx->jobId); r && *r)
+    if (auto r = m_jobs.cancelRequested(m_ctx->jobId); r && *r)
         cancel();
 }
 
@@ -116,8 +122,8 @@ void JobRunner::startNextStage()
     m_pendingDirty = false;
     m_stageClock.start();
     m_lastProgressEvent.start();
-    m_ctx->jobs->setStage(m_ctx->jobId, s->stage(), stageText(s->stage()));
-    m_ctx->jobs->setProgress(m_ctx->jobId, s->stage(), {});
+    m_jobs.setStage(m_ctx->jobId, s->stage(), stageText(s->stage()));
+    m_jobs.setProgress(m_ctx->jobId, s->stage(), {});
     s->start(m_ctx.get());
 }
 
@@ -133,12 +139,12 @@ void JobRunner::flushProgress()
         return;
     m_pendingDirty = false;
     const Stage stage = m_stages.at(m_current)->stage();
-    m_ctx->jobs->setProgress(m_ctx->jobId, stage, m_pending);
+    m_jobs.setProgress(m_ctx->jobId, stage, m_pending);
     const double seconds = std::max(0.001, m_stageClock.elapsed() / 1000.0);
     const double rate = m_pending.bytesDone / seconds;
     const qint64 eta = m_pending.percent > 0 ? qint64(seconds * (100 - m_pending.percent) / m_pending.percent) : -1;
     if (m_pending.bytesTotal > 0)
-        m_ctx->jobs->setTransfer(m_ctx->jobId, m_pending.bytesDone, m_pending.bytesTotal, rate, eta);
+        m_jobs.setTransfer(m_ctx->jobId, m_pending.bytesDone, m_pending.bytesTotal, rate, eta);
 
     // Export and Write Volume publish their seed *.progress events with bytes transferred.
     if ((stage == Stage::Export || stage == Stage::WriteVolume) && m_lastProgressEvent.elapsed() >= kProgressEventMs) {
@@ -165,14 +171,20 @@ void JobRunner::onEvent(EventLevel level, const QString& name, const Text& messa
 
 void JobRunner::emitEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data)
 {
+    emitEventAt(currentStage(), level, name, message, data);
+}
+
+void JobRunner::emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
+                            const QJsonObject& data)
+{
     EventRecord e;
     e.jobId = m_ctx->jobId;
-    e.stage = currentStage();
+    e.stage = stage;
     e.level = level;
     e.name = name;
     e.text = message;
     e.data = data;
-    if (auto r = m_ctx->jobs->appendEvent(e); !r)
+    if (auto r = m_jobs.appendEvent(e); !r)
         qCWarning(lcEngine) << "could not store event" << name << r.error().toString();
 }
 
@@ -183,7 +195,7 @@ void JobRunner::onStageFinished(const Status& result)
     m_pendingDirty = true;
     if (result) {
         if (currentStage() == Stage::GuestFixes) // the disks are converted: a later failure can resume here
-            m_ctx->jobs->setCheckpoint(m_ctx->jobId, Checkpoint::capture(*m_ctx).toJson());
+            m_jobs.setCheckpoint(m_ctx->jobId, Checkpoint::capture(*m_ctx).toJson());
         m_pending.percent = 100;
         m_pending.bytesDone = std::max(m_pending.bytesDone, m_pending.bytesTotal);
         m_lastProgressEvent.invalidate();
@@ -214,7 +226,7 @@ void JobRunner::recover(Stage at, const Error& reason)
 
 void JobRunner::concludeStaging(Stage terminal)
 {
-    const auto job = m_ctx->jobs->job(m_ctx->jobId);
+    const auto job = m_jobs.job(m_ctx->jobId);
     const auto checkpoint = job ? Checkpoint::fromJson(job->checkpoint) : std::nullopt;
     if (terminal == Stage::Failed && checkpoint && checkpoint->verify()) {
         emitEvent(EventLevel::Info, QStringLiteral("staging.kept"),
@@ -235,7 +247,7 @@ void JobRunner::discardStaging(bool hadCheckpoint)
 {
     QDir(m_ctx->stagingDir).removeRecursively();
     if (hadCheckpoint)
-        m_ctx->jobs->setCheckpoint(m_ctx->jobId, {});
+        m_jobs.setCheckpoint(m_ctx->jobId, {});
 }
 
 void JobRunner::finishWith(Stage terminal, const Error& error)
@@ -265,20 +277,19 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
                       Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
                           .arg(m_ctx->spec.effectiveInstanceName()),
                       result);
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Completed, at, result,
-                                  Text::translate("xms::JobRunner", "Completed"));
+            m_jobs.setEnded(m_ctx->jobId, Stage::Completed, at, result, Text::translate("xms::JobRunner", "Completed"));
         } else if (terminal == Stage::Cancelled) {
             emitEvent(EventLevel::Warning, QStringLiteral("job.cancelled"),
                       Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
                           .arg(stageText(at)));
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Cancelled, at, {},
-                                  Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at)));
+            m_jobs.setEnded(m_ctx->jobId, Stage::Cancelled, at, {},
+                            Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at)));
         } else {
             const QJsonObject err {{QStringLiteral("code"), error.code},
                                    {QStringLiteral("message"), error.message},
                                    {QStringLiteral("detail"), error.detail}};
             emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), Text::literal(error.message), err);
-            m_ctx->jobs->setEnded(m_ctx->jobId, Stage::Failed, at, err, Text::literal(error.message));
+            m_jobs.setEnded(m_ctx->jobId, Stage::Failed, at, err, Text::literal(error.message));
         }
         emit finished(m_ctx->jobId, terminal);
     };
@@ -295,7 +306,7 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
     m_ctx->cancelled = terminal == Stage::Cancelled;
     emitEvent(EventLevel::Info, QStringLiteral("cleanup.started"),
               Text::translate("xms::JobRunner", "Removing what this job created in Xloud"));
-    m_cleanup(*m_ctx, this, conclude);
+    m_cleanup(*m_ctx, *this, this, conclude);
 }
 
 } // namespace xms

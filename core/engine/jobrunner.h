@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/jobcontext.h"
+#include "engine/jobhost.h"
 #include "engine/stagerunner.h"
 
 #include <QElapsedTimer>
@@ -15,17 +16,20 @@ namespace xms {
 // Makes the stage objects of one job (the real ones in production, fakes in engine tests).
 using StageFactory = std::function<QList<StageRunner*>(JobContext& ctx, QObject* parent)>;
 // Deletes what the ledger says the job created (Xloud images, volumes, ports, servers); async.
-using CleanupFn = std::function<void(JobContext& ctx, QObject* context, std::function<void(Status)> done)>;
+using CleanupFn
+    = std::function<void(JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done)>;
 
 // Runs one claimed job through its stages: persists stage changes, throttled progress and every event;
 // watches the store for a cancel request; on failure or cancel deletes what the job created (unless the
 // spec keeps it for debugging) and removes its staging files — except the converted disks of a job that
 // failed after Guest Fixes, which a retry resumes from (engine/checkpoint.h). Emits finished() once.
-class JobRunner : public QObject
+// The host of the job's prepare and cleanup steps; gives the stages the job's ledger, never the store.
+class JobRunner : public QObject, public JobHost
 {
     Q_OBJECT
 public:
-    JobRunner(std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup, QObject* parent = nullptr);
+    JobRunner(JobStore& jobs, std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup,
+              QObject* parent = nullptr);
     ~JobRunner() override;
 
     void start();
@@ -34,6 +38,10 @@ public:
     void recover(Stage at, const Error& reason);
     const QString& jobId() const { return m_ctx->jobId; }
     JobContext& context() { return *m_ctx; }
+
+    JobStore& jobs() override { return m_jobs; }
+    void emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
+                     const QJsonObject& data = {}) override;
 
 signals:
     void finished(const QString& jobId, xms::Stage terminal);
@@ -53,6 +61,7 @@ private:
     void pollCancel();
     void emitEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data = {});
 
+    JobStore& m_jobs;
     std::unique_ptr<JobContext> m_ctx;
     StageFactory m_makeStages;
     CleanupFn m_cleanup;

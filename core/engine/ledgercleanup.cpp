@@ -2,7 +2,10 @@
 
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
+#include "engine/jobhost.h"
 #include "secrets/secretstore.h"
+#include "store/jobstore.h"
+#include "store/store.h"
 
 #include <QTimer>
 
@@ -13,16 +16,17 @@ const QString kDeleted = QStringLiteral("deleted");
 const QString kKept = QStringLiteral("kept");
 } // namespace
 
-LedgerCleanup::LedgerCleanup(JobContext& ctx, Done done, QObject* parent)
+LedgerCleanup::LedgerCleanup(JobContext& ctx, JobHost& host, Done done, QObject* parent)
     : QObject(parent)
     , m_ctx(ctx)
+    , m_host(host)
     , m_done(std::move(done))
 {
 }
 
 void LedgerCleanup::start()
 {
-    auto ledger = m_ctx.jobs->ledger(m_ctx.jobId);
+    auto ledger = m_ctx.ledger->entries();
     if (!ledger) {
         m_failures.append(ledger.error().message);
         return finish();
@@ -39,7 +43,7 @@ void LedgerCleanup::withCloud(std::function<void()> then)
 {
     // Crash recovery runs in a process that never prepared the job: read the cloud and its secret now.
     if (m_ctx.cloud.name.isEmpty()) {
-        auto cloud = m_ctx.jobs->store().cloud(m_ctx.spec.cloud);
+        auto cloud = m_host.jobs().store().cloud(m_ctx.spec.cloud);
         if (!cloud) {
             m_failures.append(cloud.error().message);
             return finish();
@@ -68,7 +72,7 @@ void LedgerCleanup::next()
     const LedgerEntry e = m_todo.takeFirst();
     resolve(e, [this, e](QStringList ids) {
         if (ids.isEmpty()) { // never created
-            m_ctx.jobs->ledgerSetState(e.id, kDeleted);
+            m_ctx.ledger->setState(e.id, kDeleted);
             return next();
         }
         removeAll(e, ids);
@@ -155,22 +159,24 @@ void LedgerCleanup::remove(const LedgerEntry& e, const QString& id, std::functio
 
 void LedgerCleanup::note(const LedgerEntry& e, const QString& id, const Status& result)
 {
-    EventRecord ev;
-    ev.jobId = m_ctx.jobId;
-    if (auto job = m_ctx.jobs->job(m_ctx.jobId))
-        ev.stage = job->stage;
+    // Filed under the stage the store has for the job: the one it stopped in, also when recovering a job
+    // whose process died.
+    Stage stage = Stage::Queued;
+    if (auto job = m_host.jobs().job(m_ctx.jobId))
+        stage = job->stage;
+    const QJsonObject data {
+        {QStringLiteral("kind"), e.kind}, {QStringLiteral("name"), e.name}, {QStringLiteral("id"), id}};
     if (result) {
-        m_ctx.jobs->ledgerSetState(e.id, kDeleted);
-        ev.name = QStringLiteral("cleanup.deleted");
-        ev.message = tr("Deleted %1 %2").arg(e.kind, e.name);
+        m_ctx.ledger->setState(e.id, kDeleted);
+        m_host.emitEventAt(stage, EventLevel::Info, QStringLiteral("cleanup.deleted"),
+                           Text::translate("xms::LedgerCleanup", "Deleted %1 %2").arg(e.kind, e.name), data);
     } else {
         m_failures.append(tr("%1 %2 (%3): %4").arg(e.kind, e.name, id, result.error().message));
-        ev.level = EventLevel::Warning;
-        ev.name = QStringLiteral("cleanup.delete_failed");
-        ev.message = tr("Could not delete %1 %2: %3").arg(e.kind, e.name, result.error().message);
+        m_host.emitEventAt(stage, EventLevel::Warning, QStringLiteral("cleanup.delete_failed"),
+                           Text::translate("xms::LedgerCleanup", "Could not delete %1 %2: %3")
+                               .arg(e.kind, e.name, result.error().message),
+                           data);
     }
-    ev.data = {{QStringLiteral("kind"), e.kind}, {QStringLiteral("name"), e.name}, {QStringLiteral("id"), id}};
-    m_ctx.jobs->appendEvent(ev);
 }
 
 void LedgerCleanup::finish()

@@ -11,19 +11,21 @@
 namespace xms {
 
 class CloudClients;
+class JobHost;
 struct JobContext;
 
 // Deletes what a job's resource ledger says it created and has not deleted yet — newest first, so a
 // server goes before its ports and volumes — and waits until each is gone. A resource whose id never came
 // back (the process died mid-call) is found by its recorded name and, where the service keeps metadata,
 // by our "xms_job" tag. Works without the job's stages: crash recovery runs it in a fresh process.
-// Each deletion is a "cleanup.deleted" event; failures are collected, the rest still cleaned.
+// Each deletion is a "cleanup.deleted" event (through the host, filed under the stage the job stopped
+// in); failures are collected, the rest still cleaned.
 class LedgerCleanup : public QObject
 {
     Q_OBJECT
 public:
     using Done = std::function<void(Status)>;
-    LedgerCleanup(JobContext& ctx, Done done, QObject* parent);
+    LedgerCleanup(JobContext& ctx, JobHost& host, Done done, QObject* parent);
     void start();
 
 private:
@@ -36,6 +38,7 @@ private:
     void finish();
 
     JobContext& m_ctx;
+    JobHost& m_host;
     Done m_done;
     QList<LedgerEntry> m_todo;
     QStringList m_failures;

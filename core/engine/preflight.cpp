@@ -2,9 +2,9 @@
 
 #include "common/paths.h"
 #include "engine/cloudsession.h"
+#include "engine/enginesettings.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
-#include "engine/settingkeys.h"
 #include "secrets/secretstore.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -65,18 +65,18 @@ void checkQuota(PreflightReport& r, const QString& category, const QList<xloud::
                     tr("Ask the cloud administrator to raise quota %1, or free some in the project.").arg(name)));
 }
 
-void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInput& in)
+void sourceChecks(PreflightReport& r, const vsphere::VmInfo& vm, const PreflightInput& in)
 {
-    const QString firmware = vm.value(u"firmware").toString();
-    if (vm.value(u"template").toBool())
+    const QString& firmware = vm.firmware;
+    if (vm.isTemplate)
         r.add(check(u"Compute"_s, u"compute.template"_s, Verdict::Block, tr("This is a VM template, not a VM"),
                     tr("Deploy a VM from the template in vSphere and migrate that.")));
-    const QString conn = vm.value(u"connectionState").toString();
+    const QString& conn = vm.connectionState;
     if (!conn.isEmpty() && conn != u"connected")
         r.add(check(u"Source"_s, u"source.vm_connection"_s, Verdict::Block,
                     tr("vSphere reports the VM as %1").arg(conn),
                     tr("Reconnect its host or register the VM again in vSphere.")));
-    if (firmware == u"efi" && vm.value(u"secureBoot").toBool())
+    if (firmware == u"efi" && vm.secureBoot)
         r.add(check(u"Compute"_s, u"compute.secure_boot"_s, Verdict::Warn,
                     tr("UEFI Secure Boot is on; the instance boots UEFI without Secure Boot"),
                     tr("Nothing to do unless the guest requires Secure Boot; then enable it on the instance "
@@ -84,42 +84,40 @@ void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInpu
     else
         r.add(check(u"Compute"_s, u"compute.firmware"_s, Verdict::Pass,
                     tr("Firmware %1").arg(firmware == u"efi" ? tr("UEFI") : tr("BIOS"))));
-    const int hw = vm.value(u"hardwareVersion").toString().mid(4).toInt();
+    const int hw = vm.hardwareVersion.mid(4).toInt();
     if (hw > 0 && hw < 7)
         r.add(check(u"Compute"_s, u"compute.hardware_version"_s, Verdict::Warn,
                     tr("Hardware version %1 is very old").arg(hw),
                     tr("Upgrade the VM's compatibility in vSphere if the export fails.")));
 
-    const QJsonArray disks = vm.value(u"disks").toArray();
-    if (disks.isEmpty())
+    if (vm.disks.isEmpty())
         r.add(check(u"Storage"_s, u"storage.no_disks"_s, Verdict::Block, tr("The VM has no disks to migrate"),
                     tr("Attach the VM's disks in vSphere.")));
-    for (const QJsonValue& v : disks) {
-        const QJsonObject d = v.toObject();
-        const QString label = d.value(u"label").toString();
-        if (d.value(u"rdm").toBool())
+    for (const vsphere::DiskInfo& d : vm.disks) {
+        const QString& label = d.label;
+        if (d.isRdm())
             r.add(check(u"Storage"_s, u"storage.rdm"_s, Verdict::Block,
                         tr("%1 is a raw device mapping (RDM)").arg(label),
                         tr("Migrate the LUN's data separately, or convert it to a virtual disk (Storage "
                            "vMotion with a disk format change) first.")));
-        else if (d.value(u"independent").toBool())
+        else if (d.isIndependent())
             r.add(check(u"Storage"_s, u"storage.independent_disk"_s, Verdict::Block,
-                        tr("%1 is an independent disk (%2)").arg(label, d.value(u"diskMode").toString()),
+                        tr("%1 is an independent disk (%2)").arg(label, d.diskMode),
                         tr("Change the disk mode to Dependent in vSphere (VM powered off), then run preflight "
                            "again.")));
-        if (d.value(u"sharing").toString() == u"sharingMultiWriter")
+        if (d.isMultiWriter())
             r.add(check(u"Storage"_s, u"storage.shared_disk"_s, Verdict::Block,
                         tr("%1 is shared with other VMs (multi-writer)").arg(label),
                         tr("Detach the shared disk; shared storage must be rebuilt in Xloud (multi-attach "
                            "volume type).")));
     }
-    if (vm.value(u"hasSnapshot").toBool())
+    if (vm.hasSnapshot)
         r.add(check(u"Storage"_s, u"storage.snapshot"_s, Verdict::Warn,
                     tr("The VM has snapshots; the migration copies its current state only"),
                     tr("Delete or consolidate snapshots you do not need, so the export reads one disk chain.")));
 
-    const QString guestId = vm.value(u"guestId").toString();
-    const QString guestName = vm.value(u"guestFullName").toString();
+    const QString& guestId = vm.guestId;
+    const QString& guestName = vm.guestFullName;
     if (guestId.startsWith(u"win", Qt::CaseInsensitive)) {
         if (in.virtioWin.isEmpty() || !QFileInfo::exists(in.virtioWin))
             r.add(check(u"Guest"_s, u"guest.virtio_win"_s, Verdict::Block,
@@ -138,7 +136,7 @@ void sourceChecks(PreflightReport& r, const QJsonObject& vm, const PreflightInpu
         r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Pass, guestName.isEmpty() ? guestId : guestName));
     }
 
-    const qint64 need = qint64(vm.value(u"totalDiskBytes").toDouble()) + kStagingReserveBytes + in.alreadyQueuedBytes;
+    const qint64 need = vm.totalDiskBytes() + kStagingReserveBytes + in.alreadyQueuedBytes;
     if (in.stagingFreeBytes >= 0 && in.stagingFreeBytes < need)
         r.add(check(u"Storage"_s, u"storage.staging_space"_s, Verdict::Block,
                     tr("Staging needs %1 GiB, %2 GiB are free")
@@ -161,11 +159,11 @@ qint64 stagingStillNeeded(const QList<JobRecord>& jobs)
 
 namespace {
 
-void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec& spec, const xloud::CloudResources& t,
-                  const PreflightInput& in)
+void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const MigrationSpec& spec,
+                  const xloud::CloudResources& t, const PreflightInput& in)
 {
-    const int cpus = vm.value(u"numCpus").toInt();
-    const qint64 ramMiB = qint64(vm.value(u"memoryMB").toDouble());
+    const int cpus = vm.numCpus;
+    const qint64 ramMiB = vm.memoryMB;
     const xloud::Flavor* flavor = nullptr;
     for (const xloud::Flavor& f : t.flavors)
         if (f.id == spec.flavor || f.name == spec.flavor)
@@ -211,11 +209,11 @@ void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec
     }
 
     // Quota headroom for what this job adds.
-    const QJsonArray disks = vm.value(u"disks").toArray();
+    const QList<vsphere::DiskInfo>& disks = vm.disks;
     qint64 gib = 0;
-    for (const QJsonValue& d : disks)
-        gib += std::max<qint64>(1, (qint64(d.toObject().value(u"capacityBytes").toDouble()) + kGiB - 1) / kGiB);
-    const QJsonArray nics = vm.value(u"nics").toArray();
+    for (const vsphere::DiskInfo& d : disks)
+        gib += std::max<qint64>(1, (d.capacityBytes + kGiB - 1) / kGiB);
+    const QList<vsphere::NicInfo>& nics = vm.nics;
     checkQuota(r, u"Compute"_s, t.quota.compute, u"instances"_s, 1, tr("instance"));
     checkQuota(r, u"Compute"_s, t.quota.compute, u"cores"_s, flavor ? flavor->vcpus : cpus, tr("vCPU"));
     checkQuota(r, u"Compute"_s, t.quota.compute, u"ram"_s, flavor ? flavor->ramMiB : ramMiB, tr("MiB"));
@@ -227,11 +225,10 @@ void targetChecks(PreflightReport& r, const QJsonObject& vm, const MigrationSpec
     }
     checkQuota(r, u"Network"_s, t.quota.network, u"port"_s, nics.size(), tr("ports"));
 
-    for (const QJsonValue& v : nics) {
-        const QJsonObject nic = v.toObject();
-        const QString label = nic.value(u"label").toString();
-        const QString net = nic.value(u"network").toString();
-        const QString mac = nic.value(u"macAddress").toString();
+    for (const vsphere::NicInfo& nic : nics) {
+        const QString& label = nic.label;
+        const QString& net = nic.network;
+        const QString& mac = nic.macAddress;
         const int m = mappingFor(spec.networks, label, net);
         if (m < 0) {
             r.add(check(u"Network"_s, u"network.unmapped"_s, Verdict::Block,
@@ -359,7 +356,7 @@ QJsonObject PreflightReport::toJson() const
 PreflightReport evaluatePreflight(const PreflightInput& in)
 {
     PreflightReport r;
-    r.vm = in.vm.value(u"name").toString();
+    r.vm = in.vm.name;
     sourceChecks(r, in.vm, in);
     if (in.spec && in.target)
         targetChecks(r, in.vm, *in.spec, *in.target, in);
@@ -393,8 +390,9 @@ public:
                 return finish(std::unexpected(cloud.error()));
             m_cloud = *cloud;
         }
-        m_input.virtioWin = m_store.setting(QLatin1StringView(settings::kVirtioWin));
-        const QString staging = m_store.setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
+        const EngineSettings settings = EngineSettings::read(m_store);
+        m_input.virtioWin = settings.virtioWin;
+        const QString& staging = settings.stagingDir;
         QDir().mkpath(staging);
         m_input.stagingFreeBytes = QStorageInfo(staging).bytesAvailable();
         m_input.alreadyQueuedBytes = queuedBytes();
@@ -422,7 +420,8 @@ private:
                 auto vm = vsphere::Discovery::findVm(*inv, m_spec.vm);
                 if (!vm)
                     return finish(std::unexpected(vm.error()));
-                m_input.vm = vm->toJson();
+                m_input.vm = *vm;
+                m_haveVm = true;
                 target();
             });
         });
@@ -458,11 +457,10 @@ private:
     void macs(xloud::Session* session)
     {
         QStringList wanted;
-        for (const QJsonValue& v : m_input.vm.value(u"nics").toArray()) {
-            const QJsonObject nic = v.toObject();
-            const int m = mappingFor(m_spec.networks, nic.value(u"label").toString(), nic.value(u"network").toString());
+        for (const vsphere::NicInfo& nic : m_input.vm.nics) {
+            const int m = mappingFor(m_spec.networks, nic.label, nic.network);
             if (m >= 0 && m_spec.networks.at(m).keepMac)
-                wanted.append(nic.value(u"macAddress").toString());
+                wanted.append(nic.macAddress);
         }
         auto* network = new xloud::NetworkClient(session, m_spec.project, this);
         lookup(network, wanted);
@@ -492,7 +490,7 @@ private:
 
     void finish(Result<PreflightReport> r)
     {
-        if (r && !m_input.vm.isEmpty())
+        if (r && m_haveVm)
             r->estimate = estimateJob(m_store, m_input.vm);
         auto done = std::move(m_done);
         deleteLater();
@@ -504,6 +502,7 @@ private:
     std::function<void(Result<PreflightReport>)> m_done;
     CloudRecord m_cloud;
     PreflightInput m_input;
+    bool m_haveVm = false; // discovery found the VM: the report gets an estimate
 };
 
 } // namespace
@@ -521,14 +520,14 @@ QJsonObject Estimate::toJson() const
             {QStringLiteral("basis"), basis}};
 }
 
-Estimate estimateJob(const Store& store, const QJsonObject& vm)
+Estimate estimateJob(const Store& store, const vsphere::VmInfo& vm)
 {
     // Defaults measured on the lab (2 cores, TCG): export ~60 MiB/s, guest fixes ~150 s + 20 s/GiB,
     // upload + volume write ~80 MiB/s, instance ~20 s.
     double exportRate = 60.0 * 1024 * 1024;
     double writeRate = 80.0 * 1024 * 1024;
     double fixedSeconds = 150 + 20;
-    const double bytes = vm.value(u"totalDiskBytes").toDouble();
+    const double bytes = double(vm.totalDiskBytes());
     Estimate e;
     e.diskBytes = qint64(bytes);
     e.basis = QStringLiteral("defaults");

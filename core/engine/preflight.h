@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "engine/migrationspec.h"
+#include "vsphere/vminfo.h"
 #include "xloud/resources.h"
 
 #include <QJsonObject>
@@ -56,7 +57,7 @@ struct PreflightReport
 // source-side checks (what the wizard's Workload page shows before a target is chosen).
 struct PreflightInput
 {
-    QJsonObject vm; // vsphere::VmInfo JSON
+    vsphere::VmInfo vm; // as discovery reports it
     std::optional<MigrationSpec> spec; // the target choices
     std::optional<xloud::CloudResources> target; // what the spec's project offers, with quota
     QList<QPair<QString, QString>> macsInUse; // (source MAC, port id) already on a Neutron port
@@ -79,6 +80,6 @@ qint64 stagingStillNeeded(const QList<JobRecord>& jobs);
 void runPreflight(Store& store, const MigrationSpec& spec, QObject* context,
                   std::function<void(Result<PreflightReport>)> done);
 
-Estimate estimateJob(const Store& store, const QJsonObject& vm);
+Estimate estimateJob(const Store& store, const vsphere::VmInfo& vm);
 
 } // namespace xms

@@ -18,17 +18,17 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
     m_ctx = ctx;
     m_cloud = new CloudClients(*ctx, this);
     m_ctx->volumeIds.clear();
-    for (const QString& path : ctx->stagingDisks) {
+    for (const QString& path : ctx->stagingDisks()) {
         m_sizes.append(QFileInfo(path).size());
         m_total += m_sizes.last();
     }
     m_clock.start();
     emit event(EventLevel::Info, QStringLiteral("write.started"),
                Text::translate("xms::WriteVolumeStageRunner", "Writing %n volume(s) of type %1", nullptr,
-                               int(ctx->stagingDisks.size()))
+                               int(ctx->exported.disks.size()))
                    .arg(ctx->spec.volumeType.isEmpty() ? Text::translate("xms::WriteVolumeStageRunner", "(default)")
                                                        : Text::literal(ctx->spec.volumeType)),
-               {{QStringLiteral("disks"), int(ctx->stagingDisks.size())},
+               {{QStringLiteral("disks"), int(ctx->exported.disks.size())},
                 {QStringLiteral("bytes"), double(m_total)},
                 {QStringLiteral("volume_type"), ctx->spec.volumeType},
                 {QStringLiteral("availability_zone"), ctx->spec.availabilityZone}});
@@ -40,7 +40,7 @@ void WriteVolumeStageRunner::nextDisk()
     if (m_disk >= 0)
         m_doneBefore += m_sizes.at(m_disk);
     ++m_disk;
-    if (m_disk == m_ctx->stagingDisks.size()) {
+    if (m_disk == m_ctx->exported.disks.size()) {
         m_ended = true;
         emit progress(100, m_total, m_total);
         emit event(EventLevel::Info, QStringLiteral("write.completed"),
@@ -57,7 +57,7 @@ void WriteVolumeStageRunner::nextDisk()
         for (auto it = m_ctx->imageProperties.begin(); it != m_ctx->imageProperties.end(); ++it)
             spec.properties.insert(it.key(), it.value().toVariant().toString());
     spec.properties.insert(QStringLiteral("xms_job"), m_ctx->jobId);
-    auto ledger = m_ctx->recordResource(QStringLiteral("image"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("image"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->images->createImage(spec, [this, id = *ledger](Result<xloud::Image> image) {
@@ -65,7 +65,7 @@ void WriteVolumeStageRunner::nextDisk()
             return;
         if (!image)
             return stop(image.error());
-        if (failed(m_ctx->jobs->ledgerSetResource(id, image->id)))
+        if (failed(m_ctx->ledger->setResource(id, image->id)))
             return;
         upload(id, image->id);
     });
@@ -76,7 +76,7 @@ void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
     xloud::UploadOptions o;
     o.onProgress = [this](const xloud::UploadProgress& p) { report(qint64(double(p.sent) * kUploadShare)); };
     m_cloud->images->upload(
-        imageId, m_ctx->stagingDisks.at(m_disk), o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
+        imageId, m_ctx->exported.disks.at(m_disk).path, o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
             if (m_ended)
                 return;
             if (!r)
@@ -105,10 +105,8 @@ void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
 
 void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLedgerId)
 {
-    const QJsonArray disks = m_ctx->vm.value(u"disks").toArray();
-    const qint64 capacity = m_disk < disks.size()
-        ? qint64(disks.at(m_disk).toObject().value(u"capacityBytes").toDouble())
-        : m_sizes.at(m_disk);
+    const QList<vsphere::DiskInfo>& disks = m_ctx->vm.disks;
+    const qint64 capacity = m_disk < disks.size() ? disks.at(m_disk).capacityBytes : m_sizes.at(m_disk);
     xloud::VolumeSpec spec;
     spec.name = m_ctx->spec.effectiveInstanceName() + QStringLiteral("-disk%1").arg(m_disk);
     spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, m_sizes.at(m_disk)) + kGiB - 1) / kGiB));
@@ -119,7 +117,7 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
     spec.metadata = {{QStringLiteral("xms_job"), m_ctx->jobId},
                      {QStringLiteral("xms_source_vm"), m_ctx->spec.vm},
                      {QStringLiteral("xms_disk"), QString::number(m_disk)}};
-    auto ledger = m_ctx->recordResource(QStringLiteral("volume"), spec.name);
+    auto ledger = m_ctx->ledger->record(QStringLiteral("volume"), spec.name);
     if (!ledger)
         return stop(ledger.error());
     m_cloud->volumes->createVolume(spec, [this, id = *ledger, imageId, imageLedgerId](Result<xloud::Volume> v) {
@@ -127,7 +125,7 @@ void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLe
             return;
         if (!v)
             return stop(v.error());
-        if (failed(m_ctx->jobs->ledgerSetResource(id, v->id)))
+        if (failed(m_ctx->ledger->setResource(id, v->id)))
             return;
         m_ctx->volumeIds.append(v->id);
         m_cloud->volumes->waitAvailable(
@@ -161,7 +159,7 @@ void WriteVolumeStageRunner::deleteImage(const QString& imageId, qint64 imageLed
             return;
         if (!s)
             return stop(s.error());
-        if (failed(m_ctx->jobs->ledgerSetState(imageLedgerId, QStringLiteral("deleted"))))
+        if (failed(m_ctx->ledger->setState(imageLedgerId, QStringLiteral("deleted"))))
             return;
         nextDisk();
     });
@@ -199,7 +197,7 @@ void WriteVolumeStageRunner::cancel()
         [this] {
             stop(Error::make(
                 QStringLiteral("job.cancelled"),
-                tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->stagingDisks.size())));
+                tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->exported.disks.size())));
         },
         Qt::QueuedConnection);
 }

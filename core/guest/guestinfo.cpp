@@ -266,13 +266,17 @@ QJsonObject GuestInfo::toJson() const
             {u"elapsedMs"_s, double(elapsedMs)}};
 }
 
+Error GuestInfo::incompleteRecord()
+{
+    return Error::make(
+        QStringLiteral("guest.bad_record"),
+        QCoreApplication::translate("Guest", "The stored inspection result is incomplete; run Inspect again."));
+}
+
 Result<GuestInfo> GuestInfo::fromJson(const QJsonObject& o)
 {
-    if (!o.contains(u"firmware") || !o[u"roots"].isArray() || !o[u"disks"].isArray()) {
-        return fail(
-            QStringLiteral("guest.bad_record"),
-            QCoreApplication::translate("Guest", "The stored inspection result is incomplete; run Inspect again."));
-    }
+    if (!o.contains(u"firmware") || !o[u"roots"].isArray() || !o[u"disks"].isArray())
+        return std::unexpected(incompleteRecord());
     GuestInfo g;
     g.firmware = firmwareFromKey(o[u"firmware"].toString());
     g.layoutFirmware = firmwareFromKey(o[u"layoutFirmware"].toString());

@@ -121,7 +121,9 @@ struct GuestInfo
     QString summary() const;
 
     QJsonObject toJson() const;
-    static Result<GuestInfo> fromJson(const QJsonObject& o);
+    static Result<GuestInfo> fromJson(const QJsonObject& o); // incompleteRecord() when o lacks the essentials
+    // "guest.bad_record": there is no usable inspection result (none stored, or one that cannot be read).
+    static Error incompleteRecord();
 
     bool operator==(const GuestInfo&) const = default;
 };

@@ -41,35 +41,6 @@ QJsonObject ExportProgress::toJson() const
     };
 }
 
-QJsonObject ExportedDisk::toJson() const
-{
-    return QJsonObject {
-        {QStringLiteral("index"), index},
-        {QStringLiteral("deviceKey"), deviceKey},
-        {QStringLiteral("path"), path},
-        {QStringLiteral("format"), format},
-        {QStringLiteral("capacityBytes"), qint64(capacityBytes)},
-        {QStringLiteral("bytesReceived"), qint64(bytesReceived)},
-        {QStringLiteral("resumes"), resumes},
-    };
-}
-
-QStringList ExportResult::paths() const
-{
-    QStringList out;
-    for (const ExportedDisk& d : disks)
-        out << d.path;
-    return out;
-}
-
-QJsonObject ExportResult::toJson() const
-{
-    QJsonArray list;
-    for (const ExportedDisk& d : disks)
-        list.append(d.toJson());
-    return QJsonObject {{QStringLiteral("disks"), list}, {QStringLiteral("elapsedMs"), elapsedMs}};
-}
-
 QString ExportSession::stagingPath(const QString& dir, int diskIndex)
 {
     return QDir(dir).filePath(QStringLiteral("disk-%1.raw").arg(diskIndex));

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "exportlease.h"
+#include "exportresult.h"
 #include "vminfo.h"
 
 #include <QElapsedTimer>
@@ -29,26 +30,6 @@ struct ExportProgress
     double bytesPerSecond = 0; // wire rate over the last few seconds
 
     int percent() const { return capacity ? int(position * 100 / capacity) : 0; }
-    QJsonObject toJson() const;
-};
-
-struct ExportedDisk
-{
-    int index = 0; // in VmInfo::disks
-    QString deviceKey; // the lease's key for it
-    QString path; // the staging image (sparse raw)
-    QString format; // what came over the wire: "vmdk-stream" or "raw"; "reused" when it was already staged
-    quint64 capacityBytes = 0;
-    quint64 bytesReceived = 0;
-    int resumes = 0;
-    QJsonObject toJson() const;
-};
-
-struct ExportResult
-{
-    QList<ExportedDisk> disks; // in VM disk order
-    qint64 elapsedMs = 0;
-    QStringList paths() const;
     QJsonObject toJson() const;
 };
 

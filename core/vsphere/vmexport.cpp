@@ -63,6 +63,7 @@ void VmExport::discover()
             Text::translate("xms::vsphere::VmExport", "Found %1 with %n disk(s)", nullptr, int(m_vm.disks.size()))
                 .arg(m_vm.name),
             QJsonObject {{QStringLiteral("vm"), m_vm.toJson()}});
+        emit discovered(m_vm);
         powerOff();
     });
 }
@@ -88,6 +89,9 @@ void VmExport::powerOff()
             ? Text::translate("xms::vsphere::VmExport", "%1 shut down from the guest")
             : Text::translate("xms::vsphere::VmExport", "%1 was powered off");
         emit jobEvent(QStringLiteral("source.powered_off"), how.arg(m_vm.name), r->eventData(m_vm.name, m_vm.moref));
+        if (r->method != PowerOffResult::Method::AlreadyOff)
+            m_poweredOff = m_vm.moref;
+        emit poweredOff(m_vm.moref, *r);
         m_vm.powerState = QStringLiteral("poweredOff");
         transfer();
     });
@@ -113,6 +117,7 @@ void VmExport::transfer()
     });
     connect(m_export, &ExportSession::finished, this, [this](const Status& s) {
         m_result = m_export->result();
+        m_result.poweredOff = m_poweredOff;
         m_export->deleteLater();
         end(s);
     });

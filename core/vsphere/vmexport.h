@@ -36,12 +36,17 @@ public:
     void cancel();
 
     const VmInfo& vm() const { return m_vm; } // after "source.discovered"
-    const ExportResult& result() const { return m_result; } // after finished() with success
+    // After finished() with success; result().poweredOff is set when this export powered the VM off.
+    const ExportResult& result() const { return m_result; }
 
 signals:
     // "source.discovered" {vm: VmInfo JSON}, "source.powered_off" {vm, moref, method, …},
     // "export.started" {vm, lease, disks, capacityBytes, …}, "export.disk_done" {ExportedDisk JSON}.
     void jobEvent(const QString& name, const xms::Text& message, const QJsonObject& data);
+    // The same facts typed, right after their events: the VM as found (before anything is touched), and
+    // the power-off (result.method AlreadyOff: nothing was changed on the source).
+    void discovered(const xms::vsphere::VmInfo& vm);
+    void poweredOff(const xms::vsphere::MoRef& vm, const xms::vsphere::PowerOffResult& result);
     void progress(const xms::vsphere::ExportProgress& progress);
     void finished(const xms::Status& status); // once, after logging out
 
@@ -56,6 +61,7 @@ private:
     Session m_session;
     VmInfo m_vm;
     ExportResult m_result;
+    MoRef m_poweredOff; // set once this export has powered the VM off
     QPointer<PowerOff> m_powerOff;
     QPointer<ExportSession> m_export;
     bool m_cancelled = false;

@@ -28,7 +28,7 @@ bool flag(const QJsonObject& o, const char* key)
 
 QJsonObject DiskInfo::toJson() const
 {
-    return QJsonObject {
+    QJsonObject o {
         {QStringLiteral("key"), key},
         {QStringLiteral("label"), label},
         {QStringLiteral("capacityBytes"), capacityBytes},
@@ -45,6 +45,9 @@ QJsonObject DiskInfo::toJson() const
         {QStringLiteral("independent"), isIndependent()},
         {QStringLiteral("rdm"), isRdm()},
     };
+    if (!sharing.isEmpty())
+        o.insert(QStringLiteral("sharing"), sharing);
+    return o;
 }
 
 DiskInfo DiskInfo::fromJson(const QJsonObject& o)
@@ -63,6 +66,7 @@ DiskInfo DiskInfo::fromJson(const QJsonObject& o)
     d.provisioning = str(o, "provisioning");
     d.diskMode = str(o, "diskMode");
     d.rdmCompatibility = str(o, "rdmCompatibility");
+    d.sharing = str(o, "sharing");
     return d;
 }
 

@@ -24,11 +24,16 @@ struct DiskInfo
     QString provisioning; // "thin", "thick-lazy", "thick-eager"; empty for RDM
     QString diskMode; // "persistent", "independent_persistent", "independent_nonpersistent", "nonpersistent" …
     QString rdmCompatibility; // "physicalMode" / "virtualMode" for RDM
+    // "sharingNone" / "sharingMultiWriter"; empty when unknown (discovery does not read it yet). In the
+    // JSON only when set, so that discovery's payloads stay as they were.
+    QString sharing;
 
     bool isIndependent() const { return diskMode.startsWith(u"independent"); }
     bool isRdm() const { return backing == u"rdm"; }
+    bool isMultiWriter() const { return sharing == u"sharingMultiWriter"; }
     QJsonObject toJson() const;
     static DiskInfo fromJson(const QJsonObject& o);
+    bool operator==(const DiskInfo&) const = default;
 };
 
 struct NicInfo
@@ -45,6 +50,7 @@ struct NicInfo
 
     QJsonObject toJson() const;
     static NicInfo fromJson(const QJsonObject& o);
+    bool operator==(const NicInfo&) const = default;
 };
 
 // What the wizard, the preflight checks and the engine know about one source VM.
@@ -76,8 +82,10 @@ struct VmInfo
     bool hasIndependentDisk() const;
     bool hasRdm() const;
     qint64 totalDiskBytes() const;
+    // The JSON of discovery's events, the inventory cache and the checkpoint; fromJson(toJson()) == *this.
     QJsonObject toJson() const;
     static VmInfo fromJson(const QJsonObject& o);
+    bool operator==(const VmInfo&) const = default;
 };
 
 // A discovery result: every VM in the scope at one moment.

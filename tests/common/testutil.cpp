@@ -51,4 +51,23 @@ QSqlDatabase rawSqlite(const QString& path)
     return db;
 }
 
+StoreHost::StoreHost(JobStore& jobs, QString jobId)
+    : m_jobs(jobs)
+    , m_jobId(std::move(jobId))
+{
+}
+
+void StoreHost::emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
+                            const QJsonObject& data)
+{
+    EventRecord e;
+    e.jobId = m_jobId;
+    e.stage = stage;
+    e.level = level;
+    e.name = name;
+    e.text = message;
+    e.data = data;
+    m_jobs.appendEvent(e);
+}
+
 } // namespace xms::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "engine/jobhost.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>
@@ -24,6 +25,21 @@ QByteArray sha256OfFile(const QString& path);
 
 // The names of a job's events in the order they were stored ("job.started", …); empty if unreadable.
 QStringList eventNames(const JobStore& jobs, const QString& jobId);
+
+// The host of a job step run without a JobRunner (LedgerCleanup in a stage test): events go straight to
+// the store, filed under the stage given.
+class StoreHost : public JobHost
+{
+public:
+    StoreHost(JobStore& jobs, QString jobId);
+    JobStore& jobs() override { return m_jobs; }
+    void emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
+                     const QJsonObject& data = {}) override;
+
+private:
+    JobStore& m_jobs;
+    QString m_jobId;
+};
 
 // Reads a required environment variable (the lab's); a lab test without its lab fails loudly.
 QByteArray requireEnv(const char* name);

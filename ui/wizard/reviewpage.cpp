@@ -43,8 +43,8 @@ void ReviewPage::initializePage()
     m_skip->setChecked(false);
     m_checking = true;
     ++m_run;
-    m_preflight->setText(tr("Running preflight against %1 / %2…")
-                             .arg(m_wizard->draft().spec.cloud, m_wizard->draft().spec.project));
+    m_preflight->setText(
+        tr("Running preflight against %1 / %2…").arg(m_wizard->draft().spec.cloud, m_wizard->draft().spec.project));
     emit completeChanged();
     checkNext(m_wizard->draft().specs());
 }
@@ -86,8 +86,8 @@ void ReviewPage::checkNext(QList<MigrationSpec> remaining)
         } else {
             PreflightReport failed;
             failed.vm = vm;
-            failed.add(PreflightCheck{QStringLiteral("Target"), QStringLiteral("preflight.error"), Verdict::Block,
-                                      r.error().message, QString()});
+            failed.add(PreflightCheck {QStringLiteral("Target"), QStringLiteral("preflight.error"), Verdict::Block,
+                                       r.error().message, QString()});
             self->m_reports.append(failed);
         }
         self->checkNext(remaining);
@@ -100,9 +100,15 @@ bool ReviewPage::isBlocked() const
                        [](const PreflightReport& r) { return r.verdict == Verdict::Block; });
 }
 
-bool ReviewPage::isComplete() const { return m_skip->isChecked() || (!m_checking && !isBlocked()); }
+bool ReviewPage::isComplete() const
+{
+    return m_skip->isChecked() || (!m_checking && !isBlocked());
+}
 
-QString ReviewPage::preflightText() const { return m_preflight->text(); }
+QString ReviewPage::preflightText() const
+{
+    return m_preflight->text();
+}
 
 void ReviewPage::renderSummary()
 {
@@ -116,7 +122,7 @@ void ReviewPage::renderSummary()
     QStringList nets;
     for (const NicMapping& m : s.networks) {
         QString line = (m.nicLabel.isEmpty() ? m.sourceNetwork : m.nicLabel).toHtmlEscaped() + u" → "
-                       + m.targetNetwork.toHtmlEscaped();
+            + m.targetNetwork.toHtmlEscaped();
         if (!m.targetSubnet.isEmpty())
             line += u" / " + m.targetSubnet.toHtmlEscaped();
         if (m.keepMac)
@@ -127,24 +133,24 @@ void ReviewPage::renderSummary()
         html += tr("<p>Networks: %1</p>").arg(nets.join(QStringLiteral("; ")));
 
     html += u"<table border=1 cellpadding=4 cellspacing=0><tr><th>" + tr("VM") + u"</th><th>" + tr("Instance")
-            + u"</th><th>" + tr("Preflight") + u"</th><th>" + tr("Estimated runtime") + u"</th><th>"
-            + tr("Resources created in Xloud") + u"</th></tr>";
+        + u"</th><th>" + tr("Preflight") + u"</th><th>" + tr("Estimated runtime") + u"</th><th>"
+        + tr("Resources created in Xloud") + u"</th></tr>";
     qint64 total = 0;
     for (const vsphere::VmInfo& vm : d.vms) {
-        const Estimate e = estimateJob(m_wizard->store(), vm.toJson());
+        const Estimate e = estimateJob(m_wizard->store(), vm);
         total += e.seconds;
         QStringList disks;
         for (const vsphere::DiskInfo& disk : vm.disks)
             disks << formatBytes(disk.capacityBytes);
         const QString created
             = tr("%n volume(s) (%1)", nullptr, int(vm.disks.size())).arg(disks.join(QStringLiteral(", "))) + u"<br>"
-              + tr("%n port(s)", nullptr, int(vm.nics.size())) + u"<br>" + tr("1 instance")
-              + u"<br><i>" + tr("temporary images, deleted after use") + u"</i>";
+            + tr("%n port(s)", nullptr, int(vm.nics.size())) + u"<br>" + tr("1 instance") + u"<br><i>"
+            + tr("temporary images, deleted after use") + u"</i>";
         const auto report = d.preflight.constFind(vm.name);
         html += u"<tr><td>" + vm.name.toHtmlEscaped() + u"</td><td>" + d.instanceNameFor(vm.name).toHtmlEscaped()
-                + u"</td><td>" + (report == d.preflight.cend() ? tr("not checked") : verdictName(report->verdict))
-                + u"</td><td>" + formatDuration(e.seconds) + u"<br><small>" + e.basis.toHtmlEscaped()
-                + u"</small></td><td>" + created + u"</td></tr>";
+            + u"</td><td>" + (report == d.preflight.cend() ? tr("not checked") : verdictName(report->verdict))
+            + u"</td><td>" + formatDuration(e.seconds) + u"<br><small>" + e.basis.toHtmlEscaped() + u"</small></td><td>"
+            + created + u"</td></tr>";
     }
     html += u"</table>";
     html += tr("<p>Estimated total: <b>%1</b> (jobs run in parallel up to the worker slots).</p>")
@@ -154,15 +160,18 @@ void ReviewPage::renderSummary()
     m_summary->setHtml(html);
 }
 
-QString ReviewPage::summaryText() const { return m_summary->toPlainText(); }
+QString ReviewPage::summaryText() const
+{
+    return m_summary->toPlainText();
+}
 
 bool ReviewPage::validatePage()
 {
     if (!isComplete())
         return false;
     if (auto submitted = m_wizard->submit(); !submitted) {
-        m_preflight->setText(tr("<span style='color:#b00020'>Not submitted: %1</span>")
-                                 .arg(submitted.error().message.toHtmlEscaped()));
+        m_preflight->setText(
+            tr("<span style='color:#b00020'>Not submitted: %1</span>").arg(submitted.error().message.toHtmlEscaped()));
         return false;
     }
     return true;

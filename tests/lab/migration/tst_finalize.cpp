@@ -5,6 +5,7 @@
 #include "../xloud/xloudlab.h"
 #include "engine/finalizestage.h"
 #include "engine/jobcontext.h"
+#include "engine/jobstoreledger.h"
 #include "engine/ledgercleanup.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -39,7 +40,6 @@ class TestFinalize : public QObject
     {
         auto ctx = std::make_unique<JobContext>();
         ctx->jobId = m_jobs->create(QJsonObject {{u"vm"_s, u"fin-test"_s}})->id;
-        ctx->jobs = &*m_jobs;
         ctx->cloud = labCloud(u"finalize"_s);
         ctx->cloudSecret = labPassword();
         ctx->spec.vm = u"fin-test"_s;
@@ -49,11 +49,13 @@ class TestFinalize : public QObject
         ctx->spec.flavor = u"m1.tiny"_s;
         ctx->spec.macFallback = fallback;
         ctx->spec.networks = {NicMapping {u"VM Network"_s, {}, network, {}, true}};
-        ctx->vm = QJsonObject {
-            {u"nics"_s,
-             QJsonArray {QJsonObject {
-                 {u"label"_s, u"Network adapter 1"_s}, {u"network"_s, u"VM Network"_s}, {u"macAddress"_s, m_mac}}}}};
+        vsphere::NicInfo nic;
+        nic.label = u"Network adapter 1"_s;
+        nic.network = u"VM Network"_s;
+        nic.macAddress = m_mac;
+        ctx->vm.nics = {nic};
         ctx->volumeIds = {m_volume};
+        ctx->ledger = std::make_unique<JobStoreLedger>(*m_jobs, ctx->jobId, ctx->spec.cloud, ctx->spec.project);
         return ctx;
     }
 
@@ -71,12 +73,13 @@ class TestFinalize : public QObject
     void cleanup(JobContext& ctx)
     {
         std::optional<Status> done;
+        test::StoreHost host(*m_jobs, ctx.jobId);
         (new LedgerCleanup(
-             ctx, [&](Status s) { done = s; }, this))
+             ctx, host, [&](Status s) { done = s; }, this))
             ->start();
         QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 600000));
         QVERIFY2(done->has_value(), why(*done).constData());
-        const auto ledger = ctx.jobs->ledger(ctx.jobId);
+        const auto ledger = ctx.ledger->entries();
         for (const LedgerEntry& e : *ledger)
             QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.state));
         auto servers = await<QList<xloud::Server>>(

@@ -2,8 +2,8 @@
 // cancel mid-upload, cancel while Cinder copies the image, and a finished write whose volume a later
 // failure must remove. After each, nothing the stage made is left in the services.
 #include "../xloud/xloudlab.h"
-
 #include "engine/jobcontext.h"
+#include "engine/jobstoreledger.h"
 #include "engine/ledgercleanup.h"
 #include "engine/writevolumestage.h"
 #include "store/jobstore.h"
@@ -36,9 +36,8 @@ class TestWriteVolume : public QObject
     std::unique_ptr<JobContext> context()
     {
         auto ctx = std::make_unique<JobContext>();
-        auto job = m_jobs->create(QJsonObject{{u"vm"_s, u"wv-test"_s}});
+        auto job = m_jobs->create(QJsonObject {{u"vm"_s, u"wv-test"_s}});
         ctx->jobId = job->id;
-        ctx->jobs = &*m_jobs;
         ctx->stagingDir = m_dir.filePath(job->id);
         ctx->cloud = labCloud(u"writevolume"_s);
         ctx->cloudSecret = labPassword();
@@ -47,19 +46,27 @@ class TestWriteVolume : public QObject
         ctx->spec.cloud = ctx->cloud.name;
         ctx->spec.project = ctx->cloud.project;
         ctx->spec.volumeType = u"ssd"_s;
-        ctx->stagingDisks = {m_disk};
-        ctx->vm = QJsonObject{{u"disks"_s, QJsonArray{QJsonObject{{u"capacityBytes"_s, double(kSize)}}}}};
-        ctx->imageProperties = QJsonObject{{u"hw_disk_bus"_s, u"virtio"_s}, {u"hw_vif_model"_s, u"virtio"_s}};
+        vsphere::ExportedDisk staged;
+        staged.path = m_disk;
+        ctx->exported.disks = {staged};
+        vsphere::DiskInfo disk;
+        disk.capacityBytes = kSize;
+        ctx->vm.disks = {disk};
+        ctx->imageProperties = QJsonObject {{u"hw_disk_bus"_s, u"virtio"_s}, {u"hw_vif_model"_s, u"virtio"_s}};
+        ctx->ledger = std::make_unique<JobStoreLedger>(*m_jobs, ctx->jobId, ctx->spec.cloud, ctx->spec.project);
         return ctx;
     }
 
     void cleanupAndVerify(JobContext& ctx)
     {
         std::optional<Status> done;
-        (new LedgerCleanup(ctx, [&](Status s) { done = s; }, this))->start();
+        test::StoreHost host(*m_jobs, ctx.jobId);
+        (new LedgerCleanup(
+             ctx, host, [&](Status s) { done = s; }, this))
+            ->start();
         QVERIFY(QTest::qWaitFor([&] { return done.has_value(); }, 600000));
         QVERIFY2(done->has_value(), why(*done).constData());
-        const auto ledger = ctx.jobs->ledger(ctx.jobId);
+        const auto ledger = ctx.ledger->entries();
         QVERIFY(!ledger->isEmpty());
         for (const LedgerEntry& e : *ledger)
             QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.state));

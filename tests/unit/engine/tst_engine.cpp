@@ -38,21 +38,23 @@ public:
             QFile f(QDir(ctx->stagingDir).filePath(QStringLiteral("disk-0.raw")));
             QVERIFY(f.open(QIODevice::WriteOnly)); // staging must exist and be writable
             f.write("exported by attempt " + QByteArray::number(ctx->attempt));
-            ctx->stagingDisks = {f.fileName()};
-            ctx->vm = QJsonObject {{QStringLiteral("name"), ctx->spec.vm}};
+            vsphere::ExportedDisk disk;
+            disk.path = f.fileName();
+            ctx->exported.disks = {disk};
+            ctx->vm.name = ctx->spec.vm;
             emit event(EventLevel::Info, QStringLiteral("export.started"), Text::literal(QStringLiteral("lease open")),
                        {});
         }
         if (m_stage == Stage::GuestFixes)
             ctx->imageProperties = QJsonObject {{QStringLiteral("hw_disk_bus"), QStringLiteral("virtio")}};
         if (m_stage == Stage::WriteVolume && m_script.written) {
-            QFile f(ctx->stagingDisks.value(0));
+            QFile f(ctx->stagingDisks().value(0));
             *m_script.written = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(no disk)");
             QCOMPARE(ctx->imageProperties.value(u"hw_disk_bus").toString(), QStringLiteral("virtio"));
-            QCOMPARE(ctx->vm.value(u"name").toString(), ctx->spec.vm);
+            QCOMPARE(ctx->vm.name, ctx->spec.vm);
         }
         if (m_stage == Stage::WriteVolume) {
-            auto id = ctx->recordResource(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
+            auto id = ctx->ledger->record(QStringLiteral("volume"), ctx->resourceName(QStringLiteral("disk0")));
             QVERIFY(id.has_value());
         }
         if (m_stage == Stage::WriteVolume && m_script.hangAt) {
@@ -109,11 +111,11 @@ private:
                 out.append(new FakeStage(s, *script, parent));
             return out;
         };
-        auto cleanup = [this](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+        auto cleanup = [this](JobContext& ctx, JobHost&, QObject*, std::function<void(Status)> done) {
             m_cleaned.append(ctx.jobId);
-            const auto ledger = ctx.jobs->ledger(ctx.jobId);
+            const auto ledger = ctx.ledger->entries();
             for (const LedgerEntry& e : ledger.value())
-                ctx.jobs->ledgerSetState(e.id, QStringLiteral("deleted"));
+                ctx.ledger->setState(e.id, QStringLiteral("deleted"));
             done({});
         };
         return std::make_unique<Engine>(*m_jobs, stages, cleanup, prepare, o);
@@ -322,7 +324,7 @@ private slots:
         XMS_VERIFY_OK(m_jobs->requeue(id, how == 1));
         PrepareFn prepare;
         if (how == 2)
-            prepare = [](JobContext& ctx, QObject*, std::function<void(Status)> done) {
+            prepare = [](JobContext& ctx, JobHost&, QObject*, std::function<void(Status)> done) {
                 ctx.resumeBlocked = ctx.spec.vm + QStringLiteral(" is poweredOn now");
                 done({});
             };

@@ -12,11 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// As discovery's JSON has them (the inventory cache, the source.discovered event); read with VmInfo::fromJson.
 QJsonObject disk(const QString& label, qint64 bytes, const QString& mode = u"persistent"_s, bool rdm = false)
 {
     return {{u"label"_s, label},
             {u"capacityBytes"_s, double(bytes)},
             {u"diskMode"_s, mode},
+            {u"backing"_s, rdm ? u"rdm"_s : u"flat"_s},
             {u"independent"_s, mode.startsWith(u"independent")},
             {u"rdm"_s, rdm}};
 }
@@ -110,7 +112,7 @@ MigrationSpec spec()
 PreflightInput input()
 {
     PreflightInput in;
-    in.vm = linuxVm();
+    in.vm = vsphere::VmInfo::fromJson(linuxVm());
     in.spec = spec();
     in.target = target();
     in.stagingFreeBytes = 100 * GiB;
@@ -189,9 +191,7 @@ private slots:
         QFETCH(QJsonObject, badDisk);
         QFETCH(QString, key);
         PreflightInput in = input();
-        QJsonArray disks = in.vm[u"disks"].toArray();
-        disks[1] = badDisk;
-        in.vm[u"disks"] = disks;
+        in.vm.disks[1] = vsphere::DiskInfo::fromJson(badDisk);
         const PreflightReport r = evaluatePreflight(in);
         QCOMPARE(r.verdict, Verdict::Block);
         const PreflightCheck* c = find(r, key);
@@ -203,7 +203,7 @@ private slots:
     void snapshotWarns()
     {
         PreflightInput in = input();
-        in.vm[u"hasSnapshot"] = true;
+        in.vm.hasSnapshot = true;
         const PreflightReport r = evaluatePreflight(in);
         QCOMPARE(r.verdict, Verdict::Warn);
         QCOMPARE(r.failing().size(), 1);
@@ -213,7 +213,7 @@ private slots:
     void windowsWithoutVirtioWinBlocks()
     {
         PreflightInput in = input();
-        in.vm[u"guestId"] = u"windows2019srv_64Guest"_s;
+        in.vm.guestId = u"windows2019srv_64Guest"_s;
         const PreflightReport r = evaluatePreflight(in);
         QCOMPARE(r.verdict, Verdict::Block);
         const PreflightCheck* c = find(r, u"guest.virtio_win"_s);
@@ -262,7 +262,7 @@ private slots:
     void sourceOnlyChecksWithoutTarget()
     {
         PreflightInput in;
-        in.vm = linuxVm();
+        in.vm = vsphere::VmInfo::fromJson(linuxVm());
         const PreflightReport r = evaluatePreflight(in);
         QCOMPARE(r.verdict, Verdict::Pass);
         QVERIFY(!find(r, u"target.flavor_fit"_s));

@@ -43,8 +43,10 @@ class TestGuestStages : public QObject
         const QString disk = ctx.stagingDir + u"/disk-0.img"_s;
         QFile f(disk);
         QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(1 << 20));
-        ctx.stagingDisks = {disk};
-        ctx.guest = linuxGuest().toJson();
+        vsphere::ExportedDisk staged;
+        staged.path = disk;
+        ctx.exported.disks = {staged};
+        ctx.guest = linuxGuest();
     }
 
 private slots:

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace xms {
+
+class Store;
+
+// The store's settings the engine acts on (engine/settingkeys.h has the keys and their help), read in
+// one place and handed to the engine as a value: stages never read the settings table themselves.
+// The engine reads them for each job it starts, so a change in Settings or `xms settings set` reaches
+// the next job of a running worker, as it always has.
+struct EngineSettings
+{
+    QString workerSlots = QStringLiteral("2"); // as stored: `xms worker` checks it and names a bad value
+    QString stagingDir; // staged disk images (default: XMS_HOME/staging)
+    QString virtioWin; // the virtio-win ISO for Windows guests; empty: $VIRTIO_WIN
+    int exportsPerHost = 2; // disk exports at once per ESXi host
+    int keepConvertedDays = 7; // a failed job's converted disks are kept this long for a retry
+
+    static EngineSettings read(const Store& store);
+};
+
+} // namespace xms
