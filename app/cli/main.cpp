@@ -1,8 +1,9 @@
+// xms: the command line. The commands live in the xms_cli library (cli/), tested in-process.
 #include "cli.h"
-#include "commands.h"
 #include "common/version.h"
 
 #include <QCoreApplication>
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -11,12 +12,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(xms::versionString());
     QCoreApplication::setOrganizationName(QStringLiteral("Xloud"));
 
-    xms::cli::Cli cli;
-    xms::cli::registerSourceCommands(cli);
-    xms::cli::registerCloudCommands(cli);
-    xms::cli::registerMigrationCommands(cli);
-    xms::cli::registerProfileCommands(cli);
-    xms::cli::registerWorkerCommands(cli);
-    xms::cli::registerSettingsCommands(cli);
-    return cli.run(QCoreApplication::arguments());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return xms::cli::run(QCoreApplication::arguments().mid(1), out, err);
 }

@@ -24,7 +24,7 @@ namespace xms::coldmigration {
 StageFactory stages()
 {
     return [](JobContext& ctx, QObject* parent) {
-        const QString virtioWin = ctx.jobs->store().setting(QLatin1StringView(settings::kVirtioWin));
+        const QString virtioWin = settings::value(ctx.jobs->store(), settings::kVirtioWin);
         return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
                                     new GuestFixesStageRunner(virtioWin, parent), new WriteVolumeStageRunner(parent),
                                     new FinalizeStageRunner(parent)};

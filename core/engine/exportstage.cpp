@@ -48,7 +48,7 @@ ExportStageRunner::~ExportStageRunner()
 void ExportStageRunner::start(JobContext* ctx)
 {
     m_ctx = ctx;
-    m_perHost = ctx->jobs->store().setting(QLatin1StringView(settings::kExportsPerHost), QStringLiteral("2")).toInt();
+    m_perHost = settings::intValue(ctx->jobs->store(), settings::kExportsPerHost);
     // The VM's ESXi host from the last discovery when known; the environment's address otherwise.
     QString host = ctx->environment.host;
     if (auto inv = vsphere::InventoryCache::load(ctx->spec.source, 24 * 3600))

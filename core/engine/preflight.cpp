@@ -393,8 +393,8 @@ public:
                 return finish(std::unexpected(cloud.error()));
             m_cloud = *cloud;
         }
-        m_input.virtioWin = m_store.setting(QLatin1StringView(settings::kVirtioWin));
-        const QString staging = m_store.setting(QLatin1StringView(settings::kStagingDir), paths::stagingDir());
+        m_input.virtioWin = settings::value(m_store, settings::kVirtioWin);
+        const QString staging = settings::value(m_store, settings::kStagingDir);
         QDir().mkpath(staging);
         m_input.stagingFreeBytes = QStorageInfo(staging).bytesAvailable();
         m_input.alreadyQueuedBytes = queuedBytes();
