@@ -229,6 +229,17 @@ private slots:
         QCOMPARE(xms({u"cloud"_s, u"list"_s, u"--output"_s, u"json"_s}).out.trimmed(), u"[\n]"_s);
     }
 
+    // Commands that wait for the keychain end from the event loop; in-process the same as in a process.
+    void asynchronousCommandsEndInProcess()
+    {
+        Run r = xms({u"source"_s, u"delete"_s, u"nope"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(u"nope"), qPrintable(r.err));
+        r = xms({u"cloud"_s, u"delete"_s, u"nope"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty());
+    }
+
     void unknownCommandsAndVersion()
     {
         Run r = xms({u"frobnicate"_s});
