@@ -51,6 +51,23 @@ int withSession(CommandContext& ctx, const QString& name, std::function<void(Ses
     return Async;
 }
 
+// The cloud the one NAME argument names. An exit code when the command stops here: a usage error, no
+// store, or no such cloud.
+std::optional<int> namedCloud(CommandContext& ctx, CloudRecord& cloud)
+{
+    QString name;
+    if (auto stop = ctx.oneName(QStringLiteral("cloud"), name))
+        return *stop;
+    auto& store = ctx.store();
+    if (!store)
+        return report(store.error());
+    auto found = store->cloud(name);
+    if (!found)
+        return report(found.error());
+    cloud = *found;
+    return std::nullopt;
+}
+
 int list(CommandContext& ctx)
 {
     auto& store = ctx.store();
@@ -72,19 +89,13 @@ int list(CommandContext& ctx)
 
 int show(CommandContext& ctx)
 {
-    QString name;
-    if (auto stop = ctx.oneName(QStringLiteral("cloud"), name))
+    CloudRecord found;
+    if (auto stop = namedCloud(ctx, found))
         return *stop;
-    auto& store = ctx.store();
-    if (!store)
-        return report(store.error());
-    auto c = store->cloud(name);
-    if (!c)
-        return report(c.error());
     if (ctx.json())
-        printJson(cloudJson(*c));
+        printJson(cloudJson(found));
     else
-        printCloud(*c);
+        printCloud(found);
     return exit::Ok;
 }
 
@@ -113,16 +124,11 @@ int test(CommandContext& ctx)
 
 int setPassword(CommandContext& ctx)
 {
-    QString name;
-    if (auto stop = ctx.oneName(QStringLiteral("cloud"), name))
+    CloudRecord found;
+    if (auto stop = namedCloud(ctx, found))
         return *stop;
-    auto& store = ctx.store();
-    if (!store)
-        return report(store.error());
-    auto c = store->cloud(name);
-    if (!c)
-        return report(c.error());
-    const bool appCred = c->auth == CloudRecord::Auth::ApplicationCredential;
+    const QString name = found.name;
+    const bool appCred = found.auth == CloudRecord::Auth::ApplicationCredential;
     if (!ctx.isSet(appCred ? kAppCredStdin : kPasswordStdin)) {
         err() << "xms cloud set-password: give " << (appCred ? "--app-cred-secret-stdin" : "--password-stdin")
               << " and the secret on standard input (never on the command line)." << Qt::endl;
@@ -133,7 +139,7 @@ int setPassword(CommandContext& ctx)
         err() << "xms cloud set-password: standard input held no secret." << Qt::endl;
         return exit::Usage;
     }
-    clouds::setSecret(*store, name, secret, QCoreApplication::instance(), [name](Status s) {
+    clouds::setSecret(*ctx.store(), name, secret, QCoreApplication::instance(), [name](Status s) {
         if (!s)
             return finish(report(s.error()));
         out() << "Secret of cloud " << name << " updated. Check it with: xms cloud test " << name << Qt::endl;

@@ -45,6 +45,23 @@ QJsonObject recordJson(const EnvironmentRecord& e)
     };
 }
 
+// The source the one NAME argument names. An exit code when the command stops here: a usage error, no
+// store, or no such source.
+std::optional<int> namedSource(CommandContext& ctx, EnvironmentRecord& env)
+{
+    QString name;
+    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
+        return *stop;
+    auto& store = ctx.store();
+    if (!store)
+        return report(store.error());
+    auto found = store->environment(name);
+    if (!found)
+        return report(found.error());
+    env = *found;
+    return std::nullopt;
+}
+
 int list(CommandContext& ctx)
 {
     auto& store = ctx.store();
@@ -77,15 +94,10 @@ int list(CommandContext& ctx)
 
 int show(CommandContext& ctx)
 {
-    QString name;
-    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
-    auto& store = ctx.store();
-    if (!store)
-        return report(store.error());
-    auto e = store->environment(name);
-    if (!e)
-        return report(e.error());
+    const EnvironmentRecord* e = &found;
     if (ctx.json()) {
         printJson(recordJson(*e));
         return exit::Ok;
@@ -159,18 +171,13 @@ int setPassword(CommandContext& ctx)
 
 int test(CommandContext& ctx)
 {
-    QString name;
-    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
-    auto& store = ctx.store();
-    if (!store)
-        return report(store.error());
-    auto env = store->environment(name);
-    if (!env)
-        return report(env.error());
+    const EnvironmentRecord* env = &found;
     warnIfInsecure(env->tls);
     SecretStore::backend().read(
-        SecretStore::sourcePasswordKey(name), QCoreApplication::instance(),
+        SecretStore::sourcePasswordKey(found.name), QCoreApplication::instance(),
         [json = ctx.json(), env = *env](Result<QString> password) {
             if (!password)
                 return finish(report(password.error()));
@@ -200,18 +207,13 @@ int test(CommandContext& ctx)
 
 int inventory(CommandContext& ctx)
 {
-    QString name;
-    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
     const bool json = ctx.json();
-    auto& store = ctx.store();
-    if (!store)
-        return report(store.error());
-    auto env = store->environment(name);
-    if (!env)
-        return report(env.error());
+    const EnvironmentRecord* env = &found;
     if (!ctx.isSet(kRefresh)) {
-        if (auto cached = vsphere::InventoryCache::load(name, vsphere::InventoryCache::kDefaultMaxAgeSecs)) {
+        if (auto cached = vsphere::InventoryCache::load(found.name, vsphere::InventoryCache::kDefaultMaxAgeSecs)) {
             printInventory(*env, *cached, true, json);
             return exit::Ok;
         }
