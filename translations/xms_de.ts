@@ -330,6 +330,26 @@
 <context>
     <name>Profiles</name>
     <message>
+        <source>A profile named %1 exists already.</source>
+        <translation>Ein Profil namens %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a profile file (JSON object expected).</source>
+        <translation>%1 ist keine Profildatei (JSON-Objekt erwartet).</translation>
+    </message>
+    <message>
+        <source>The file names no profile; give it a name.</source>
+        <translation>Die Datei nennt kein Profil; geben Sie ihm einen Namen.</translation>
+    </message>
+    <message>
         <source>This is not a network-mapping profile: it has no &quot;networks&quot; list.</source>
         <translation>Dies ist kein Netzwerkzuordnungsprofil: Es hat keine Liste „networks“.</translation>
     </message>
@@ -546,6 +566,10 @@
 </context>
 <context>
     <name>Settings</name>
+    <message>
+        <source>Unknown setting &apos;%1&apos;. Known: %2.</source>
+        <translation>Unbekannte Einstellung „%1“. Bekannt: %2.</translation>
+    </message>
     <message>
         <source>%1 must be a number from %2 to %3, not &apos;%4&apos;.</source>
         <translation>%1 muss eine Zahl von %2 bis %3 sein, nicht „%4“.</translation>
@@ -2834,26 +2858,6 @@ SHA-256 %2</translation>
     <message>
         <source>Xloud clouds to migrate into. Set a Dashboard URL to get links to the created instances.</source>
         <translation>Xloud-Clouds, in die migriert wird. Legen Sie eine Dashboard-URL fest, um Links zu den erstellten Instanzen zu erhalten.</translation>
-    </message>
-    <message>
-        <source>A profile named %1 exists already.</source>
-        <translation>Ein Profil namens %1 gibt es bereits.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>%1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>%1 is not a profile file (JSON object expected).</source>
-        <translation>%1 ist keine Profildatei (JSON-Objekt erwartet).</translation>
-    </message>
-    <message>
-        <source>The file names no profile; give it a name.</source>
-        <translation>Die Datei nennt kein Profil; geben Sie ihm einen Namen.</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>

@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "engine/keptstaging.h"
 #include "eventsmodel.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
@@ -185,7 +184,7 @@ void MainWindow::discardStaging(const QString& jobId)
                "which takes much longer."),
             [this, jobId] {
                 JobStore jobs(*m_store);
-                const auto freed = discardKeptStaging(jobs, jobId);
+                const auto freed = jobcontrol::discard(jobs, jobId);
                 if (!freed)
                     return statusBar()->showMessage(freed.error().message, 10000);
                 statusBar()->showMessage(

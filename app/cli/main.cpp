@@ -1,8 +1,10 @@
+// xms: the command line. The commands live in the xms_cli library (cli/), tested in-process.
 #include "cli.h"
-#include "commands.h"
 #include "common/version.h"
+#include "i18n.h"
 
 #include <QCoreApplication>
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -11,12 +13,11 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(xms::versionString());
     QCoreApplication::setOrganizationName(QStringLiteral("Xloud"));
 
-    xms::cli::Cli cli;
-    xms::cli::registerSourceCommands(cli);
-    xms::cli::registerCloudCommands(cli);
-    xms::cli::registerMigrationCommands(cli);
-    xms::cli::registerProfileCommands(cli);
-    xms::cli::registerWorkerCommands(cli);
-    xms::cli::registerSettingsCommands(cli);
-    return cli.run(QCoreApplication::arguments());
+    // Event messages and the core's errors in the user's language (a worker stores texts untranslated,
+    // so its own language never reaches a reader).
+    xms::installTranslations(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return xms::cli::run(QCoreApplication::arguments().mid(1), out, err);
 }

@@ -1,6 +1,5 @@
 #include "enginesettings.h"
 
-#include "common/paths.h"
 #include "engine/settingkeys.h"
 #include "store/store.h"
 
@@ -8,17 +7,14 @@ namespace xms {
 
 EngineSettings EngineSettings::read(const Store& store)
 {
-    // The values exactly as the engine always took them (a malformed number reads as 0; `xms settings set`
-    // and the Settings dialog refuse to store one).
-    const auto value = [&store](const char* key, const QString& fallback = {}) {
-        return store.setting(QLatin1StringView(key), fallback);
-    };
+    // Through the one key/default table (settingkeys.h): a number that is not valid reads as its default;
+    // worker slots stay as stored so `xms worker` can name a bad value instead of replacing it.
     EngineSettings s;
-    s.workerSlots = value(settings::kWorkerSlots, QStringLiteral("2"));
-    s.stagingDir = value(settings::kStagingDir, paths::stagingDir());
-    s.virtioWin = value(settings::kVirtioWin);
-    s.exportsPerHost = value(settings::kExportsPerHost, QStringLiteral("2")).toInt();
-    s.keepConvertedDays = value(settings::kKeepConvertedDays, QStringLiteral("7")).toInt();
+    s.workerSlots = settings::value(store, settings::kWorkerSlots);
+    s.stagingDir = settings::value(store, settings::kStagingDir);
+    s.virtioWin = settings::value(store, settings::kVirtioWin);
+    s.exportsPerHost = settings::intValue(store, settings::kExportsPerHost);
+    s.keepConvertedDays = settings::intValue(store, settings::kKeepConvertedDays);
     return s;
 }
 

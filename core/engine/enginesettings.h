@@ -12,11 +12,12 @@ class Store;
 // the next job of a running worker, as it always has.
 struct EngineSettings
 {
-    QString workerSlots = QStringLiteral("2"); // as stored: `xms worker` checks it and names a bad value
-    QString stagingDir; // staged disk images (default: XMS_HOME/staging)
+    // Defaults come from the settings table (settingkeys.h), never from here.
+    QString workerSlots; // as stored: `xms worker` checks it and names a bad value
+    QString stagingDir; // staged disk images
     QString virtioWin; // the virtio-win ISO for Windows guests; empty: $VIRTIO_WIN
-    int exportsPerHost = 2; // disk exports at once per ESXi host
-    int keepConvertedDays = 7; // a failed job's converted disks are kept this long for a retry
+    int exportsPerHost = 0; // disk exports at once per ESXi host
+    int keepConvertedDays = 0; // a failed job's converted disks are kept this long for a retry
 
     static EngineSettings read(const Store& store);
 };

@@ -1,5 +1,8 @@
 #include "settingkeys.h"
 
+#include "common/paths.h"
+#include "store/store.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -22,16 +25,58 @@ Status inRange(const QString& key, const QString& value, int low, int high)
 }
 } // namespace
 
+const QList<Known>& known()
+{
+    static const QList<Known> list = {
+        {kWorkerSlots, "Jobs a worker runs at once (1-64, default 2)", "2", 1, 64},
+        {kStagingDir, "Directory for staged disk images (default: XMS_HOME/staging)", nullptr, 0, 0},
+        {kVirtioWin, "Path of a virtio-win ISO; needed to migrate Windows guests", nullptr, 0, 0},
+        {kExportsPerHost, "Disk exports at once per ESXi host (1-16, default 2)", "2", 1, 16},
+        {kKeepConvertedDays,
+         "Days a failed job keeps its converted disks for a retry (0-365, 0: until discarded; "
+         "default 7)",
+         "7", 0, 365},
+    };
+    return list;
+}
+
+const Known* find(const QString& key)
+{
+    for (const Known& k : known())
+        if (key == QLatin1StringView(k.key))
+            return &k;
+    return nullptr;
+}
+
+QString defaultValue(const QString& key)
+{
+    if (key == QLatin1StringView(kStagingDir))
+        return paths::stagingDir(); // depends on XMS_HOME, so not a constant
+    const Known* k = find(key);
+    return k && k->defaultValue ? QString::fromLatin1(k->defaultValue) : QString();
+}
+
+QString value(const Store& store, const char* key)
+{
+    const QString k = QLatin1StringView(key);
+    return store.setting(k, defaultValue(k));
+}
+
+int intValue(const Store& store, const char* key)
+{
+    const QString k = QLatin1StringView(key);
+    const QString stored = store.setting(k);
+    if (!stored.isEmpty() && check(k, stored))
+        return stored.toInt();
+    return defaultValue(k).toInt();
+}
+
 Status check(const QString& key, const QString& value)
 {
     if (value.isEmpty())
         return {};
-    if (key == QLatin1StringView(kWorkerSlots))
-        return inRange(key, value, 1, 64);
-    if (key == QLatin1StringView(kExportsPerHost))
-        return inRange(key, value, 1, 16);
-    if (key == QLatin1StringView(kKeepConvertedDays))
-        return inRange(key, value, 0, 365);
+    if (const Known* k = find(key); k && k->isNumber())
+        return inRange(key, value, k->low, k->high);
     if (key == QLatin1StringView(kStagingDir) && (!QDir().mkpath(value) || !QFileInfo(value).isWritable()))
         return fail(
             QStringLiteral("usage.value"),

@@ -5,6 +5,10 @@
 #include <QList>
 #include <QString>
 
+namespace xms {
+class Store;
+}
+
 namespace xms::settings {
 
 // Keys of the store's settings table that the engine reads. The GUI's Settings dialog and
@@ -16,24 +20,26 @@ inline constexpr char kExportsPerHost[] = "engine/exports-per-host"; // concurre
 // Days a failed job's converted disks are kept for a retry (default 7; 0 keeps them until discarded).
 inline constexpr char kKeepConvertedDays[] = "engine/keep-converted-days";
 
+// The one table of settings: key, help, default and (for numbers) the accepted range. Everything that
+// reads or writes a setting goes through it, so no front end or stage has its own default.
 struct Known
 {
     const char* key;
     const char* help;
+    const char* defaultValue; // nullptr: computed (the staging directory) or none (virtio-win)
+    int low = 0; // low == high == 0: not a number
+    int high = 0;
+    bool isNumber() const { return low != 0 || high != 0; }
 };
-inline const QList<Known>& known()
-{
-    static const QList<Known> list = {
-        {kWorkerSlots, "Jobs a worker runs at once (1-64, default 2)"},
-        {kStagingDir, "Directory for staged disk images (default: XMS_HOME/staging)"},
-        {kVirtioWin, "Path of a virtio-win ISO; needed to migrate Windows guests"},
-        {kExportsPerHost, "Disk exports at once per ESXi host (1-16, default 2)"},
-        {kKeepConvertedDays,
-         "Days a failed job keeps its converted disks for a retry (0-365, 0: until discarded; "
-         "default 7)"},
-    };
-    return list;
-}
+const QList<Known>& known();
+const Known* find(const QString& key);
+
+// The default of a known key ("" when it has none).
+QString defaultValue(const QString& key);
+// The stored value, or the default when none is stored.
+QString value(const Store& store, const char* key);
+// A number setting: the stored value when it is valid, else the default.
+int intValue(const Store& store, const char* key);
 
 // Whether the engine can use `value` for `key` (a known key): the one check `xms settings set` and the
 // GUI's Settings dialog both make. An empty value means the default and is always accepted.

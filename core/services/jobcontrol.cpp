@@ -1,5 +1,6 @@
 #include "jobcontrol.h"
 
+#include "engine/keptstaging.h"
 #include "engine/workerlauncher.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,11 @@ Status retry(JobStore& jobs, const QString& id, bool fromStart)
     if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
         return std::unexpected(w.error());
     return {};
+}
+
+Result<qint64> discard(JobStore& jobs, const QString& id)
+{
+    return discardKeptStaging(jobs, id);
 }
 
 } // namespace xms::jobcontrol

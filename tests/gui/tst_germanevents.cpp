@@ -82,7 +82,9 @@ private slots:
                                 {QStringLiteral("vm"), QStringLiteral("web-01")},
                                 {QStringLiteral("cloud"), cloud.name},
                                 {QStringLiteral("project"), QStringLiteral("infra")},
-                                {QStringLiteral("instance_name"), QStringLiteral("web-01")}};
+                                {QStringLiteral("instance_name"), QStringLiteral("web-01")},
+                                {QStringLiteral("flavor"), QStringLiteral("m1.small")},
+                                {QStringLiteral("volume_type"), QStringLiteral("ssd")}};
         auto job = JobStore(*store).create(spec);
         XMS_VERIFY_OK(job);
         m_jobId = job->id;
@@ -98,7 +100,7 @@ private slots:
         // What the worker stored is English: it had no catalogue.
         const auto events = JobStore(*store).events(m_jobId);
         XMS_VERIFY_OK(events);
-        QCOMPARE(events->first().name, QStringLiteral("job.started"));
+        QVERIFY2(events->first().name == u"job.started", qPrintable(events->first().message));
         QCOMPARE(events->first().message, QStringLiteral("Migration of web-01 started (attempt 1)"));
 
         QVERIFY(installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)));

@@ -1,13 +1,12 @@
 // Settings against a real store: the profiles manager (rename, delete, export, import — the same JSON as
 // `xms profile export`), the General tab's values as the engine reads them, and the environment and
 // cloud dialogs refusing incomplete input before they touch the network or the keychain.
-#include "settings/appsettings.h"
+#include "services/enginesettings.h"
+#include "services/profiles.h"
 #include "settings/clouddialog.h"
 #include "settings/environmentdialog.h"
 #include "settings/settingsdialog.h"
 #include "testutil.h"
-
-#include "engine/profiles.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -111,7 +110,7 @@ private slots:
         QCOMPARE(m_store->setting(QStringLiteral("engine/keep-converted-days")), QStringLiteral("0"));
         QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), staging);
         QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), iso);
-        const AppSettings s = AppSettings::load(*m_store);
+        const EngineSettings s = EngineSettings::load(*m_store);
         QCOMPARE(s.workerSlots, 4);
         QCOMPARE(s.keepConvertedDays, 0);
     }
@@ -136,7 +135,8 @@ private slots:
         cloud.findChild<QLineEdit*>(QStringLiteral("cloudAuthUrl"))->setText(QStringLiteral("not a url"));
         cloud.save();
         QVERIFY(cloud.statusText().contains(u"Identity URL"));
-        cloud.findChild<QLineEdit*>(QStringLiteral("cloudAuthUrl"))->setText(QStringLiteral("https://x.example:5000/v3"));
+        cloud.findChild<QLineEdit*>(QStringLiteral("cloudAuthUrl"))
+            ->setText(QStringLiteral("https://x.example:5000/v3"));
         cloud.save();
         QVERIFY(cloud.statusText().contains(u"password"));
         QVERIFY(!m_store->cloud(QStringLiteral("c1")));

@@ -1,8 +1,7 @@
 #include "clouddialog.h"
 
 #include "secrets/secretstore.h"
-#include "xloud/resources.h"
-#include "xloud/session.h"
+#include "services/clouds.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -104,7 +103,10 @@ CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidg
     resize(560, sizeHint().height());
 }
 
-QString CloudDialog::statusText() const { return m_status->text(); }
+QString CloudDialog::statusText() const
+{
+    return m_status->text();
+}
 
 CloudRecord CloudDialog::record() const
 {
@@ -141,26 +143,14 @@ void CloudDialog::withSecret(const CloudRecord& c, std::function<void(Result<QSt
 
 void CloudDialog::check(const CloudRecord& c, const QString& secret, std::function<void()> onSuccess)
 {
-    auto* session = new xloud::Session(c, secret, this);
-    auto done = [this, session, onSuccess](Result<xloud::CloudCheck> r) {
-        session->deleteLater();
+    clouds::login(c, secret, this, [this, onSuccess](Result<xloud::CloudCheck> r) {
         if (!r)
             return setBusy(false, r.error().message);
-        setBusy(false, tr("Logged in%1; %n project(s) accessible.", nullptr, int(r->projects.size()))
-                           .arg(r->projectName.isEmpty() ? QString() : tr(" to project %1").arg(r->projectName)));
+        setBusy(false,
+                tr("Logged in%1; %n project(s) accessible.", nullptr, int(r->projects.size()))
+                    .arg(r->projectName.isEmpty() ? QString() : tr(" to project %1").arg(r->projectName)));
         onSuccess();
-    };
-    if (c.project.isEmpty() && c.auth == CloudRecord::Auth::Password) {
-        session->projects([done](Result<QList<xloud::Project>> projects) {
-            if (!projects)
-                return done(std::unexpected(projects.error()));
-            xloud::CloudCheck ok;
-            ok.projects = *projects;
-            done(ok);
-        });
-    } else {
-        xloud::checkCloud(session, c.project, done);
-    }
+    });
 }
 
 void CloudDialog::test()
@@ -194,18 +184,13 @@ void CloudDialog::save()
         if (!secret)
             return setBusy(false, secret.error().message);
         check(c, *secret, [this, c, rotate, s = *secret] {
-            auto persist = [this, c](Status written) {
-                if (!written)
-                    return setBusy(false, written.error().message);
-                if (auto saved = m_store.saveCloud(c); !saved)
-                    return setBusy(false, saved.error().message);
-                xloud::Session::clearTokenCache(c.name);
-                emit saved(c.name);
-                accept();
-            };
-            if (!rotate)
-                return persist({});
-            SecretStore::backend().write(SecretStore::cloudSecretKey(c), s, this, persist);
+            clouds::save(m_store, c, rotate ? std::optional<QString>(s) : std::nullopt, this,
+                         [this, name = c.name](Status stored) {
+                             if (!stored)
+                                 return setBusy(false, stored.error().message);
+                             emit saved(name);
+                             accept();
+                         });
         });
     });
 }

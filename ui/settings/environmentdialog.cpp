@@ -1,8 +1,8 @@
 #include "environmentdialog.h"
 
-#include "trustdialog.h"
-
 #include "secrets/secretstore.h"
+#include "services/sources.h"
+#include "trustdialog.h"
 #include "vsphere/connectiontest.h"
 
 #include <QComboBox>
@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -111,7 +110,10 @@ EnvironmentDialog::EnvironmentDialog(Store store, std::optional<EnvironmentRecor
     resize(520, sizeHint().height());
 }
 
-QString EnvironmentDialog::statusText() const { return m_status->text(); }
+QString EnvironmentDialog::statusText() const
+{
+    return m_status->text();
+}
 
 void EnvironmentDialog::updateTls()
 {
@@ -122,8 +124,8 @@ void EnvironmentDialog::updateTls()
     else if (m_tls.pinSha256.isEmpty() && m_tls.pinSha1.isEmpty())
         m_pin->setText(tr("No certificate pinned yet: use Trust Certificate…"));
     else
-        m_pin->setText(tr("SHA-1 %1\nSHA-256 %2").arg(fingerprint::pretty(m_tls.pinSha1),
-                                                       fingerprint::pretty(m_tls.pinSha256)));
+        m_pin->setText(
+            tr("SHA-1 %1\nSHA-256 %2").arg(fingerprint::pretty(m_tls.pinSha1), fingerprint::pretty(m_tls.pinSha256)));
 }
 
 EnvironmentRecord EnvironmentDialog::record() const
@@ -194,7 +196,7 @@ void EnvironmentDialog::trustCertificate()
             auto* dialog = new TrustDialog(host, *cert, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             connect(dialog, &QDialog::accepted, this, [this, c = *cert] {
-                m_tls = TlsPolicy{};
+                m_tls = TlsPolicy {};
                 m_tls.mode = TlsPolicy::Mode::Pinned;
                 m_tls.pinSha1 = c.sha1;
                 m_tls.pinSha256 = c.sha256;
@@ -208,9 +210,8 @@ void EnvironmentDialog::trustCertificate()
 
 void EnvironmentDialog::save()
 {
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     const EnvironmentRecord env = record();
-    if (!validName.match(env.name).hasMatch())
+    if (!sources::isValidName(env.name))
         return m_status->setText(tr("The name may hold letters, digits, '.', '_' and '-' (up to 64, starting with a "
                                     "letter or digit)."));
     if (!m_editing && m_store.environment(env.name))
@@ -221,27 +222,16 @@ void EnvironmentDialog::save()
         return m_status->setText(tr("Pin a certificate with Trust Certificate… first."));
     const bool rotate = !m_password->text().isEmpty();
     setBusy(true, tr("Logging in to %1 before saving…").arg(env.host));
-    // Only what works is saved: log in, then the keychain, then the record.
+    // Only what works is saved: the service logs in, then writes the keychain, then the record.
     withPassword([this, env, rotate](Result<QString> password) {
         if (!password)
             return showError(password.error());
-        vsphere::ConnectionTest::run(
-            vsphere::Session::optionsFor(env, *password), env.datacenter, this,
-            [this, env, rotate, pw = *password](Result<vsphere::ConnectionReport> checked) {
-                if (!checked)
-                    return showError(checked.error());
-                auto persist = [this, env](Status written) {
-                    if (!written)
-                        return showError(written.error());
-                    if (auto s = m_store.saveEnvironment(env); !s)
-                        return showError(s.error());
-                    emit saved(env.name);
-                    accept();
-                };
-                if (!rotate)
-                    return persist({});
-                SecretStore::backend().write(SecretStore::sourcePasswordKey(env.name), pw, this, persist);
-            });
+        sources::save(m_store, env, *password, rotate, this, [this, env](Result<vsphere::ConnectionReport> r) {
+            if (!r)
+                return showError(r.error());
+            emit saved(env.name);
+            accept();
+        });
     });
 }
 

@@ -1,20 +1,18 @@
 #include "settingsdialog.h"
 
-#include "appsettings.h"
 #include "asyncdialogs.h"
 #include "clouddialog.h"
 #include "common/paths.h"
-#include "engine/profiles.h"
+#include "engine/settingkeys.h"
 #include "environmentdialog.h"
-#include "secrets/secretstore.h"
-#include "vsphere/inventorycache.h"
-#include "xloud/session.h"
+#include "services/clouds.h"
+#include "services/enginesettings.h"
+#include "services/profiles.h"
+#include "services/sources.h"
 
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -53,6 +51,13 @@ QWidget* listTab(QWidget* parent, QListView* view, const QList<QPushButton*>& bu
     layout->addLayout(row);
     layout->addWidget(text);
     return tab;
+}
+
+// The range the settings table accepts, so the dialog offers no value `xms settings set` would refuse.
+void setRangeOf(QSpinBox* box, const char* key)
+{
+    const settings::Known* known = settings::find(QLatin1StringView(key));
+    box->setRange(known->low, known->high);
 }
 
 QListView* listView(QWidget* parent, QStandardItemModel* model, const char* name)
@@ -198,42 +203,29 @@ QWidget* SettingsDialog::createCloudsTab()
 
 void SettingsDialog::removeEnvironment(const QString& name)
 {
-    if (auto s = m_store.removeEnvironment(name); !s)
-        return showMessage(s.error().message);
-    vsphere::InventoryCache::remove(name);
-    SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), this, [this, name](Status s) {
-        showMessage(s ? tr("Deleted environment %1.").arg(name)
-                      : tr("Deleted %1, but its password could not be removed from the keychain: %2")
-                            .arg(name, s.error().message));
+    sources::remove(m_store, name, this, [this, name](Result<secretrecord::Removed> r) {
+        if (!r)
+            return showMessage(r.error().message);
+        showMessage(r->secret ? tr("Deleted environment %1.").arg(name)
+                              : tr("Deleted %1, but its password could not be removed from the keychain: %2")
+                                    .arg(name, r->secret.error().message));
     });
     reload();
 }
 
 void SettingsDialog::removeCloud(const QString& name)
 {
-    if (auto s = m_store.removeCloud(name); !s)
-        return showMessage(s.error().message);
-    xloud::Session::clearTokenCache(name);
-    // Both possible secrets go: the cloud may have switched between password and credential.
-    SecretStore::backend().remove(SecretStore::cloudPasswordKey(name), this, [this, name](Status) {
-        SecretStore::backend().remove(SecretStore::cloudAppCredSecretKey(name), this,
-                                      [this, name](Status) { showMessage(tr("Deleted cloud %1.").arg(name)); });
+    clouds::remove(m_store, name, this, [this, name](Result<secretrecord::Removed> r) {
+        if (!r)
+            return showMessage(r.error().message);
+        showMessage(tr("Deleted cloud %1.").arg(name));
     });
     reload();
 }
 
 Status SettingsDialog::renameProfile(const QString& from, const QString& to)
 {
-    auto r = m_store.profile(from);
-    if (!r)
-        return std::unexpected(r.error());
-    if (m_store.profile(to))
-        return fail(QStringLiteral("usage.exists"), tr("A profile named %1 exists already.").arg(to));
-    ProfileRecord renamed = *r;
-    renamed.name = to;
-    if (auto s = m_store.saveProfile(renamed); !s)
-        return s;
-    return m_store.removeProfile(from);
+    return profiles::rename(m_store, from, to);
 }
 
 Status SettingsDialog::removeProfile(const QString& name)
@@ -243,37 +235,15 @@ Status SettingsDialog::removeProfile(const QString& name)
 
 Status SettingsDialog::exportProfile(const QString& name, const QString& file) const
 {
-    auto r = m_store.profile(name);
-    if (!r)
-        return std::unexpected(r.error());
-    QJsonObject doc = r->mapping;
-    doc.insert(QStringLiteral("name"), r->name); // the same file `xms profile export` writes
-    const QByteArray bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        return fail(QStringLiteral("io.write"), tr("Cannot write %1.").arg(file), f.errorString());
-    return {};
+    return profiles::exportToFile(m_store, name, file);
 }
 
 Result<QString> SettingsDialog::importProfile(const QString& file, const QString& name)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("input.file"), tr("Cannot read %1.").arg(file), f.errorString());
-    QJsonParseError perr;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
-    if (!doc.isObject())
-        return fail(QStringLiteral("input.profile"), tr("%1 is not a profile file (JSON object expected).").arg(file),
-                    perr.errorString());
-    auto networks = profileNetworks(doc.object());
-    if (!networks)
-        return std::unexpected(networks.error());
-    const QString profileName = name.isEmpty() ? doc.object().value(u"name").toString() : name;
-    if (profileName.isEmpty())
-        return fail(QStringLiteral("usage.missing"), tr("The file names no profile; give it a name."));
-    if (auto s = m_store.saveProfile({profileName, profileMapping(*networks), {}, {}}); !s)
-        return std::unexpected(s.error());
-    return profileName;
+    auto imported = profiles::importFile(m_store, file, name);
+    if (!imported)
+        return std::unexpected(imported.error());
+    return imported->name;
 }
 
 QWidget* SettingsDialog::createProfilesTab()
@@ -327,20 +297,20 @@ QWidget* SettingsDialog::createProfilesTab()
 QWidget* SettingsDialog::createGeneralTab()
 {
     auto* tab = new QWidget(this);
-    const AppSettings s = AppSettings::load(m_store);
+    const EngineSettings s = EngineSettings::load(m_store);
     m_slots = new QSpinBox(tab);
     m_slots->setObjectName(QStringLiteral("workerSlots"));
-    m_slots->setRange(1, 64);
+    setRangeOf(m_slots, settings::kWorkerSlots);
     m_slots->setValue(s.workerSlots);
     m_slots->setToolTip(tr("How many migrations one worker runs at once"));
     m_exports = new QSpinBox(tab);
     m_exports->setObjectName(QStringLiteral("exportsPerHost"));
-    m_exports->setRange(1, 16);
+    setRangeOf(m_exports, settings::kExportsPerHost);
     m_exports->setValue(s.exportsPerHost);
     m_exports->setToolTip(tr("How many disk exports run at once against one ESXi host"));
     m_keepDays = new QSpinBox(tab);
     m_keepDays->setObjectName(QStringLiteral("keepConvertedDays"));
-    m_keepDays->setRange(0, 365);
+    setRangeOf(m_keepDays, settings::kKeepConvertedDays);
     m_keepDays->setValue(s.keepConvertedDays);
     m_keepDays->setSpecialValueText(tr("Until discarded"));
     m_keepDays->setSuffix(tr(" days"));
@@ -382,7 +352,7 @@ QWidget* SettingsDialog::createGeneralTab()
 
 void SettingsDialog::accept()
 {
-    AppSettings s;
+    EngineSettings s;
     s.workerSlots = m_slots->value();
     s.exportsPerHost = m_exports->value();
     s.keepConvertedDays = m_keepDays->value();

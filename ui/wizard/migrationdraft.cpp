@@ -1,7 +1,6 @@
 #include "migrationdraft.h"
 
-#include "engine/workerlauncher.h"
-#include "store/jobstore.h"
+#include "services/submission.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -50,19 +49,15 @@ Result<QStringList> MigrationDraft::submit(const Store& store) const
 {
     if (auto ok = validate(); !ok)
         return std::unexpected(ok.error());
-    JobStore jobs(store);
-    QStringList ids;
     QHash<QString, qint64> diskBytes;
     for (const vsphere::VmInfo& vm : vms)
         diskBytes.insert(vm.name, vm.totalDiskBytes());
-    for (const MigrationSpec& s : specs()) {
-        auto job = jobs.create(s.toJson(), diskBytes.value(s.vm));
-        if (!job)
-            return std::unexpected(job.error());
-        ids.append(job->id);
-    }
-    if (auto w = WorkerLauncher::ensureRunning(jobs); !w)
-        return std::unexpected(w.error());
+    auto submitted = submission::submit(store, specs(), diskBytes);
+    if (!submitted)
+        return std::unexpected(submitted.error());
+    QStringList ids;
+    for (const submission::Submitted& s : *submitted)
+        ids.append(s.jobId);
     return ids;
 }
 

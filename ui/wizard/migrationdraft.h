@@ -8,15 +8,14 @@
 
 #include <QHash>
 #include <QStringList>
-
 #include <optional>
 
 namespace xms::ui {
 
 // What the New Migration wizard builds: one MigrationSpec with the choices every VM shares (source,
 // cloud, project, flavor, volume type, zone, networks), the chosen VMs and each one's instance name.
-// Every page reads and writes this object; submit() turns it into jobs exactly like
-// `xms migration submit` (validate all, create one job per VM, make sure a worker runs).
+// Every page reads and writes this object; submit() turns it into jobs through the same service
+// as `xms migration submit` (validate all, create one job per VM, make sure a worker runs).
 struct MigrationDraft
 {
     MigrationSpec spec;

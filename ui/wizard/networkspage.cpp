@@ -4,8 +4,7 @@
 #include "combodelegate.h"
 #include "newmigrationwizard.h"
 #include "nicmappingmodel.h"
-
-#include "engine/profiles.h"
+#include "services/profiles.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -104,9 +103,8 @@ bool NetworksPage::loadProfile(const QString& name)
 
 bool NetworksPage::saveProfile(const QString& name)
 {
-    const ProfileRecord record{name, profileMapping(m_model->mappings()), {}, {}};
     Store store = m_wizard->store(); // a handle to the shared database
-    if (auto saved = store.saveProfile(record); !saved) {
+    if (auto saved = profiles::save(store, name, m_model->mappings()); !saved) {
         m_status->setText(saved.error().message);
         return false;
     }
@@ -116,7 +114,10 @@ bool NetworksPage::saveProfile(const QString& name)
     return true;
 }
 
-bool NetworksPage::isComplete() const { return m_model->isComplete(); }
+bool NetworksPage::isComplete() const
+{
+    return m_model->isComplete();
+}
 
 bool NetworksPage::validatePage()
 {

@@ -1,9 +1,12 @@
-// `xms` as a user types it, for everything that must fail before touching a network: bad flags and
-// values get a clear message and the documented exit code, and change nothing in the store.
+// `xms` commands run in-process (the xms_cli library linked in, output captured), for everything that must
+// fail before touching a network: bad flags and values get a clear message and the documented exit code,
+// and change nothing in the store. tst_cliprocess runs the real executable for exit codes and stdin.
+#include "cli.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,18 +27,15 @@ class TestCli : public QObject
 
     QTemporaryDir m_home;
 
-    Run xms(const QStringList& args)
+    Run xms(const QStringList& args, const QString& input = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XMS_HOME"_s, m_home.path());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(XMS_CLI), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000))
-            p.kill();
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        Run r;
+        QTextStream out(&r.out);
+        QTextStream err(&r.err);
+        QString in = input;
+        QTextStream inStream(&in);
+        r.exitCode = xms::cli::run(args, out, err, &inStream);
+        return r;
     }
 
     int jobCount()
@@ -45,6 +45,12 @@ class TestCli : public QObject
     }
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XMS_HOME", m_home.path().toLocal8Bit());
+    }
+
     void badNetworkMapNamesThePartAndCreatesNoJob_data()
     {
         QTest::addColumn<QString>("map");
@@ -158,6 +164,93 @@ private slots:
         const Run cmd = xms({u"migration"_s, u"submit"_s, u"--help"_s});
         QCOMPARE(cmd.exitCode, 0);
         QVERIFY(cmd.out.contains(u"--network-map"));
+    }
+
+    // Profiles through the command line: save, rename (refusing a taken name), export, import under a new
+    // name, and an import that names no profile.
+    void profilesRoundTrip()
+    {
+        Run r = xms({u"profile"_s, u"save"_s, u"dc1"_s, u"--network-map"_s, u"VM Network=internal-net,keep-mac"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Saved profile dc1 with 1 mapping(s)."), qPrintable(r.out));
+        QCOMPARE(xms({u"profile"_s, u"save"_s, u"dc2"_s, u"--network-map"_s, u"a=b"_s}).exitCode, 0);
+        r = xms({u"profile"_s, u"rename"_s, u"dc1"_s, u"dc2"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"exists already"), qPrintable(r.err));
+        r = xms({u"profile"_s, u"rename"_s, u"dc1"_s, u"infra"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, u"Renamed profile dc1 to infra\n"_s);
+        QCOMPARE(xms({u"profile"_s, u"show"_s, u"dc1"_s}).exitCode, 3);
+
+        r = xms({u"profile"_s, u"export"_s, u"infra"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(doc[u"name"].toString(), u"infra"_s);
+        const QString file = m_home.filePath(u"infra.json"_s);
+        r = xms({u"profile"_s, u"export"_s, u"infra"_s, u"--file"_s, file});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Exported profile infra to " + file), qPrintable(r.out));
+        r = xms({u"profile"_s, u"import"_s, file, u"--name"_s, u"copy"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Imported profile copy with 1 mapping(s)."), qPrintable(r.out));
+        QVERIFY(xms({u"profile"_s, u"show"_s, u"copy"_s}).out.contains(u"VM Network → internal-net (keep MAC)"));
+
+        const QString unnamed = m_home.filePath(u"unnamed.json"_s);
+        QFile f(unnamed);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"networks": [{"source_network": "a", "target_network": "b"}]})");
+        f.close();
+        r = xms({u"profile"_s, u"import"_s, unnamed});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"give --name"), qPrintable(r.err));
+        for (const QString& name : {u"infra"_s, u"dc2"_s, u"copy"_s})
+            QCOMPARE(xms({u"profile"_s, u"delete"_s, name}).exitCode, 0);
+    }
+
+    // Secrets come from standard input only, and a secret for nothing is refused before the keychain.
+    void secretsNeedStdinAndAnExistingRecord()
+    {
+        Run r = xms({u"source"_s, u"set-password"_s, u"nope"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--password-stdin"), qPrintable(r.err));
+        r = xms({u"source"_s, u"set-password"_s, u"nope"_s, u"--password-stdin"_s}, u"secret\n"_s);
+        QCOMPARE(r.exitCode, 3);
+        r = xms({u"cloud"_s, u"set-password"_s, u"nope"_s, u"--password-stdin"_s}, u"secret\n"_s);
+        QCOMPARE(r.exitCode, 3);
+        r = xms({u"cloud"_s, u"create"_s, u"c1"_s, u"--auth-url"_s, u"https://x.example:5000/v3"_s, u"--user"_s,
+                 u"ops"_s, u"--password-stdin"_s},
+                {});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"xms cloud create: standard input held no password."), qPrintable(r.err));
+        r = xms({u"source"_s, u"create"_s, u"vc"_s, u"--host"_s, u"vc.example"_s, u"--user"_s, u"u"_s,
+                 u"--password-stdin"_s, u"--thumbprint"_s, u"zz"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--thumbprint must be a SHA-1"), qPrintable(r.err));
+        QCOMPARE(xms({u"cloud"_s, u"list"_s, u"--output"_s, u"json"_s}).out.trimmed(), u"[\n]"_s);
+    }
+
+    // Commands that wait for the keychain end from the event loop; in-process the same as in a process.
+    void asynchronousCommandsEndInProcess()
+    {
+        Run r = xms({u"source"_s, u"delete"_s, u"nope"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(u"nope"), qPrintable(r.err));
+        r = xms({u"cloud"_s, u"delete"_s, u"nope"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void unknownCommandsAndVersion()
+    {
+        Run r = xms({u"frobnicate"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"unknown command 'frobnicate'"), qPrintable(r.err));
+        r = xms({u"source"_s, u"frob"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"unknown command 'source frob'"), qPrintable(r.err));
+        r = xms({});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"Exit codes:"));
     }
 };
 

@@ -1,9 +1,11 @@
 // xms worker: the headless engine process. Started on demand by `migration submit` and the desktop app,
 // or by hand on a server (`xms worker --slots 4`).
 #include "cli.h"
+#include "commandcontext.h"
 #include "commands.h"
 #include "engine/coldmigration.h"
 #include "engine/enginesettings.h"
+#include "engine/settingkeys.h"
 #include "exitcodes.h"
 #include "store/jobstore.h"
 
@@ -14,34 +16,34 @@ namespace xms::cli {
 
 namespace {
 
-int runWorker(const QStringList& args, const Command& cmd)
-{
-    QCommandLineParser p;
-    QCommandLineOption slotsOpt(QStringLiteral("slots"),
+const QCommandLineOption kSlots(QStringLiteral("slots"),
                                 QStringLiteral("Jobs to run at once (default: setting engine/worker-slots, else 2)."),
                                 QStringLiteral("N"));
-    QCommandLineOption untilIdle(QStringLiteral("until-idle"),
-                                 QStringLiteral("Exit when nothing is running or queued (a few seconds)."));
-    p.addOptions({slotsOpt, untilIdle});
-    if (auto stop = parse(p, args, cmd))
-        return *stop;
-    auto store = Store::openDefault();
+const QCommandLineOption kUntilIdle(QStringLiteral("until-idle"),
+                                    QStringLiteral("Exit when nothing is running or queued (a few seconds)."));
+
+int runWorker(CommandContext& ctx)
+{
+    auto& store = ctx.store();
     if (!store)
         return report(store.error());
-    const EngineSettings settings = EngineSettings::read(*store);
-    const QString slotText = p.isSet(slotsOpt) ? p.value(slotsOpt) : settings.workerSlots;
+    // A stored value the worker cannot use is refused here rather than replaced by the default.
+    const EngineSettings engineSettings = EngineSettings::read(*store);
+    const QString slotText = ctx.isSet(kSlots) ? ctx.value(kSlots) : engineSettings.workerSlots;
     bool ok = false;
     const int slotCount = slotText.toInt(&ok);
-    if (!ok || slotCount < 1 || slotCount > 64) {
-        err() << "xms worker: worker slots must be a number from 1 to 64, not '" << slotText << "'" << Qt::endl;
+    const settings::Known* range = settings::find(QLatin1StringView(settings::kWorkerSlots));
+    if (!ok || slotCount < range->low || slotCount > range->high) {
+        err() << "xms worker: worker slots must be a number from " << range->low << " to " << range->high << ", not '"
+              << slotText << "'" << Qt::endl;
         return exit::Usage;
     }
 
     EngineOptions o;
     o.workerSlots = slotCount;
-    o.idleExitMs = p.isSet(untilIdle) ? 5000 : -1;
-    o.stagingRoot = settings.stagingDir;
-    o.keepConvertedDays = settings.keepConvertedDays;
+    o.idleExitMs = ctx.isSet(kUntilIdle) ? 5000 : -1;
+    o.stagingRoot = engineSettings.stagingDir;
+    o.keepConvertedDays = engineSettings.keepConvertedDays;
 
     auto* engine = new Engine(JobStore(*store), coldmigration::stages(), coldmigration::cleanup(),
                               coldmigration::prepare(), o, QCoreApplication::instance());
@@ -61,12 +63,12 @@ int runWorker(const QStringList& args, const Command& cmd)
 
 void registerWorkerCommands(Cli& cli)
 {
-    static Command cmd {{QStringLiteral("worker")},
-                        QStringLiteral("[--slots N] [--until-idle]"),
-                        QStringLiteral("Run queued migration jobs in this process (headless engine)"),
-                        {}};
-    cmd.run = [](const QStringList& args) { return runWorker(args, cmd); };
-    cli.add(cmd);
+    cli.add({{QStringLiteral("worker")},
+             QStringLiteral("[--slots N] [--until-idle]"),
+             QStringLiteral("Run queued migration jobs in this process (headless engine)"),
+             {kSlots, kUntilIdle},
+             {},
+             runWorker});
 }
 
 } // namespace xms::cli

@@ -1,5 +1,6 @@
 #include "sourcesupport.h"
 
+#include "cli.h"
 #include "exitcodes.h"
 #include "secrets/secretstore.h"
 #include "vsphere/session.h"

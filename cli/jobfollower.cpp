@@ -5,7 +5,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <unistd.h>
 
 namespace xms::cli {
@@ -71,13 +70,13 @@ void JobFollower::printEvent(const EventRecord& e)
         m_progressLineOpen = false;
     }
     if (m_mode == Mode::EventsJson) {
-        const QJsonObject o{{QStringLiteral("id"), e.id},
-                            {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("stage"), stageKey(e.stage)},
-                            {QStringLiteral("level"), eventLevelKey(e.level)},
-                            {QStringLiteral("name"), e.name},
-                            {QStringLiteral("message"), e.message},
-                            {QStringLiteral("data"), e.data}};
+        const QJsonObject o {{QStringLiteral("id"), e.id},
+                             {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("stage"), stageKey(e.stage)},
+                             {QStringLiteral("level"), eventLevelKey(e.level)},
+                             {QStringLiteral("name"), e.name},
+                             {QStringLiteral("message"), e.message},
+                             {QStringLiteral("data"), e.data}};
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         return;
     }

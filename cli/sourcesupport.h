@@ -1,7 +1,7 @@
 #pragma once
 
 // Shared by the `xms source` commands (sourcecommands.cpp, sourcecreate.cpp).
-#include "cli.h"
+#include "command.h"
 #include "common/error.h"
 #include "common/tlspolicy.h"
 #include "model/records.h"
@@ -29,6 +29,6 @@ int reportConnectError(const Error& error);
 
 void printInventory(const EnvironmentRecord& env, const vsphere::Inventory& inventory, bool cached, bool json);
 
-int createSource(const QStringList& args, const Command& cmd);
+Command createCommand(); // xms source create (sourcecreate.cpp)
 
 } // namespace xms::cli::source

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "commandcontext.h"
+#include "commands.h"
 #include "exitcodes.h"
 
 #include <QCoreApplication>
@@ -11,16 +13,38 @@
 
 namespace xms::cli {
 
+namespace {
+
+// The streams of the command that runs now; run() points them at its caller's.
+struct Streams
+{
+    QTextStream* out = nullptr;
+    QTextStream* err = nullptr;
+    QTextStream* in = nullptr;
+};
+Streams& current()
+{
+    static Streams streams;
+    return streams;
+}
+
+QTextStream& standard(FILE* file)
+{
+    static QTextStream stdOut(stdout);
+    static QTextStream stdErr(stderr);
+    return file == stdout ? stdOut : stdErr;
+}
+
+} // namespace
+
 QTextStream& out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return current().out ? *current().out : standard(stdout);
 }
 
 QTextStream& err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return current().err ? *current().err : standard(stderr);
 }
 
 void finish(int exitCode)
@@ -30,16 +54,32 @@ void finish(int exitCode)
     QCoreApplication::exit(exitCode);
 }
 
+int run(const QStringList& args, QTextStream& outStream, QTextStream& errStream, QTextStream* inStream)
+{
+    static const Cli cli;
+    const Streams saved = current();
+    current() = {&outStream, &errStream, inStream};
+    const int code = cli.run(args);
+    outStream.flush();
+    errStream.flush();
+    current() = saved;
+    return code;
+}
+
+Cli::Cli()
+{
+    // In this order for `xms --help`.
+    registerSourceCommands(*this);
+    registerCloudCommands(*this);
+    registerMigrationCommands(*this);
+    registerProfileCommands(*this);
+    registerWorkerCommands(*this);
+    registerSettingsCommands(*this);
+}
+
 void Cli::add(Command command)
 {
     m_commands.append(std::move(command));
-}
-
-void addCommand(Cli& cli, const QStringList& path, const QString& synopsis, const QString& summary, CommandFn fn)
-{
-    auto cmd = std::make_shared<Command>(Command {path, synopsis, summary, {}});
-    cmd->run = [cmd, fn](const QStringList& args) { return fn(args, *cmd); };
-    cli.add(*cmd);
 }
 
 const QCommandLineOption& outputOption()
@@ -50,32 +90,8 @@ const QCommandLineOption& outputOption()
     return option;
 }
 
-std::optional<int> checkOutput(const QCommandLineParser& parser, bool& json)
+int Cli::run(const QStringList& args) const
 {
-    const QString v = parser.value(outputOption());
-    if (v != u"text" && v != u"json") {
-        err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
-        return exit::Usage;
-    }
-    json = v == u"json";
-    return std::nullopt;
-}
-
-std::optional<int> oneName(const QCommandLineParser& parser, const Command& command, const QString& what, QString& name)
-{
-    if (parser.positionalArguments().size() != 1) {
-        const QString cmd = command.path.join(u' ');
-        err() << "xms " << cmd << ": give exactly one " << what << " NAME. Run 'xms " << cmd << " --help' for usage."
-              << Qt::endl;
-        return exit::Usage;
-    }
-    name = parser.positionalArguments().first();
-    return std::nullopt;
-}
-
-int Cli::run(const QStringList& arguments)
-{
-    const QStringList args = arguments.mid(1);
     if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help")
         return printHelp(args.size() > 1 ? args.at(1) : QString());
     if (args.first() == u"--version" || args.first() == u"-V") {
@@ -102,7 +118,10 @@ int Cli::run(const QStringList& arguments)
     }
     QStringList rest {QStringLiteral("xms ") + best->path.join(u' ')};
     rest += args.mid(best->path.size());
-    const int code = best->run(rest);
+    CommandContext context(*best, rest);
+    if (auto stop = context.parse())
+        return *stop;
+    const int code = best->run(context);
     if (code != Async)
         return code;
     return QCoreApplication::exec();
@@ -131,29 +150,6 @@ int Cli::printHelp(const QString& group) const
     return exit::Ok;
 }
 
-std::optional<int> parse(QCommandLineParser& parser, const QStringList& args, const Command& command)
-{
-    parser.setApplicationDescription(command.summary);
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(args)) {
-        err() << "xms " << command.path.join(u' ') << ": " << parser.errorText() << "\nRun 'xms "
-              << command.path.join(u' ') << " --help' for usage." << Qt::endl;
-        return exit::Usage;
-    }
-    if (parser.isSet(help)) {
-        QString text = parser.helpText();
-        // Qt prints "Usage: <argv0> [options]"; show the real synopsis instead.
-        const qsizetype eol = text.indexOf(u'\n');
-        text.replace(0, eol, u"Usage: xms " + command.path.join(u' ') + u' ' + command.synopsis);
-        out() << text;
-        out().flush();
-        return exit::Ok;
-    }
-    return std::nullopt;
-}
-
 int exitCodeFor(const Error& error)
 {
     if (error.code.endsWith(u".not_found") || error.code.startsWith(u"notfound."))
@@ -176,6 +172,12 @@ int report(const Error& error)
 
 QString readSecretFromStdin()
 {
+    if (QTextStream* in = current().in) {
+        QString line = in->readLine();
+        while (line.endsWith(u'\r'))
+            line.chop(1);
+        return line;
+    }
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};

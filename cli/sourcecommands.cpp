@@ -1,9 +1,11 @@
 // xms source create|list|show|test|set-password|delete|inventory — vSphere environments.
 #include "cli.h"
+#include "commandcontext.h"
 #include "commands.h"
 #include "common/tlspolicy.h"
 #include "exitcodes.h"
 #include "secrets/secretstore.h"
+#include "services/sources.h"
 #include "sourcesupport.h"
 #include "store/store.h"
 #include "vsphere/connectiontest.h"
@@ -23,6 +25,12 @@ namespace {
 using vsphere::Session;
 using namespace xms::cli::source;
 
+const QCommandLineOption kPasswordStdin(QStringLiteral("password-stdin"),
+                                        QStringLiteral("Read the new password from standard input."));
+const QCommandLineOption kRefresh(QStringLiteral("refresh"),
+                                  QStringLiteral("Ask vCenter again instead of using the inventory cached in the "
+                                                 "last 10 minutes."));
+
 QJsonObject recordJson(const EnvironmentRecord& e)
 {
     return QJsonObject {
@@ -37,22 +45,32 @@ QJsonObject recordJson(const EnvironmentRecord& e)
     };
 }
 
-int list(const QStringList& args, const Command& cmd)
+// The source the one NAME argument names. An exit code when the command stops here: a usage error, no
+// store, or no such source.
+std::optional<int> namedSource(CommandContext& ctx, EnvironmentRecord& env)
 {
-    QCommandLineParser p;
-    p.addOption(outputOption());
-    bool json = false;
-    if (auto stop = parse(p, args, cmd))
+    QString name;
+    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
         return *stop;
-    if (auto stop = checkOutput(p, json))
-        return *stop;
-    auto store = Store::openDefault();
+    auto& store = ctx.store();
+    if (!store)
+        return report(store.error());
+    auto found = store->environment(name);
+    if (!found)
+        return report(found.error());
+    env = *found;
+    return std::nullopt;
+}
+
+int list(CommandContext& ctx)
+{
+    auto& store = ctx.store();
     if (!store)
         return report(store.error());
     auto all = store->environments();
     if (!all)
         return report(all.error());
-    if (json) {
+    if (ctx.json()) {
         QJsonArray arr;
         for (const EnvironmentRecord& e : *all)
             arr.append(recordJson(e));
@@ -74,24 +92,13 @@ int list(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
-int show(const QStringList& args, const Command& cmd)
+int show(CommandContext& ctx)
 {
-    QCommandLineParser p;
-    p.addOption(outputOption());
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
-    bool json = false;
-    QString name;
-    if (auto stop = parse(p, args, cmd))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
-        return *stop;
-    auto store = Store::openDefault();
-    if (!store)
-        return report(store.error());
-    auto e = store->environment(name);
-    if (!e)
-        return report(e.error());
-    if (json) {
+    const EnvironmentRecord* e = &found;
+    if (ctx.json()) {
         printJson(recordJson(*e));
         return exit::Ok;
     }
@@ -111,25 +118,20 @@ int show(const QStringList& args, const Command& cmd)
     return exit::Ok;
 }
 
-int remove(const QStringList& args, const Command& cmd)
+int deleteSource(CommandContext& ctx)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
     QString name;
-    if (auto stop = parse(p, args, cmd))
+    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
         return *stop;
-    if (auto stop = oneName(p, cmd, QStringLiteral("source"), name))
-        return *stop;
-    auto store = Store::openDefault();
+    auto& store = ctx.store();
     if (!store)
         return report(store.error());
-    if (auto s = store->removeEnvironment(name); !s)
-        return report(s.error());
-    vsphere::InventoryCache::remove(name);
-    // The record is gone either way; a keychain that cannot be reached only leaves an orphaned secret.
-    SecretStore::backend().remove(SecretStore::sourcePasswordKey(name), QCoreApplication::instance(), [name](Status s) {
-        if (!s)
-            err() << "xms: warning: the password could not be removed from the keychain: " << s.error().message
+    sources::remove(*store, name, QCoreApplication::instance(), [name](Result<secretrecord::Removed> r) {
+        if (!r)
+            return finish(report(r.error()));
+        // The record is gone either way; a keychain that cannot be reached only leaves an orphaned secret.
+        if (!r->secret)
+            err() << "xms: warning: the password could not be removed from the keychain: " << r->secret.error().message
                   << Qt::endl;
         out() << "Deleted source " << name << Qt::endl;
         finish(exit::Ok);
@@ -137,26 +139,18 @@ int remove(const QStringList& args, const Command& cmd)
     return Async;
 }
 
-int setPassword(const QStringList& args, const Command& cmd)
+int setPassword(CommandContext& ctx)
 {
-    QCommandLineParser p;
-    const QCommandLineOption stdinOpt(QStringLiteral("password-stdin"),
-                                      QStringLiteral("Read the new password from "
-                                                     "standard input."));
-    p.addOption(stdinOpt);
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
     QString name;
-    if (auto stop = parse(p, args, cmd))
+    if (auto stop = ctx.oneName(QStringLiteral("source"), name))
         return *stop;
-    if (auto stop = oneName(p, cmd, QStringLiteral("source"), name))
-        return *stop;
-    if (!p.isSet(stdinOpt)) {
+    if (!ctx.isSet(kPasswordStdin)) {
         err() << "xms source set-password: give --password-stdin and the password on standard input "
                  "(never on the command line)."
               << Qt::endl;
         return exit::Usage;
     }
-    auto store = Store::openDefault();
+    auto& store = ctx.store();
     if (!store)
         return report(store.error());
     if (auto e = store->environment(name); !e)
@@ -166,37 +160,25 @@ int setPassword(const QStringList& args, const Command& cmd)
         err() << "xms source set-password: standard input held no password." << Qt::endl;
         return exit::Usage;
     }
-    SecretStore::backend().write(
-        SecretStore::sourcePasswordKey(name), password, QCoreApplication::instance(), [name](Status s) {
-            if (!s)
-                return finish(report(s.error()));
-            out() << "Password of source " << name << " updated. Check it with: xms source test " << name << Qt::endl;
-            finish(exit::Ok);
-        });
+    sources::setPassword(*store, name, password, QCoreApplication::instance(), [name](Status s) {
+        if (!s)
+            return finish(report(s.error()));
+        out() << "Password of source " << name << " updated. Check it with: xms source test " << name << Qt::endl;
+        finish(exit::Ok);
+    });
     return Async;
 }
 
-int test(const QStringList& args, const Command& cmd)
+int test(CommandContext& ctx)
 {
-    QCommandLineParser p;
-    p.addOption(outputOption());
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
-    bool json = false;
-    QString name;
-    if (auto stop = parse(p, args, cmd))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
-        return *stop;
-    auto store = Store::openDefault();
-    if (!store)
-        return report(store.error());
-    auto env = store->environment(name);
-    if (!env)
-        return report(env.error());
+    const EnvironmentRecord* env = &found;
     warnIfInsecure(env->tls);
     SecretStore::backend().read(
-        SecretStore::sourcePasswordKey(name), QCoreApplication::instance(),
-        [json, env = *env](Result<QString> password) {
+        SecretStore::sourcePasswordKey(found.name), QCoreApplication::instance(),
+        [json = ctx.json(), env = *env](Result<QString> password) {
             if (!password)
                 return finish(report(password.error()));
             vsphere::ConnectionTest::run(
@@ -223,29 +205,15 @@ int test(const QStringList& args, const Command& cmd)
     return Async;
 }
 
-int inventory(const QStringList& args, const Command& cmd)
+int inventory(CommandContext& ctx)
 {
-    QCommandLineParser p;
-    p.addOption(outputOption());
-    const QCommandLineOption refresh(QStringLiteral("refresh"),
-                                     QStringLiteral("Ask vCenter again instead of using the inventory cached in the "
-                                                    "last 10 minutes."));
-    p.addOption(refresh);
-    p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Source name."));
-    bool json = false;
-    QString name;
-    if (auto stop = parse(p, args, cmd))
+    EnvironmentRecord found;
+    if (auto stop = namedSource(ctx, found))
         return *stop;
-    if (auto stop = checkOutput(p, json); stop || (stop = oneName(p, cmd, QStringLiteral("source"), name)))
-        return *stop;
-    auto store = Store::openDefault();
-    if (!store)
-        return report(store.error());
-    auto env = store->environment(name);
-    if (!env)
-        return report(env.error());
-    if (!p.isSet(refresh)) {
-        if (auto cached = vsphere::InventoryCache::load(name, vsphere::InventoryCache::kDefaultMaxAgeSecs)) {
+    const bool json = ctx.json();
+    const EnvironmentRecord* env = &found;
+    if (!ctx.isSet(kRefresh)) {
+        if (auto cached = vsphere::InventoryCache::load(found.name, vsphere::InventoryCache::kDefaultMaxAgeSecs)) {
             printInventory(*env, *cached, true, json);
             return exit::Ok;
         }
@@ -274,23 +242,44 @@ int inventory(const QStringList& args, const Command& cmd)
 
 void registerSourceCommands(Cli& cli)
 {
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("create")},
-               QStringLiteral("NAME --host H [--port P] --user U --password-stdin [--datacenter DC] "
-                              "[--thumbprint X | --accept-thumbprint | --ca-file F | --no-verify-tls]"),
-               QStringLiteral("Register a vCenter or ESXi host (tests the connection first)"), createSource);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("list")}, QStringLiteral("[--output json]"),
-               QStringLiteral("List sources"), list);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("show")}, QStringLiteral("NAME [--output json]"),
-               QStringLiteral("Show a source"), show);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("test")}, QStringLiteral("NAME [--output json]"),
-               QStringLiteral("Log in to a source and show its product and API version"), test);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("set-password")}, QStringLiteral("NAME --password-stdin"),
-               QStringLiteral("Replace a source's password in the keychain"), setPassword);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("delete")}, QStringLiteral("NAME"),
-               QStringLiteral("Delete a source and its password"), remove);
-    addCommand(cli, {QStringLiteral("source"), QStringLiteral("inventory")},
-               QStringLiteral("NAME [--refresh] [--output json]"),
-               QStringLiteral("List a source's VMs with disks and NICs"), inventory);
+    const Positional name {QStringLiteral("NAME"), QStringLiteral("Source name.")};
+    cli.add(source::createCommand());
+    cli.add({{QStringLiteral("source"), QStringLiteral("list")},
+             QStringLiteral("[--output json]"),
+             QStringLiteral("List sources"),
+             {outputOption()},
+             {},
+             list});
+    cli.add({{QStringLiteral("source"), QStringLiteral("show")},
+             QStringLiteral("NAME [--output json]"),
+             QStringLiteral("Show a source"),
+             {outputOption()},
+             {name},
+             show});
+    cli.add({{QStringLiteral("source"), QStringLiteral("test")},
+             QStringLiteral("NAME [--output json]"),
+             QStringLiteral("Log in to a source and show its product and API version"),
+             {outputOption()},
+             {name},
+             test});
+    cli.add({{QStringLiteral("source"), QStringLiteral("set-password")},
+             QStringLiteral("NAME --password-stdin"),
+             QStringLiteral("Replace a source's password in the keychain"),
+             {kPasswordStdin},
+             {name},
+             setPassword});
+    cli.add({{QStringLiteral("source"), QStringLiteral("delete")},
+             QStringLiteral("NAME"),
+             QStringLiteral("Delete a source and its password"),
+             {},
+             {name},
+             deleteSource});
+    cli.add({{QStringLiteral("source"), QStringLiteral("inventory")},
+             QStringLiteral("NAME [--refresh] [--output json]"),
+             QStringLiteral("List a source's VMs with disks and NICs"),
+             {outputOption(), kRefresh},
+             {name},
+             inventory});
 }
 
 } // namespace xms::cli

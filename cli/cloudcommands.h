@@ -1,0 +1,9 @@
+#pragma once
+
+#include "command.h"
+
+namespace xms::cli::cloud {
+
+Command createCommand(); // xms cloud create (cloudcreate.cpp)
+
+} // namespace xms::cli::cloud

@@ -1,0 +1,18 @@
+// xms migration submit|list|show|events|cancel|retry|discard and xms preflight — the commands from
+// Xloud's docs, on the shared store.
+#include "migrationcommands.h"
+
+#include "cli.h"
+#include "commands.h"
+
+namespace xms::cli {
+
+void registerMigrationCommands(Cli& cli)
+{
+    using namespace migration;
+    for (Command c : {submitCommand(), listCommand(), showCommand(), eventsCommand(), cancelCommand(), retryCommand(),
+                      discardCommand(), preflightCommand()})
+        cli.add(std::move(c));
+}
+
+} // namespace xms::cli
