@@ -3,6 +3,7 @@
 #include "cloudcommands.h"
 #include "cloudoutput.h"
 #include "commandcontext.h"
+#include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "services/clouds.h"
 
@@ -118,7 +119,7 @@ int create(CommandContext& ctx)
     if (!store)
         return report(store.error());
     if (store->cloud(name))
-        return report(Error::make(QStringLiteral("cloud.exists"),
+        return report(Error::make(errc::kCloudExists,
                                   QStringLiteral("A cloud named %1 exists already. Delete it first, or change its "
                                                  "secret with 'xms cloud set-password %1'.")
                                       .arg(name)));

@@ -1,6 +1,7 @@
 // xms migration cancel|retry|discard ID — job control through the same service as the desktop app.
 #include "cli.h"
 #include "commandcontext.h"
+#include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "migrationcommands.h"
 #include "services/jobcontrol.h"
@@ -19,8 +20,7 @@ int onJob(CommandContext& ctx, const std::function<int(JobStore& jobs, const Job
 {
     const QString id = ctx.positional().value(0);
     if (id.isEmpty())
-        return report(Error::make(QStringLiteral("usage.missing"),
-                                  QStringLiteral("Give the job id (see 'xms migration list').")));
+        return report(Error::make(errc::kUsageMissing, QStringLiteral("Give the job id (see 'xms migration list').")));
     auto& store = ctx.store();
     if (!store)
         return report(store.error());

@@ -1,6 +1,7 @@
 // xms migration list|show — the jobs of the shared store, as a table, a page or JSON.
 #include "cli.h"
 #include "commandcontext.h"
+#include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "migrationcommands.h"
 #include "store/jobstore.h"
@@ -140,7 +141,7 @@ Result<JobRecord> findJob(CommandContext& ctx, const QString& flagValue)
 {
     const QString id = !flagValue.isEmpty() ? flagValue : ctx.positional().value(0);
     if (id.isEmpty())
-        return fail(QStringLiteral("usage.missing"), QStringLiteral("Give the job id (see 'xms migration list')."));
+        return fail(errc::kUsageMissing, QStringLiteral("Give the job id (see 'xms migration list')."));
     auto& store = ctx.store();
     if (!store)
         return std::unexpected(store.error());

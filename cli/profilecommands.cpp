@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "commandcontext.h"
 #include "commands.h"
+#include "common/errorcodes.h"
 #include "engine/networkmap.h"
 #include "exitcodes.h"
 #include "services/profiles.h"
@@ -144,9 +145,8 @@ int importProfile(CommandContext& ctx)
     if (!store)
         return report(store.error());
     auto imported = profiles::importFile(*store, ctx.positional().value(0), ctx.value(kName));
-    if (!imported && imported.error().is(u"input.profile_unnamed"))
-        return report(
-            Error::make(QStringLiteral("usage.missing"), QStringLiteral("The file names no profile; give --name.")));
+    if (!imported && imported.error().is(errc::kInputProfileUnnamed))
+        return report(Error::make(errc::kUsageMissing, QStringLiteral("The file names no profile; give --name.")));
     if (!imported)
         return report(imported.error());
     out() << "Imported profile " << imported->name << " with " << imported->mappings << " mapping(s)." << Qt::endl;

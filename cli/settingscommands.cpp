@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "commandcontext.h"
 #include "commands.h"
+#include "common/errorcodes.h"
 #include "engine/settingkeys.h"
 #include "exitcodes.h"
 #include "services/enginesettings.h"
@@ -38,7 +39,7 @@ int runSettings(CommandContext& ctx)
     }
     const int wanted = action == u"set" ? 2 : 1;
     if (pos.size() != wanted)
-        return report(Error::make(QStringLiteral("usage.arguments"),
+        return report(Error::make(errc::kUsageArguments,
                                   QStringLiteral("Usage: xms settings %1 %2").arg(action, ctx.command().synopsis)));
     const QString value = action == u"set" ? pos.at(1) : QString();
     if (Status ok = EngineSettings::set(*store, pos.first(), value); !ok)

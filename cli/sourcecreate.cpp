@@ -1,6 +1,7 @@
 // xms source create — registers a vSphere environment after proving that it can log in with it.
 #include "cli.h"
 #include "commandcontext.h"
+#include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "services/sources.h"
 #include "sourcesupport.h"
@@ -116,7 +117,7 @@ int create(CommandContext& ctx)
     if (!store)
         return report(store.error());
     if (store->environment(env.name))
-        return report(Error::make(QStringLiteral("usage.exists"),
+        return report(Error::make(errc::kUsageExists,
                                   QObject::tr("A source named '%1' exists already. Choose another name, or delete it "
                                               "first.")
                                       .arg(env.name)));

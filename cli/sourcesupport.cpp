@@ -1,6 +1,7 @@
 #include "sourcesupport.h"
 
 #include "cli.h"
+#include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "secrets/secretstore.h"
 #include "vsphere/session.h"
@@ -70,15 +71,15 @@ void connectToSource(const EnvironmentRecord& env, std::function<void(Result<vsp
 int reportConnectError(const Error& error)
 {
     const int code = report(error);
-    if (error.is(u"tls.untrusted"))
+    if (error.is(errc::kTlsUntrusted))
         err() << "To trust it, run 'xms source create' again with --thumbprint <SHA-256 above> or "
                  "--accept-thumbprint, or give the CA with --ca-file."
               << Qt::endl;
-    else if (error.is(u"tls.pin_mismatch"))
+    else if (error.is(errc::kTlsPinMismatch))
         err() << "If the new certificate is expected, delete the source and create it again with the new "
                  "--thumbprint."
               << Qt::endl;
-    else if (error.is(u"vsphere.invalid_login"))
+    else if (error.is(errc::kVsphereInvalidLogin))
         err() << "Set the password with: xms source set-password NAME --password-stdin" << Qt::endl;
     return code;
 }

@@ -1,5 +1,6 @@
 #include "specoptions.h"
 
+#include "common/errorcodes.h"
 #include "engine/networkmap.h"
 #include "services/profiles.h"
 
@@ -21,13 +22,13 @@ Result<QString> resolveCloud(const Store& store, const QString& named)
     if (clouds->size() == 1)
         return clouds->first().name;
     if (clouds->isEmpty())
-        return fail(QStringLiteral("cloud.not_found"),
+        return fail(errc::kCloudNotFound,
                     QStringLiteral("No Xloud cloud is registered. Add one with 'xms cloud create NAME --auth-url URL "
                                    "--user U --password-stdin', then submit again."));
     QStringList names;
     for (const CloudRecord& c : *clouds)
         names.append(c.name);
-    return fail(QStringLiteral("usage.cloud"),
+    return fail(errc::kUsageCloud,
                 QStringLiteral("Several clouds are registered (%1): choose one with --cloud.").arg(names.join(u", ")));
 }
 
@@ -49,15 +50,15 @@ Result<QList<MigrationSpec>> SpecOptions::build(const CommandContext& p, const S
 {
     const QStringList vms = p.values(vm);
     if (vms.isEmpty())
-        return fail(QStringLiteral("usage.missing"), QStringLiteral("--vm is required."));
+        return fail(errc::kUsageMissing, QStringLiteral("--vm is required."));
     if (!p.isSet(source))
-        return fail(QStringLiteral("usage.missing"), QStringLiteral("--source is required."));
+        return fail(errc::kUsageMissing, QStringLiteral("--source is required."));
     if (vms.size() > 1 && p.isSet(instance))
-        return fail(QStringLiteral("usage.instance_name"),
+        return fail(errc::kUsageInstanceName,
                     QStringLiteral("--instance-name works with one --vm only; each VM's instance is named "
                                    "after it."));
     if (p.value(macFallback) != u"new-mac" && p.value(macFallback) != u"fail")
-        return fail(QStringLiteral("usage.mac_fallback"), QStringLiteral("--mac-fallback must be new-mac or fail."));
+        return fail(errc::kUsageMacFallback, QStringLiteral("--mac-fallback must be new-mac or fail."));
     auto maps = parseNetworkMaps(p.values(netmap));
     if (!maps)
         return std::unexpected(maps.error());

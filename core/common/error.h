@@ -1,7 +1,7 @@
 #pragma once
 
+#include <QLatin1StringView>
 #include <QString>
-
 #include <expected>
 
 namespace xms {
@@ -17,6 +17,7 @@ struct Error
     static Error make(QString code, QString message, QString detail = {});
 
     bool is(QStringView c) const { return code == c; }
+    bool is(QLatin1StringView c) const { return code == c; } // errc::k… (common/errorcodes.h)
     bool operator==(const Error&) const = default;
     // "message (detail)" — what a CLI prints on one line.
     QString toString() const;

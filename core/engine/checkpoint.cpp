@@ -1,5 +1,6 @@
 #include "checkpoint.h"
 
+#include "common/errorcodes.h"
 #include "engine/jobcontext.h"
 
 #include <QCoreApplication>
@@ -73,7 +74,7 @@ Status Checkpoint::verify() const
         else if (f.size() != d.size || f.lastModified().toUTC() != d.modified)
             why = QCoreApplication::translate("xms::Checkpoint", "%1 changed after it was converted").arg(d.path);
         if (!why.isEmpty())
-            return fail(QStringLiteral("checkpoint.stale"), why);
+            return fail(errc::kCheckpointStale, why);
     }
     return {};
 }

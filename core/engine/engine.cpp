@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "engine/enginesettings.h"
 #include "engine/keptstaging.h"
@@ -107,7 +108,7 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
 
     if (recoverOnly) {
         runner->recover(job.stage,
-                        Error::make(QStringLiteral("job.orphaned"),
+                        Error::make(errc::kJobOrphaned,
                                     tr("The process running this job stopped unexpectedly during %1. "
                                        "XMS removed what the job had created in Xloud; run 'xms "
                                        "migration retry %2' to start it again.")

@@ -1,5 +1,6 @@
 #include "exportstage.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "engine/exportgate.h"
 #include "engine/jobcontext.h"
@@ -25,7 +26,7 @@ Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
     const QStorageInfo fs(probe.isEmpty() ? QDir::rootPath() : probe);
     const qint64 need = diskBytes + kStagingReserveBytes;
     if (fs.isValid() && fs.bytesAvailable() < need)
-        return fail(QStringLiteral("staging.no_space"),
+        return fail(errc::kStagingNoSpace,
                     QCoreApplication::translate("xms::ExportStageRunner",
                                                 "Not enough free space for staging: %1 needs %2 GiB but %3 has "
                                                 "%4 GiB free. Free some space or choose another staging directory "
@@ -108,8 +109,8 @@ void ExportStageRunner::begin()
             return emit finished(std::unexpected(*m_refusal));
         if (!status) {
             Error e = status.error();
-            if (m_cancelled || e.is(u"export.cancelled"))
-                e.code = QStringLiteral("job.cancelled");
+            if (m_cancelled || e.is(errc::kExportCancelled))
+                e.code = errc::kJobCancelled;
             return emit finished(std::unexpected(e));
         }
         m_ctx->vm = m_export->vm();
@@ -140,10 +141,7 @@ void ExportStageRunner::cancel()
         return m_export->cancel();
     // Still waiting for a slot: nothing was touched yet.
     QMetaObject::invokeMethod(
-        this,
-        [this] {
-            emit finished(fail(QStringLiteral("job.cancelled"), tr("Cancelled while waiting for an export slot")));
-        },
+        this, [this] { emit finished(fail(errc::kJobCancelled, tr("Cancelled while waiting for an export slot"))); },
         Qt::QueuedConnection);
 }
 

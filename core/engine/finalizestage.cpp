@@ -1,5 +1,6 @@
 #include "finalizestage.h"
 
+#include "common/errorcodes.h"
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
 
@@ -24,7 +25,7 @@ void FinalizeStageRunner::start(JobContext* ctx)
     m_cloud = new CloudClients(*ctx, this);
     m_ctx->portIds.clear();
     if (ctx->volumeIds.isEmpty())
-        return stop(Error::make(QStringLiteral("finalize.no_volumes"), tr("No volume was written for this job.")));
+        return stop(Error::make(errc::kFinalizeNoVolumes, tr("No volume was written for this job.")));
     m_cloud->volumes->setBootable(ctx->volumeIds.first(), true, [this](Status s) {
         if (m_ended)
             return;
@@ -50,7 +51,7 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
         p.mac = nic.macAddress;
         const int m = mappingFor(m_ctx->spec.networks, p.nicLabel, p.sourceNetwork);
         if (m < 0)
-            return stop(Error::make(QStringLiteral("finalize.nic_unmapped"),
+            return stop(Error::make(errc::kFinalizeNicUnmapped,
                                     tr("%1 (on %2) has no network mapping. Add --network-map '%2=NETWORK' and "
                                        "retry.")
                                         .arg(p.nicLabel, p.sourceNetwork)));
@@ -78,7 +79,7 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
                     p.subnetId = s.id;
             if (p.subnetId.isEmpty())
                 return stop(
-                    Error::make(QStringLiteral("finalize.subnet_not_found"),
+                    Error::make(errc::kFinalizeSubnetNotFound,
                                 tr("Subnet %1 is not part of network %2.").arg(map.targetSubnet, p.networkName)));
         }
         m_ports.append(p);
@@ -115,7 +116,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
             return;
         const PlannedPort& planned = m_ports.at(index);
         if (!port) {
-            const bool macRefused = port.error().is(u"xloud.mac_in_use") || port.error().is(u"xloud.mac_not_allowed");
+            const bool macRefused = port.error().is(errc::kXloudMacInUse) || port.error().is(errc::kXloudMacNotAllowed);
             m_ctx->ledger->setState(id, QStringLiteral("deleted")); // nothing was created
             if (macRefused && planned.keepMac && withMac
                 && m_ctx->spec.macFallback == MigrationSpec::MacFallback::GenerateNew) {
@@ -156,7 +157,7 @@ void FinalizeStageRunner::createServer(const QList<xloud::Flavor>& flavors)
         if (f.id == m_ctx->spec.flavor || f.name == m_ctx->spec.flavor)
             flavorId = f.id;
     if (flavorId.isEmpty())
-        return stop(Error::make(QStringLiteral("finalize.flavor_not_found"),
+        return stop(Error::make(errc::kFinalizeFlavorNotFound,
                                 tr("Flavor %1 is not available to project %2. See 'xms cloud resources'.")
                                     .arg(m_ctx->spec.flavor, m_ctx->spec.project)));
     xloud::ServerSpec spec;
@@ -253,8 +254,7 @@ void FinalizeStageRunner::stop(const Error& error)
 void FinalizeStageRunner::cancel()
 {
     QMetaObject::invokeMethod(
-        this,
-        [this] { stop(Error::make(QStringLiteral("job.cancelled"), tr("Cancelled while creating the instance"))); },
+        this, [this] { stop(Error::make(errc::kJobCancelled, tr("Cancelled while creating the instance"))); },
         Qt::QueuedConnection);
 }
 

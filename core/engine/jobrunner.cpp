@@ -1,5 +1,6 @@
 #include "jobrunner.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "engine/checkpoint.h"
 #include "engine/jobstoreledger.h"
@@ -67,7 +68,7 @@ qsizetype JobRunner::resumePoint()
     if (checkpoint && converted >= 0) {
         const Status usable = m_ctx->resumeBlocked.isEmpty()
             ? checkpoint->verify()
-            : fail(QStringLiteral("checkpoint.source_changed"), m_ctx->resumeBlocked);
+            : fail(errc::kCheckpointSourceChanged, m_ctx->resumeBlocked);
         if (usable) {
             checkpoint->restoreInto(*m_ctx);
             emitEvent(EventLevel::Info, QStringLiteral("job.resumed"),
@@ -208,7 +209,8 @@ void JobRunner::onStageFinished(const Status& result)
         return;
     }
     flushProgress();
-    finishWith(m_cancelling || result.error().is(u"job.cancelled") ? Stage::Cancelled : Stage::Failed, result.error());
+    finishWith(m_cancelling || result.error().is(errc::kJobCancelled) ? Stage::Cancelled : Stage::Failed,
+               result.error());
 }
 
 Stage JobRunner::currentStage() const

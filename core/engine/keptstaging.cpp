@@ -1,5 +1,6 @@
 #include "keptstaging.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "engine/checkpoint.h"
 
@@ -37,14 +38,14 @@ Result<qint64> discardKeptStaging(JobStore& jobs, const QString& idOrPrefix, con
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled) {
         return fail(
-            QStringLiteral("usage.job_not_ended"),
+            errc::kUsageJobNotEnded,
             QCoreApplication::translate("KeptStaging", "Job %1 is %2: only a Failed job's kept disks can be discarded.")
                 .arg(job->id.left(8), stageName(job->stage)));
     }
     const auto checkpoint = Checkpoint::fromJson(job->checkpoint);
     if (!checkpoint) {
         return fail(
-            QStringLiteral("usage.nothing_kept"),
+            errc::kUsageNothingKept,
             QCoreApplication::translate("KeptStaging", "Job %1 keeps no converted disks; there is nothing to discard.")
                 .arg(job->id.left(8)));
     }

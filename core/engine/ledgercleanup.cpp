@@ -1,5 +1,6 @@
 #include "ledgercleanup.h"
 
+#include "common/errorcodes.h"
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
 #include "engine/jobhost.h"
@@ -185,7 +186,7 @@ void LedgerCleanup::finish()
     deleteLater();
     if (m_failures.isEmpty())
         return done({});
-    done(fail(QStringLiteral("cleanup.incomplete"),
+    done(fail(errc::kCleanupIncomplete,
               tr("%1. Delete these by hand in the Xloud dashboard (project %2), or run 'xms migration retry' "
                  "after fixing access.")
                   .arg(m_failures.join(QStringLiteral("; ")), m_ctx.spec.project)));

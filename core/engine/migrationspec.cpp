@@ -1,5 +1,7 @@
 #include "migrationspec.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -8,14 +10,17 @@ namespace xms {
 
 namespace {
 // Called from the members of MigrationSpec, so lupdate files the strings under that class.
-QString tr(const char* text) { return QCoreApplication::translate("xms::MigrationSpec", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("xms::MigrationSpec", text);
+}
 } // namespace
 
 QJsonObject NicMapping::toJson() const
 {
-    QJsonObject o{{QStringLiteral("source_network"), sourceNetwork},
-                  {QStringLiteral("target_network"), targetNetwork},
-                  {QStringLiteral("keep_mac"), keepMac}};
+    QJsonObject o {{QStringLiteral("source_network"), sourceNetwork},
+                   {QStringLiteral("target_network"), targetNetwork},
+                   {QStringLiteral("keep_mac"), keepMac}};
     if (!nicLabel.isEmpty())
         o.insert(QStringLiteral("nic_label"), nicLabel);
     if (!targetSubnet.isEmpty())
@@ -82,26 +87,25 @@ Result<MigrationSpec> MigrationSpec::fromJson(const QJsonObject& o)
 Status MigrationSpec::validate() const
 {
     if (kind != u"cold")
-        return fail(QStringLiteral("input.kind"),
+        return fail(errc::kInputKind,
                     tr("Only cold migration is supported (--kind cold); '%1' is not available yet.").arg(kind));
     const struct
     {
         const QString& value;
         const char* flag;
-    } required[] = {{source, "--source"},   {vm, "--vm"},          {cloud, "--cloud"},
+    } required[] = {{source, "--source"},          {vm, "--vm"},         {cloud, "--cloud"},
                     {project, "--target-project"}, {flavor, "--flavor"}, {volumeType, "--volume-type"}};
     for (const auto& r : required) {
         if (r.value.trimmed().isEmpty())
-            return fail(QStringLiteral("input.missing"),
-                        tr("%1 is required.").arg(QLatin1StringView(r.flag)));
+            return fail(errc::kInputMissing, tr("%1 is required.").arg(QLatin1StringView(r.flag)));
     }
     for (const NicMapping& n : networks) {
         if (n.sourceNetwork.isEmpty() || n.targetNetwork.isEmpty())
-            return fail(QStringLiteral("input.network_map"),
+            return fail(errc::kInputNetworkMap,
                         tr("Every network mapping needs a source network and a target network."));
     }
     if (effectiveInstanceName().isEmpty())
-        return fail(QStringLiteral("input.instance_name"),
+        return fail(errc::kInputInstanceName,
                     tr("The instance name '%1' has no usable characters; give --instance-name.").arg(instanceName));
     return {};
 }

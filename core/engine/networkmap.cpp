@@ -1,5 +1,7 @@
 #include "networkmap.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 
 namespace xms {
@@ -7,11 +9,14 @@ namespace xms {
 namespace {
 
 // lupdate files these free-function tr() calls under the enclosing namespace.
-QString tr(const char* text) { return QCoreApplication::translate("xms", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("xms", text);
+}
 
 std::unexpected<Error> bad(const QString& text, const QString& problem)
 {
-    return fail(QStringLiteral("input.network_map"),
+    return fail(errc::kInputNetworkMap,
                 tr("Bad --network-map '%1': %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example "
                    "'VM Network=internal-net/internal-subnet,keep-mac'.")
                     .arg(text, problem));

@@ -1,5 +1,6 @@
 #include "settingkeys.h"
 
+#include "common/errorcodes.h"
 #include "common/paths.h"
 #include "store/store.h"
 
@@ -16,7 +17,7 @@ Status inRange(const QString& key, const QString& value, int low, int high)
     const int n = value.toInt(&ok);
     if (ok && n >= low && n <= high)
         return {};
-    return fail(QStringLiteral("usage.value"),
+    return fail(errc::kUsageValue,
                 QCoreApplication::translate("Settings", "%1 must be a number from %2 to %3, not '%4'.")
                     .arg(key)
                     .arg(low)
@@ -79,12 +80,12 @@ Status check(const QString& key, const QString& value)
         return inRange(key, value, k->low, k->high);
     if (key == QLatin1StringView(kStagingDir) && (!QDir().mkpath(value) || !QFileInfo(value).isWritable()))
         return fail(
-            QStringLiteral("usage.value"),
+            errc::kUsageValue,
             QCoreApplication::translate("Settings", "Cannot write to %1; choose a directory this user can write.")
                 .arg(value));
     if (key == QLatin1StringView(kVirtioWin) && !QFileInfo(value).isFile())
         return fail(
-            QStringLiteral("usage.value"),
+            errc::kUsageValue,
             QCoreApplication::translate("Settings", "%1 is not a file; give the path of virtio-win.iso.").arg(value));
     return {};
 }

@@ -1,5 +1,6 @@
 #include "workerlauncher.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/paths.h"
 
@@ -24,9 +25,10 @@ Result<bool> WorkerLauncher::ensureRunning(const JobStore& jobs)
         return false;
     const QString xms = cliPath();
     if (!QFileInfo(xms).isExecutable())
-        return fail(QStringLiteral("engine.no_worker"),
-                    QCoreApplication::translate("WorkerLauncher", "Cannot start a migration worker: %1 is missing. "
-                                                                  "Reinstall XMS or set XMS_CLI to the xms program.")
+        return fail(errc::kEngineNoWorker,
+                    QCoreApplication::translate("WorkerLauncher",
+                                                "Cannot start a migration worker: %1 is missing. "
+                                                "Reinstall XMS or set XMS_CLI to the xms program.")
                         .arg(xms));
     QProcess p;
     // setsid: the worker survives the terminal or window that started it.
@@ -38,9 +40,8 @@ Result<bool> WorkerLauncher::ensureRunning(const JobStore& jobs)
     p.setStandardErrorFile(log, QIODevice::Append);
     qint64 pid = 0;
     if (!p.startDetached(&pid))
-        return fail(QStringLiteral("engine.no_worker"),
-                    QCoreApplication::translate("WorkerLauncher", "Cannot start a migration worker."),
-                    p.errorString());
+        return fail(errc::kEngineNoWorker,
+                    QCoreApplication::translate("WorkerLauncher", "Cannot start a migration worker."), p.errorString());
     qCInfo(lcEngine) << "started worker" << pid << "log:" << log;
     return true;
 }

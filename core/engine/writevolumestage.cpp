@@ -1,5 +1,6 @@
 #include "writevolumestage.h"
 
+#include "common/errorcodes.h"
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
 
@@ -196,7 +197,7 @@ void WriteVolumeStageRunner::cancel()
         this,
         [this] {
             stop(Error::make(
-                QStringLiteral("job.cancelled"),
+                errc::kJobCancelled,
                 tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->exported.disks.size())));
         },
         Qt::QueuedConnection);

@@ -1,5 +1,6 @@
 #include "guestfixesstage.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/translate.h"
 #include "guest/guestfsenv.h"
@@ -31,8 +32,7 @@ constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earli
 
 Error cancelledError()
 {
-    return Error::make(QStringLiteral("job.cancelled"),
-                       tr("Guest Fixes was cancelled; the staging images are unchanged."));
+    return Error::make(errc::kJobCancelled, tr("Guest Fixes was cancelled; the staging images are unchanged."));
 }
 
 QString findProgram(const QString& program)
@@ -51,14 +51,14 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin)
     const QString where = QStringLiteral("https://fedorapeople.org/groups/virt/virtio-win/direct-downloads/"
                                          "stable-virtio/virtio-win.iso");
     if (path.isEmpty()) {
-        return fail(QStringLiteral("guest.virtio_win_missing"),
+        return fail(errc::kGuestVirtioWinMissing,
                     tr("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
                        "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
                        "VIRTIO_WIN environment variable at it.")
                         .arg(where));
     }
     if (!QFileInfo::exists(path)) {
-        return fail(QStringLiteral("guest.virtio_win_missing"),
+        return fail(errc::kGuestVirtioWinMissing,
                     tr("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
                        "virtio-win.iso (%2) and point the setting at it.")
                         .arg(path, where));
@@ -133,22 +133,22 @@ Status GuestFixesStage::prepare()
     if (Status w = checkWindowsDrivers(m_request.osType, m_request.virtioWin); !w)
         return w;
     if (m_request.disks.isEmpty() || m_request.workDir.isEmpty())
-        return fail(QStringLiteral("guest.internal"), tr("Guest Fixes needs the staging images and a work directory."));
+        return fail(errc::kGuestInternal, tr("Guest Fixes needs the staging images and a work directory."));
     for (const QString& d : m_request.disks) {
         const QFileInfo fi(d);
         if (!fi.exists() || !fi.isWritable()) {
-            return fail(QStringLiteral("guest.disk_missing"),
+            return fail(errc::kGuestDiskMissing,
                         tr("The staging image %1 is missing or not writable. Run the Export stage again.").arg(d));
         }
     }
     if (findProgram(m_request.program).isEmpty()) {
-        return fail(QStringLiteral("guest.v2v_missing"),
+        return fail(errc::kGuestV2vMissing,
                     tr("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
                        "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
                         .arg(m_request.program));
     }
     if (findProgram(m_request.qemuImg).isEmpty()) {
-        return fail(QStringLiteral("guest.qemu_img_missing"),
+        return fail(errc::kGuestQemuImgMissing,
                     tr("qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry."));
     }
     if (Status k = guestfs::checkHostKernel(); !k)
@@ -164,20 +164,20 @@ Status GuestFixesStage::prepare()
     work.removeRecursively();
     if (!QDir().mkpath(m_request.workDir)) {
         return fail(
-            QStringLiteral("guest.workdir_unavailable"),
+            errc::kGuestWorkdirUnavailable,
             tr("Cannot create %1. Check the staging directory's permissions and free space.").arg(m_request.workDir));
     }
     // Unix socket paths are limited to 108 bytes: virt-v2v's sockets go to a short directory in /tmp.
     m_tmp = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/xms-v2v-XXXXXX");
     if (!m_tmp->isValid()) {
-        return fail(QStringLiteral("guest.tmp_unavailable"),
+        return fail(errc::kGuestTmpUnavailable,
                     tr("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
                         .arg(QDir::tempPath()));
     }
     m_log.setFileName(m_request.logFile);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        return fail(QStringLiteral("guest.log_unavailable"),
-                    tr("Cannot write the Guest Fixes log %1.").arg(m_request.logFile), m_log.errorString());
+        return fail(errc::kGuestLogUnavailable, tr("Cannot write the Guest Fixes log %1.").arg(m_request.logFile),
+                    m_log.errorString());
     }
     log("=== " + QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + " guest fixes of "
         + m_request.disks.join(u", ").toUtf8());
@@ -254,7 +254,7 @@ void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status
     if (m_cancelled)
         return finishWhenTreeGone(cancelledError());
     if (status != QProcess::NormalExit || exitCode != 0) {
-        return finishWhenTreeGone(Error::make(QStringLiteral("guest.overlay_failed"),
+        return finishWhenTreeGone(Error::make(errc::kGuestOverlayFailed,
                                               tr("Could not create a working overlay of %1. Check free space in %2.")
                                                   .arg(m_request.disks[m_index], m_request.workDir),
                                               toolError(m_request.qemuImg)));
@@ -273,7 +273,7 @@ void GuestFixesStage::startConversion()
     if (!xml.open(QIODevice::WriteOnly) || xml.write(libvirtDomainXml(m_request.vmName, disks, m_request.firmware)) < 0
         || !xml.flush()) {
         return finishWhenTreeGone(Error::make(
-            QStringLiteral("guest.workdir_unavailable"),
+            errc::kGuestWorkdirUnavailable,
             tr("Cannot write %1. Check free space in the staging directory.").arg(xmlPath), xml.errorString()));
     }
     xml.close();
@@ -369,7 +369,7 @@ void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
 {
     if (status != QProcess::NormalExit || exitCode != 0) {
         return finishWhenTreeGone(Error::make(
-            QStringLiteral("guest.commit_failed"),
+            errc::kGuestCommitFailed,
             tr("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
                "free space, then run the migration again from Export.")
                 .arg(m_request.disks[m_index]),
@@ -407,7 +407,7 @@ Error GuestFixesStage::stalledError() const
              "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
              "migrations at once or enable KVM, then retry.")
               .arg(std::max(1, m_request.silenceLimitMs / 60000));
-    return Error::make(QStringLiteral("guest.converter_stalled"), message, m_request.logFile);
+    return Error::make(errc::kGuestConverterStalled, message, m_request.logFile);
 }
 
 void GuestFixesStage::onStalled(Stall why)
@@ -486,11 +486,11 @@ void GuestFixesStage::finish(const Result<GuestFixesResult>& result)
     if (result)
         qCInfo(lcGuest) << "guest fixes done in" << result->elapsedMs << "ms (virt-v2v" << result->conversionMs
                         << "ms)";
-    else if (result.error().is(u"job.cancelled"))
+    else if (result.error().is(errc::kJobCancelled))
         qCInfo(lcGuest) << "guest fixes cancelled after" << m_clock.elapsed() << "ms";
     else
         qCWarning(lcGuest).noquote() << "guest fixes failed:" << result.error().code << result.error().message;
-    if (!result && !result.error().is(u"job.cancelled") && m_log.isOpen())
+    if (!result && !result.error().is(errc::kJobCancelled) && m_log.isOpen())
         log("=== failed: " + result.error().code.toUtf8() + ": " + result.error().message.toUtf8());
     m_log.close();
     emit finished(result);

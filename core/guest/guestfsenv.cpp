@@ -1,5 +1,6 @@
 #include "guestfsenv.h"
 
+#include "common/errorcodes.h"
 #include "common/paths.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,7 @@ Status checkHostKernel(const QString& bootDir)
         return {};
     const QFileInfoList kernels = QDir(bootDir).entryInfoList({QStringLiteral("vmlinuz-*")}, QDir::Files);
     if (kernels.isEmpty()) {
-        return fail(QStringLiteral("guest.no_host_kernel"),
+        return fail(errc::kGuestNoHostKernel,
                     QCoreApplication::translate("Guest",
                                                 "This workstation has no Linux kernel in %1, and libguestfs builds its "
                                                 "helper appliance from it. Install one (Debian/Ubuntu: apt-get install "
@@ -45,7 +46,7 @@ Status checkHostKernel(const QString& bootDir)
         if (k.isReadable())
             return {};
     }
-    return fail(QStringLiteral("guest.host_kernel_unreadable"),
+    return fail(errc::kGuestHostKernelUnreadable,
                 QCoreApplication::translate("Guest",
                                             "The kernels in %1 are not readable by this user, and libguestfs needs to "
                                             "read one. Make them readable (sudo chmod 0644 %1/vmlinuz-*), then run %2.")

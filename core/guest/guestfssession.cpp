@@ -1,5 +1,6 @@
 #include "guestfssession.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/translate.h"
 #include "guest/guestfsenv.h"
@@ -42,13 +43,13 @@ Status GuestfsSession::open()
 {
     if (!m_tmp.isValid()) {
         return fail(
-            QStringLiteral("guest.tmp_unavailable"),
+            errc::kGuestTmpUnavailable,
             tr("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.").arg(QDir::tempPath()),
             m_tmp.errorString());
     }
     g = guestfs_create(); // reads LIBGUESTFS_* from the environment (debug, memsize, backend settings)
     if (!g) {
-        return fail(QStringLiteral("guest.appliance_failed"),
+        return fail(errc::kGuestApplianceFailed,
                     tr("libguestfs could not create a handle. ") + guestfs::testToolAdvice());
     }
     guestfs_set_error_handler(g, nullptr, nullptr); // errors come back as values, not on stderr
@@ -76,7 +77,7 @@ Status GuestfsSession::addReadOnly(const QString& path, const QString& format)
     if (guestfs_add_drive_opts(g, c(path).constData(), GUESTFS_ADD_DRIVE_OPTS_READONLY, 1,
                                GUESTFS_ADD_DRIVE_OPTS_FORMAT, fmt.constData(), -1)
         != 0) {
-        return fail(QStringLiteral("guest.disk_unusable"),
+        return fail(errc::kGuestDiskUnusable,
                     tr("libguestfs cannot open the staging image %1 as %2.").arg(path, format), errorDetail());
     }
     return {};

@@ -1,5 +1,7 @@
 #include "guestinfo.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -269,7 +271,7 @@ QJsonObject GuestInfo::toJson() const
 Error GuestInfo::incompleteRecord()
 {
     return Error::make(
-        QStringLiteral("guest.bad_record"),
+        errc::kGuestBadRecord,
         QCoreApplication::translate("Guest", "The stored inspection result is incomplete; run Inspect again."));
 }
 

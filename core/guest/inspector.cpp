@@ -1,5 +1,6 @@
 #include "inspector.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/translate.h"
 #include "guest/appliancedeadline.h"
@@ -58,7 +59,7 @@ struct Inspection
     Error failure(const QString& code, const QString& message) const
     {
         if (control.isCancelled())
-            return Error::make(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+            return Error::make(errc::kJobCancelled, tr("Inspection was cancelled."));
         return Error::make(code, message, s.errorDetail());
     }
 
@@ -218,7 +219,7 @@ Error stalledError(Stall where, const InspectRequest& request)
     const auto minutes
         = std::chrono::duration_cast<std::chrono::minutes>(launch ? request.launchTimeout : request.inspectTimeout);
     return Error::make(
-        QStringLiteral("guest.appliance_stalled"),
+        errc::kGuestApplianceStalled,
         (launch ? tr("The libguestfs appliance did not start within %1 min, twice.")
                 : tr("The libguestfs appliance stopped responding: the inspection took longer than %1 min, "
                      "twice."))
@@ -239,7 +240,7 @@ Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& con
             return std::unexpected(st.error());
     }
     if (control.isCancelled())
-        return fail(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+        return fail(errc::kJobCancelled, tr("Inspection was cancelled."));
 
     control.setApplianceMarker(session.tmpDir());
     report(3,
@@ -264,7 +265,7 @@ Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& con
     // After a kill every libguestfs call fails at once: each step asks whether that is why.
     const auto interrupted = [&]() -> std::optional<Error> {
         if (control.isCancelled())
-            return Error::make(QStringLiteral("job.cancelled"), tr("Inspection was cancelled."));
+            return Error::make(errc::kJobCancelled, tr("Inspection was cancelled."));
         if (deadline.expired()) {
             *stall = Stall::Inspect;
             return stalledError(*stall, request);
@@ -318,10 +319,10 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     };
     report(0, tr("Checking the disks"));
     if (request.disks.isEmpty())
-        return fail(QStringLiteral("guest.no_disks"), tr("There is no disk to inspect."));
+        return fail(errc::kGuestNoDisks, tr("There is no disk to inspect."));
     for (const QString& d : request.disks) {
         if (!QFileInfo(d).isReadable()) {
-            return fail(QStringLiteral("guest.disk_missing"),
+            return fail(errc::kGuestDiskMissing,
                         tr("The staging image %1 is missing or unreadable. Run the Export stage again.").arg(d));
         }
     }
@@ -358,7 +359,7 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     info.firmware = decideFirmware(info.vmFirmware, info.layoutFirmware, hybrid, &info.warnings);
     info.elapsedMs = clock.elapsed();
     if (roots == 0 && request.requireOs) {
-        return fail(QStringLiteral("guest.no_os"),
+        return fail(errc::kGuestNoOs,
                     tr("No operating system was found on the VM's disks. Check that the VM's boot disk was exported "
                        "and that its disks are complete; a VM with only data disks cannot be migrated as a bootable "
                        "instance."),

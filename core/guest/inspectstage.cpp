@@ -1,5 +1,6 @@
 #include "inspectstage.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QCoreApplication>
@@ -51,17 +52,16 @@ void InspectStage::start(QThreadPool* pool)
     auto shared = m_shared;
     InspectRequest request = m_request;
     pool->start([shared, request] {
-        Result<GuestInfo> result = fail(QStringLiteral("guest.internal"), QString());
+        Result<GuestInfo> result = fail(errc::kGuestInternal, QString());
         try {
             result = inspectDisks(request, shared->control, [shared](int percent, const QString& message) {
                 shared->post([s = shared, percent, message] { emit s->stage->progress(percent, message); });
             });
         } catch (const std::exception& e) { // a worker must never take the process down
-            result = fail(QStringLiteral("guest.internal"),
-                          QCoreApplication::translate("Guest", "Inspection failed unexpectedly."),
+            result = fail(errc::kGuestInternal, QCoreApplication::translate("Guest", "Inspection failed unexpectedly."),
                           QString::fromUtf8(e.what()));
         }
-        if (!result && result.error().is(u"job.cancelled"))
+        if (!result && result.error().is(errc::kJobCancelled))
             qCInfo(lcGuest) << "inspection cancelled";
         shared->post([s = shared, result] {
             s->stage->m_running = false;

@@ -1,5 +1,6 @@
 #include "v2voutput.h"
 
+#include "common/errorcodes.h"
 #include "common/translate.h"
 
 #include <QCoreApplication>
@@ -242,7 +243,7 @@ Error mapV2vFailure(const QStringList& errors, const QString& log, const QString
         return Error::make(code, message, detail);
     }
     const QString last = errors.isEmpty() ? tail(log, 1).trimmed() : errors.last().simplified();
-    return Error::make(QStringLiteral("guest.fixes_failed"),
+    return Error::make(errc::kGuestFixesFailed,
                        tr("virt-v2v could not convert the guest: %1 The whole log is in %2.").arg(last, logFile),
                        detail);
 }

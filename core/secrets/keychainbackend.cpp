@@ -1,10 +1,10 @@
 #include "keychainbackend.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QPointer>
+#include <qt6keychain/keychain.h>
 
 namespace xms {
 
@@ -15,14 +15,14 @@ Error keychainError(QKeychain::Error code, const QString& text, const QString& k
     using namespace QKeychain;
     switch (code) {
     case EntryNotFound:
-        return Error::make(QStringLiteral("secrets.not_found"),
+        return Error::make(errc::kSecretsNotFound,
                            QObject::tr("No secret is stored for %1 in the keychain. Set it again (for example "
                                        "with 'set-password').")
                                .arg(key),
                            text);
     case AccessDeniedByUser:
     case AccessDenied:
-        return Error::make(QStringLiteral("secrets.denied"),
+        return Error::make(errc::kSecretsDenied,
                            QObject::tr("The keychain refused access. Unlock your keyring and try again."), text);
     case NoBackendAvailable:
     case NotImplemented:
@@ -30,7 +30,7 @@ Error keychainError(QKeychain::Error code, const QString& text, const QString& k
     default:
         // QtKeychain reports a missing Secret Service as OtherError with D-Bus text.
         return Error::make(
-            QStringLiteral("secrets.unavailable"),
+            errc::kSecretsUnavailable,
             QObject::tr("No keychain is available, so passwords cannot be stored or read. Start a Secret Service "
                         "provider such as GNOME Keyring (gnome-keyring-daemon --unlock --components=secrets) or "
                         "KWallet in your desktop session, then try again."),
@@ -40,8 +40,7 @@ Error keychainError(QKeychain::Error code, const QString& text, const QString& k
     }
 }
 
-template<typename JobT, typename Callback>
-void runJob(JobT* job, QObject* context, Callback onFinished)
+template<typename JobT, typename Callback> void runJob(JobT* job, QObject* context, Callback onFinished)
 {
     job->setAutoDelete(true);
     QObject::connect(job, &QKeychain::Job::finished, context, [job, onFinished](QKeychain::Job*) { onFinished(job); });

@@ -1,5 +1,6 @@
 #include "enginesettings.h"
 
+#include "common/errorcodes.h"
 #include "engine/settingkeys.h"
 
 #include <QCoreApplication>
@@ -54,7 +55,7 @@ Status EngineSettings::set(Store& store, const QString& key, const QString& valu
         for (const settings::Known& k : settings::known())
             keys.append(QLatin1StringView(k.key));
         return fail(
-            QStringLiteral("usage.key"),
+            errc::kUsageKey,
             QCoreApplication::translate("Settings", "Unknown setting '%1'. Known: %2.").arg(key, keys.join(u", ")));
     }
     if (Status ok = settings::check(key, value); !ok)

@@ -1,5 +1,6 @@
 #include "jobcontrol.h"
 
+#include "common/errorcodes.h"
 #include "engine/keptstaging.h"
 #include "engine/workerlauncher.h"
 
@@ -13,7 +14,7 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
     if (!job)
         return std::unexpected(job.error());
     if (isTerminal(job->stage))
-        return fail(QStringLiteral("usage.job_ended"),
+        return fail(errc::kUsageJobEnded,
                     QCoreApplication::translate("JobControl", "Job %1 already ended (%2); nothing to cancel.")
                         .arg(job->id.left(8), stageName(job->stage)));
     if (auto r = jobs.requestCancel(job->id); !r)
@@ -37,7 +38,7 @@ Status retry(JobStore& jobs, const QString& id, bool fromStart)
     if (!job)
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
-        return fail(QStringLiteral("usage.retry"),
+        return fail(errc::kUsageRetry,
                     QCoreApplication::translate("JobControl",
                                                 "Only a Failed or Cancelled job can be retried; job %1 "
                                                 "is %2.")

@@ -1,5 +1,7 @@
 #include "profiles.h"
 
+#include "common/errorcodes.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -19,14 +21,14 @@ Result<QList<NicMapping>> profileNetworks(const QJsonObject& mapping)
 {
     const QJsonValue v = mapping.value(u"networks");
     if (!v.isArray())
-        return fail(QStringLiteral("input.profile"),
+        return fail(errc::kInputProfile,
                     QCoreApplication::translate("Profiles",
                                                 "This is not a network-mapping profile: it has no \"networks\" list."));
     QList<NicMapping> out;
     for (const QJsonValue& item : v.toArray()) {
         const NicMapping m = NicMapping::fromJson(item.toObject());
         if (m.sourceNetwork.isEmpty() || m.targetNetwork.isEmpty())
-            return fail(QStringLiteral("input.profile"),
+            return fail(errc::kInputProfile,
                         QCoreApplication::translate(
                             "Profiles", "Every entry of a profile needs \"source_network\" and \"target_network\"."));
         out.append(m);
@@ -59,7 +61,7 @@ Status rename(Store& store, const QString& from, const QString& to)
     if (!r)
         return std::unexpected(r.error());
     if (store.profile(to))
-        return fail(QStringLiteral("usage.exists"),
+        return fail(errc::kUsageExists,
                     QCoreApplication::translate("Profiles", "A profile named %1 exists already.").arg(to));
     ProfileRecord renamed = *r;
     renamed.name = to;
@@ -85,7 +87,7 @@ Status exportToFile(const Store& store, const QString& name, const QString& file
         return std::unexpected(bytes.error());
     QFile f(file);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(*bytes) != bytes->size())
-        return fail(QStringLiteral("io.write"), QCoreApplication::translate("Profiles", "Cannot write %1.").arg(file),
+        return fail(errc::kIoWrite, QCoreApplication::translate("Profiles", "Cannot write %1.").arg(file),
                     f.errorString());
     return {};
 }
@@ -94,13 +96,13 @@ Result<Imported> importFile(Store& store, const QString& file, const QString& na
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("input.file"), QCoreApplication::translate("Profiles", "Cannot read %1.").arg(file),
+        return fail(errc::kInputFile, QCoreApplication::translate("Profiles", "Cannot read %1.").arg(file),
                     f.errorString());
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
     if (!doc.isObject())
         return fail(
-            QStringLiteral("input.profile"),
+            errc::kInputProfile,
             QCoreApplication::translate("Profiles", "%1 is not a profile file (JSON object expected).").arg(file),
             perr.errorString());
     auto networks = profileNetworks(doc.object());
@@ -108,7 +110,7 @@ Result<Imported> importFile(Store& store, const QString& file, const QString& na
         return std::unexpected(networks.error());
     const QString profileName = name.isEmpty() ? doc.object().value(u"name").toString() : name;
     if (profileName.isEmpty())
-        return fail(QStringLiteral("input.profile_unnamed"),
+        return fail(errc::kInputProfileUnnamed,
                     QCoreApplication::translate("Profiles", "The file names no profile; give it a name."));
     if (auto s = save(store, profileName, *networks); !s)
         return std::unexpected(s.error());

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QSqlError>
@@ -78,7 +79,7 @@ Status exec(QSqlDatabase& db, const QString& sql)
 {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return fail(QStringLiteral("store.schema"),
+        return fail(errc::kStoreSchema,
                     QObject::tr("The XMS database could not be updated. Check that its directory is writable."),
                     q.lastError().text() + u": " + sql.left(120));
     return {};
@@ -95,19 +96,17 @@ Status migrate(QSqlDatabase& db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database cannot be read."),
-                    q.lastError().text());
+        return fail(errc::kStoreSchema, QObject::tr("The XMS database cannot be read."), q.lastError().text());
     const int current = q.value(0).toInt();
     if (current > kLatest)
-        return fail(QStringLiteral("store.too_new"),
+        return fail(errc::kStoreTooNew,
                     QObject::tr("This database was written by a newer XMS (schema %1; this build knows %2). "
                                 "Update XMS, or point XMS_HOME at another directory.")
                         .arg(current)
                         .arg(kLatest));
     for (int v = current; v < kLatest; ++v) {
         if (!db.transaction())
-            return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database is locked."),
-                        db.lastError().text());
+            return fail(errc::kStoreSchema, QObject::tr("The XMS database is locked."), db.lastError().text());
         const QStringList statements = QString::fromUtf8(kSteps[v]).split(u';', Qt::SkipEmptyParts);
         for (const QString& s : statements) {
             if (s.trimmed().isEmpty())
@@ -122,7 +121,7 @@ Status migrate(QSqlDatabase& db)
             return r;
         }
         if (!db.commit())
-            return fail(QStringLiteral("store.schema"), QObject::tr("The XMS database could not be updated."),
+            return fail(errc::kStoreSchema, QObject::tr("The XMS database could not be updated."),
                         db.lastError().text());
         qCInfo(lcStore) << "database schema now at version" << v + 1;
     }

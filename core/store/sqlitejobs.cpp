@@ -1,3 +1,4 @@
+#include "common/errorcodes.h"
 #include "sqlitestore.h"
 
 #include <QCoreApplication>
@@ -129,7 +130,7 @@ Status loadProgress(const QSqlDatabase& db, JobRecord& j)
 
 Error jobNotFound(const QString& id)
 {
-    return Error::make(QStringLiteral("job.not_found"),
+    return Error::make(errc::kJobNotFound,
                        QCoreApplication::translate("JobStore",
                                                    "There is no migration job '%1'. See 'xms migration "
                                                    "list' for the jobs that exist.")
@@ -175,7 +176,7 @@ Result<JobRecord> SqliteStore::job(const QString& idOrPrefix) const
         return std::unexpected(jobNotFound(idOrPrefix));
     JobRecord j = jobFrom(s.query());
     if (j.id != idOrPrefix && s.query().next())
-        return fail(QStringLiteral("job.ambiguous"),
+        return fail(errc::kJobAmbiguous,
                     QCoreApplication::translate("JobStore", "More than one job starts with '%1'. Give more of the id.")
                         .arg(idOrPrefix));
     if (auto r = loadProgress(db(), j); !r)

@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "common/errorcodes.h"
 #include "common/paths.h"
 #include "schema.h"
 
@@ -174,7 +175,7 @@ Error notFound(const char* code, const QString& what, const QString& name, const
 
 Error sqlError(const QSqlQuery& query, const QString& what)
 {
-    return Error::make(QStringLiteral("store.sql"),
+    return Error::make(errc::kStoreSql,
                        QCoreApplication::translate("Store", "The XMS database could not be read or written."),
                        query.lastError().text() + u" (" + what.left(80) + u')');
 }
@@ -189,7 +190,7 @@ Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const QString& path)
     std::shared_ptr<SqliteStore> store(new SqliteStore(QFileInfo(path).absoluteFilePath()));
     QSqlDatabase db = store->db();
     if (!db.isOpen())
-        return fail(QStringLiteral("store.open"),
+        return fail(errc::kStoreOpen,
                     QCoreApplication::translate("Store",
                                                 "The XMS database %1 cannot be opened. Check that the "
                                                 "directory exists and is writable, or set XMS_HOME.")
@@ -223,7 +224,7 @@ Status SqliteStore::inTransaction(const std::function<Status()>& work)
 {
     QSqlDatabase connection = db();
     if (!connection.transaction())
-        return fail(QStringLiteral("store.sql"),
+        return fail(errc::kStoreSql,
                     QCoreApplication::translate("Store", "The XMS database could not be read or written."),
                     connection.lastError().text());
     Status result = work();
@@ -232,7 +233,7 @@ Status SqliteStore::inTransaction(const std::function<Status()>& work)
         return result;
     }
     if (!connection.commit())
-        return fail(QStringLiteral("store.sql"),
+        return fail(errc::kStoreSql,
                     QCoreApplication::translate("Store", "The XMS database could not be read or written."),
                     connection.lastError().text());
     return {};

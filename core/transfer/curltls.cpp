@@ -1,5 +1,7 @@
 #include "curltls.h"
 
+#include "common/errorcodes.h"
+
 #include <QFileInfo>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -36,13 +38,13 @@ CurlTls::CurlTls(TlsPolicy policy)
 Status CurlTls::apply(CURL* curl)
 {
     if (!curlUsesOpenSsl())
-        return fail(QStringLiteral("tls.backend"),
+        return fail(errc::kTlsBackend,
                     tr("This libcurl is not built with OpenSSL, so certificates cannot be checked. Install "
                        "libcurl4 (the OpenSSL flavour)."),
                     QString::fromLatin1(curl_version()));
     using Mode = TlsPolicy::Mode;
     if (m_policy.mode == Mode::Pinned && m_policy.pinSha1.isEmpty() && m_policy.pinSha256.isEmpty())
-        return fail(QStringLiteral("tls.no_pin"),
+        return fail(errc::kTlsNoPin,
                     tr("No certificate fingerprint is pinned. Pin the server's "
                        "SHA-1 or SHA-256 fingerprint."));
     const bool verifyChain = m_policy.mode == Mode::SystemCa || m_policy.mode == Mode::CaFile;
@@ -53,7 +55,7 @@ Status CurlTls::apply(CURL* curl)
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, verifyChain ? 2L : 0L);
     if (m_policy.mode == Mode::CaFile) {
         if (!QFileInfo(m_policy.caFile).isReadable())
-            return fail(QStringLiteral("tls.ca_file"),
+            return fail(errc::kTlsCaFile,
                         tr("The CA file %1 cannot be read. Choose an existing PEM file.").arg(m_policy.caFile));
         const QByteArray path = m_policy.caFile.toLocal8Bit();
         curl_easy_setopt(curl, CURLOPT_CAINFO, path.constData()); // libcurl copies option strings
@@ -61,7 +63,7 @@ Status CurlTls::apply(CURL* curl)
     }
     if (curl_easy_setopt(curl, CURLOPT_SSL_CTX_FUNCTION, sslCtxCallback) != CURLE_OK
         || curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, this) != CURLE_OK)
-        return fail(QStringLiteral("tls.backend"), tr("This libcurl cannot check certificate fingerprints."),
+        return fail(errc::kTlsBackend, tr("This libcurl cannot check certificate fingerprints."),
                     QString::fromLatin1(curl_version()));
     return {};
 }

@@ -1,5 +1,6 @@
 #include "curltransfer.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "transfer/curltls.h"
 #include "transfer/transfererrors.h"
@@ -110,7 +111,7 @@ size_t CurlTransfer::Call::onWrite(char* data, size_t, size_t size, void* self)
         return size;
     }
     if (c->options.resumeFrom && status != 206) {
-        c->callbackError = Error::make(QStringLiteral("transfer.range_unsupported"),
+        c->callbackError = Error::make(errc::kTransferRangeUnsupported,
                                        tr("The server cannot resume this download; start it from the beginning."),
                                        QStringLiteral("HTTP %1 to a Range request").arg(status));
         return 0;
@@ -148,9 +149,9 @@ size_t CurlTransfer::Call::onRead(char* buffer, size_t itemSize, size_t count, v
         if (errno != EINTR)
             break;
     }
-    c->callbackError = Error::make(QStringLiteral("transfer.file_read"),
-                                   tr("Could not read the file being uploaded. Check the staging disk."),
-                                   QString::fromLocal8Bit(std::strerror(errno)));
+    c->callbackError
+        = Error::make(errc::kTransferFileRead, tr("Could not read the file being uploaded. Check the staging disk."),
+                      QString::fromLocal8Bit(std::strerror(errno)));
     return CURL_READFUNC_ABORT;
 }
 
@@ -199,7 +200,7 @@ Result<HttpResponse> CurlTransfer::upload(const QUrl& url, const Upload& upload)
     {
     };
     if (call.fd < 0 || ::fstat(call.fd, &st) != 0)
-        return fail(QStringLiteral("transfer.file_read"),
+        return fail(errc::kTransferFileRead,
                     tr("Could not open %1 for upload. Check that it exists and is readable.").arg(upload.filePath),
                     QString::fromLocal8Bit(std::strerror(errno)));
     call.fileSize = quint64(st.st_size);
@@ -215,7 +216,7 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     m_lastStatus = 0;
     std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
     if (!easy)
-        return fail(QStringLiteral("transfer.internal"), tr("Could not start a transfer (libcurl)."));
+        return fail(errc::kTransferInternal, tr("Could not start a transfer (libcurl)."));
     CURL* e = easy.get();
     c.easy = e;
     char errbuf[CURL_ERROR_SIZE] = {};
@@ -301,7 +302,7 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     else if (status < 200 || status >= 300)
         error = transfererror::fromHttpStatus(status, c.url, c.errorBody);
     else if (c.onData && c.options.resumeFrom && status != 206)
-        error = Error::make(QStringLiteral("transfer.range_unsupported"),
+        error = Error::make(errc::kTransferRangeUnsupported,
                             tr("The server cannot resume this download; start it from the beginning."),
                             QStringLiteral("HTTP %1 to a Range request").arg(status));
     if (error) {

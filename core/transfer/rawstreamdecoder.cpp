@@ -1,5 +1,7 @@
 #include "rawstreamdecoder.h"
 
+#include "common/errorcodes.h"
+
 namespace xms {
 
 RawStreamDecoder::RawStreamDecoder(DiskSink& sink, std::optional<quint64> expectedSize)
@@ -19,7 +21,7 @@ Status RawStreamDecoder::doFeed(const char* data, size_t size)
     const quint64 offset = m_progress.bytesWritten;
     if (m_expected && size > *m_expected - offset)
         return fail(
-            QStringLiteral("transfer.stream_too_long"),
+            errc::kTransferStreamTooLong,
             tr("The disk stream is longer than the disk's size of %1 bytes. Export the disk again.").arg(*m_expected));
     if (auto s = m_sink.write(offset, data, size); !s)
         return s;

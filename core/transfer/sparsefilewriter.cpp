@@ -1,5 +1,6 @@
 #include "sparsefilewriter.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QFile>
@@ -41,7 +42,7 @@ Result<std::unique_ptr<SparseFileWriter>> SparseFileWriter::create(const QString
     const int fd = ::open(part.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int err = errno;
-        return fail(QStringLiteral("staging.open_failed"),
+        return fail(errc::kStagingOpenFailed,
                     tr("Could not create the staging image %1. Check that its directory exists and is writable.")
                         .arg(path + u".part"),
                     QString::fromLocal8Bit(std::strerror(err)));
@@ -68,7 +69,7 @@ Status SparseFileWriter::setCapacity(quint64 bytes)
         return s;
     const quint64 end = qMax(m_highWater, m_bufLen ? m_bufOffset + m_bufLen : 0);
     if (end > bytes)
-        return fail(QStringLiteral("transfer.out_of_bounds"),
+        return fail(errc::kTransferOutOfBounds,
                     tr("The disk stream wrote past the disk's size. The export is corrupt; export the disk again."),
                     QStringLiteral("capacity %1, data up to %2").arg(bytes).arg(end));
     m_capacity = bytes;
@@ -80,9 +81,9 @@ Status SparseFileWriter::write(quint64 offset, const char* data, size_t size)
     if (m_failed)
         return std::unexpected(*m_failed);
     if (m_fd < 0)
-        return fail(QStringLiteral("staging.closed"), tr("The staging image is already closed."), m_path);
+        return fail(errc::kStagingClosed, tr("The staging image is already closed."), m_path);
     if (m_capacity && (offset > *m_capacity || size > *m_capacity - offset))
-        return fail(QStringLiteral("transfer.out_of_bounds"),
+        return fail(errc::kTransferOutOfBounds,
                     tr("The disk stream wrote past the disk's size. The export is corrupt; export the disk again."),
                     QStringLiteral("write of %1 bytes at %2, capacity %3").arg(size).arg(offset).arg(*m_capacity));
     m_bytesWritten += size;
@@ -210,9 +211,9 @@ Status SparseFileWriter::finish()
         return {};
     auto done = [this]() -> Status {
         if (m_fd < 0)
-            return fail(QStringLiteral("staging.closed"), tr("The staging image is already closed."), m_path);
+            return fail(errc::kStagingClosed, tr("The staging image is already closed."), m_path);
         if (!m_capacity)
-            return fail(QStringLiteral("transfer.internal"), tr("The disk's size is unknown."), m_path);
+            return fail(errc::kTransferInternal, tr("The disk's size is unknown."), m_path);
         if (auto s = flush(); !s)
             return s;
         if (auto s = waitForStore(); !s)
@@ -277,12 +278,12 @@ Error SparseFileWriter::ioError(const QString& what, int err) const
     const QString detail
         = QStringLiteral("%1 %2: %3").arg(what, partialPath(), QString::fromLocal8Bit(std::strerror(err)));
     if (err == ENOSPC || err == EDQUOT)
-        return Error::make(QStringLiteral("staging.no_space"),
+        return Error::make(errc::kStagingNoSpace,
                            tr("The staging disk is full while writing %1. Free space there (or choose another "
                               "staging directory) and run the job again.")
                                .arg(m_path),
                            detail);
-    return Error::make(QStringLiteral("staging.write_failed"),
+    return Error::make(errc::kStagingWriteFailed,
                        tr("Could not write the staging image %1. Check the disk and its permissions.").arg(m_path),
                        detail);
 }

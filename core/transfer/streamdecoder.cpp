@@ -1,5 +1,6 @@
 #include "streamdecoder.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "transfer/autostreamdecoder.h"
 #include "transfer/vmdkheader.h"
@@ -13,8 +14,7 @@ Status StreamDecoder::feed(const char* data, size_t size)
     if (m_error)
         return std::unexpected(*m_error);
     if (m_finished)
-        return failWith(
-            Error::make(QStringLiteral("transfer.internal"), tr("Data arrived after the disk was complete.")));
+        return failWith(Error::make(errc::kTransferInternal, tr("Data arrived after the disk was complete.")));
     m_progress.bytesReceived += size;
     if (auto s = doFeed(data, size); !s)
         return failWith(s.error());
@@ -54,7 +54,7 @@ Status StreamDecoder::failWith(Error error)
 
 std::unexpected<Error> StreamDecoder::truncated() const
 {
-    return fail(QStringLiteral("transfer.stream_truncated"),
+    return fail(errc::kTransferStreamTruncated,
                 tr("The disk stream ended early after %1 bytes; the export was interrupted. Run the export again.")
                     .arg(m_progress.bytesReceived),
                 QStringLiteral("%1 stream, %2 of %3 disk bytes decoded")
@@ -85,7 +85,7 @@ Result<DiskStreamFormat> StreamDecoder::detect(QByteArrayView head)
     for (const Magic& m : kRefused) {
         const qsizetype len = qsizetype(std::strlen(m.bytes));
         if (head.size() >= m.offset + len && std::memcmp(head.data() + m.offset, m.bytes, size_t(len)) == 0)
-            return fail(QStringLiteral("transfer.format_unsupported"),
+            return fail(errc::kTransferFormatUnsupported,
                         tr("The disk stream is %1, which cannot be imported directly. Send a streamOptimized "
                            "VMDK or a raw disk.")
                             .arg(QLatin1StringView(m.name)));

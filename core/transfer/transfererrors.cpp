@@ -1,5 +1,6 @@
 #include "transfererrors.h"
 
+#include "common/errorcodes.h"
 #include "common/translate.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,7 @@ Error tlsError(const QUrl& url, const QString& curlMessage, const CurlTls& tls)
     if (tls.pinMismatch()) {
         const QByteArray& pin = tls.policy().pinSha256.isEmpty() ? tls.policy().pinSha1 : tls.policy().pinSha256;
         const QByteArray& seen = tls.policy().pinSha256.isEmpty() ? tls.presentedSha1() : tls.presentedSha256();
-        return Error::make(QStringLiteral("tls.pin_mismatch"),
+        return Error::make(errc::kTlsPinMismatch,
                            tr("The certificate of %1 changed: it presents %2 but %3 is pinned. If the change is "
                               "expected (a renewed certificate), pin the new fingerprint; otherwise do not "
                               "connect.")
@@ -34,7 +35,7 @@ Error tlsError(const QUrl& url, const QString& curlMessage, const CurlTls& tls)
                            fingerprints + u"; " + curlMessage);
     }
     const QString reason = tls.verifyError().isEmpty() ? curlMessage : tls.verifyError();
-    return Error::make(QStringLiteral("tls.untrusted"),
+    return Error::make(errc::kTlsUntrusted,
                        tr("The certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3: pin it if "
                           "you trust this server, or give the CA file that signed it.")
                            .arg(url.host(), reason, fingerprint::pretty(tls.presentedSha256())),
@@ -58,11 +59,11 @@ Error fromCurl(CURLcode code, const QString& curlMessage, const QUrl& url, quint
     case CURLE_PEER_FAILED_VERIFICATION:
         return tlsError(url, curlMessage, tls);
     case CURLE_COULDNT_RESOLVE_HOST:
-        return Error::make(QStringLiteral("transfer.host_unknown"),
+        return Error::make(errc::kTransferHostUnknown,
                            tr("The host %1 is unknown. Check the address and the DNS settings.").arg(url.host()),
                            detail);
     case CURLE_COULDNT_CONNECT:
-        return Error::make(QStringLiteral("transfer.connection_refused"),
+        return Error::make(errc::kTransferConnectionRefused,
                            tr("Could not connect to %1 (connection refused or unreachable). Check that the "
                               "server is running and the address and port are right.")
                                .arg(hostPort(url)),
@@ -70,9 +71,9 @@ Error fromCurl(CURLcode code, const QString& curlMessage, const QUrl& url, quint
     case CURLE_OPERATION_TIMEDOUT:
         if (bytesDone == 0 && curlMessage.contains(u"onnect"))
             return Error::make(
-                QStringLiteral("transfer.timeout"),
+                errc::kTransferTimeout,
                 tr("Connecting to %1 timed out. Check the network path to the server.").arg(hostPort(url)), detail);
-        return Error::make(QStringLiteral("transfer.stalled"),
+        return Error::make(errc::kTransferStalled,
                            tr("The transfer with %1 stalled (under %2 bytes/s for %3 s) after %4 bytes. Check "
                               "the network and try again.")
                                .arg(url.host())
@@ -81,7 +82,7 @@ Error fromCurl(CURLcode code, const QString& curlMessage, const QUrl& url, quint
                                .arg(bytesDone),
                            detail);
     case CURLE_SSL_CONNECT_ERROR:
-        return Error::make(QStringLiteral("tls.handshake_failed"),
+        return Error::make(errc::kTlsHandshakeFailed,
                            tr("The secure connection to %1 could not be set up. Check that the port speaks "
                               "HTTPS.")
                                .arg(hostPort(url)),
@@ -92,12 +93,12 @@ Error fromCurl(CURLcode code, const QString& curlMessage, const QUrl& url, quint
     case CURLE_GOT_NOTHING:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-        return Error::make(QStringLiteral("transfer.interrupted"),
+        return Error::make(errc::kTransferInterrupted,
                            tr("The connection to %1 dropped after %2 bytes. Try again.").arg(url.host()).arg(bytesDone),
                            detail);
     default:
-        return Error::make(QStringLiteral("transfer.failed"),
-                           tr("The transfer with %1 failed: %2.").arg(url.host(), curlMessage), detail);
+        return Error::make(errc::kTransferFailed, tr("The transfer with %1 failed: %2.").arg(url.host(), curlMessage),
+                           detail);
     }
 }
 
@@ -126,14 +127,14 @@ Error fromHttpStatus(long status, const QUrl& url, const QByteArray& body)
     }
     // A short, printable excerpt: enough to recognise the server's complaint, never a whole page.
     QString excerpt = QString::fromUtf8(body.left(512)).simplified();
-    return Error::make(QStringLiteral("transfer.http_error"),
+    return Error::make(errc::kTransferHttpError,
                        tr("%1 answered HTTP %2. %3").arg(url.host()).arg(status).arg(hint).trimmed(),
                        QStringLiteral("HTTP %1 from %2: %3").arg(status).arg(displayUrl(url), excerpt));
 }
 
 Error cancelled(const QUrl& url, quint64 bytesDone)
 {
-    return Error::make(QStringLiteral("transfer.cancelled"), tr("The transfer was cancelled."),
+    return Error::make(errc::kTransferCancelled, tr("The transfer was cancelled."),
                        QStringLiteral("%1 after %2 bytes").arg(displayUrl(url)).arg(bytesDone));
 }
 

@@ -1,5 +1,6 @@
 #include "vmdkheader.h"
 
+#include "common/errorcodes.h"
 #include "common/translate.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ QString tr(const char* text)
 
 std::unexpected<Error> unsupported(const QString& why, const QString& detail)
 {
-    return fail(QStringLiteral("transfer.format_unsupported"),
+    return fail(errc::kTransferFormatUnsupported,
                 tr("The disk stream is a VMDK this importer cannot read in one pass: %1. Export the disk from "
                    "vSphere (it sends streamOptimized VMDK) or convert it with "
                    "\"qemu-img convert -O vmdk -o subformat=streamOptimized\".")
@@ -34,8 +35,8 @@ std::unexpected<Error> unsupported(const QString& why, const QString& detail)
 
 std::unexpected<Error> corrupt(const QString& why, const QString& detail)
 {
-    return fail(QStringLiteral("transfer.vmdk_corrupt"),
-                tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why), detail);
+    return fail(errc::kTransferVmdkCorrupt, tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why),
+                detail);
 }
 
 } // namespace

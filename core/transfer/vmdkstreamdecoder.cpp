@@ -1,5 +1,7 @@
 #include "vmdkstreamdecoder.h"
 
+#include "common/errorcodes.h"
+
 #include <cstring>
 
 namespace xms {
@@ -131,7 +133,7 @@ Status VmdkStreamDecoder::onHeader()
         return std::unexpected(header.error());
     m_header = *header;
     if (!m_zReady)
-        return fail(QStringLiteral("transfer.internal"), tr("Could not initialise zlib."));
+        return fail(errc::kTransferInternal, tr("Could not initialise zlib."));
     if (auto s = m_sink.setCapacity(m_header.capacityBytes()); !s)
         return s;
     m_progress.capacity = m_header.capacityBytes();
@@ -164,7 +166,7 @@ Status VmdkStreamDecoder::onMarker()
                            .arg(compressed)
                            .arg(m_header.grainBytes()));
     if (inflateReset(&m_z) != Z_OK)
-        return fail(QStringLiteral("transfer.internal"), tr("Could not reset zlib."));
+        return fail(errc::kTransferInternal, tr("Could not reset zlib."));
     m_z.next_out = reinterpret_cast<Bytef*>(m_grain.get());
     m_z.avail_out = uInt(m_grainCapacity);
     m_grainLba = lba;
@@ -288,8 +290,7 @@ Status VmdkStreamDecoder::doFinish()
 
 std::unexpected<Error> VmdkStreamDecoder::corrupt(const QString& why) const
 {
-    return fail(QStringLiteral("transfer.vmdk_corrupt"),
-                tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why),
+    return fail(errc::kTransferVmdkCorrupt, tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why),
                 QStringLiteral("stream offset %1 (marker at %2)").arg(m_offset).arg(m_markerOffset));
 }
 

@@ -1,5 +1,6 @@
 #include "connectiontest.h"
 
+#include "common/errorcodes.h"
 #include "discovery.h"
 
 #include <QPointer>
@@ -41,7 +42,7 @@ void ConnectionTest::fetchCertificate(const QString& host, int port, QObject* co
         if (cert.isNull() && !s)
             return done(std::unexpected(s.error()));
         if (cert.isNull())
-            return done(fail(QStringLiteral("tls.no_certificate"),
+            return done(fail(errc::kTlsNoCertificate,
                              QObject::tr("%1:%2 presented no certificate to pin.").arg(host).arg(port)));
         done(cert); // even when the server is no vSphere: the operator decides after seeing it
     });

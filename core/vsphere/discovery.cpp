@@ -1,5 +1,6 @@
 #include "discovery.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "inventorybuilder.h"
 #include "propertycollector.h"
@@ -45,7 +46,7 @@ void Discovery::findDatacenter(Session& session, const QString& datacenter, std:
                             for (const ObjectContent& o : r2.value_or(QList<ObjectContent> {}))
                                 known << o.text(QStringLiteral("name"));
                             known.sort();
-                            done(fail(QStringLiteral("vsphere.datacenter.not_found"),
+                            done(fail(errc::kVsphereDatacenterNotFound,
                                       QObject::tr("There is no datacenter '%1' on this server. Datacenters: %2.")
                                           .arg(datacenter, known.isEmpty() ? QObject::tr("none") : known.join(u", "))));
                         });
@@ -94,7 +95,7 @@ Result<VmInfo> Discovery::findVm(const Inventory& inventory, const QString& name
             if (v.name == nameOrId)
                 ids << v.moref.value;
         }
-        return fail(QStringLiteral("vsphere.vm.ambiguous"),
+        return fail(errc::kVsphereVmAmbiguous,
                     QObject::tr("%1 VMs are named '%2'. Name one by its id instead: %3.")
                         .arg(ids.size())
                         .arg(nameOrId, ids.join(u", ")));
@@ -103,7 +104,7 @@ Result<VmInfo> Discovery::findVm(const Inventory& inventory, const QString& name
         return *vm;
     const QString scope
         = inventory.datacenter.isEmpty() ? QString() : QObject::tr(" in datacenter %1").arg(inventory.datacenter);
-    return fail(QStringLiteral("vsphere.vm.not_found"),
+    return fail(errc::kVsphereVmNotFound,
                 QObject::tr("There is no VM '%1'%2. Check the name in a refreshed inventory.").arg(nameOrId, scope));
 }
 

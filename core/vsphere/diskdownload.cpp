@@ -1,5 +1,6 @@
 #include "diskdownload.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "transfer/curltransfer.h"
 #include "transfer/sparsefilewriter.h"
@@ -8,7 +9,7 @@ namespace xms::vsphere {
 
 bool DiskDownload::isResumable(const Error& e)
 {
-    return e.is(u"transfer.interrupted") || e.is(u"transfer.stalled") || e.is(u"transfer.timeout");
+    return e.is(errc::kTransferInterrupted) || e.is(errc::kTransferStalled) || e.is(errc::kTransferTimeout);
 }
 
 Result<DiskDownload::Outcome> DiskDownload::run(const Job& job, const std::atomic_bool* cancel,

@@ -1,5 +1,6 @@
 #include "exportlease.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "propertycollector.h"
 #include "session.h"
@@ -46,8 +47,7 @@ void ExportLease::open(const MoRef& vm, ReadyDone done, int readyTimeoutSec)
                 return abort([](Status) {});
             }
             if (m_lease.isNull())
-                return m_ready(
-                    fail(QStringLiteral("vsphere.bad_response"), tr("vSphere did not return an export lease.")));
+                return m_ready(fail(errc::kVsphereBadResponse, tr("vSphere did not return an export lease.")));
             qCInfo(lcVsphere) << "export lease" << m_lease.value << "opened";
             m_waited.start();
             poll();
@@ -78,18 +78,17 @@ void ExportLease::poll()
                 const XmlElement* err = r->prop(QStringLiteral("error"));
                 const Error cause = localizedFaultError(err ? *err : XmlElement {}, QStringLiteral("HttpNfcLease"));
                 return m_ready(std::unexpected(Error::make(
-                    QStringLiteral("vsphere.lease.error"),
+                    errc::kVsphereLeaseError,
                     tr("vSphere could not export the VM: %1 Check the VM and its datastore in vSphere, then try again.")
                         .arg(err ? err->textAt(u"localizedMessage", cause.message) : cause.message),
                     cause.detail)));
             }
             if (state == u"done")
-                return m_ready(
-                    fail(QStringLiteral("vsphere.lease.error"), tr("The export lease ended before it was used.")));
+                return m_ready(fail(errc::kVsphereLeaseError, tr("The export lease ended before it was used.")));
             if (m_waited.elapsed() > qint64(m_readyTimeoutSec) * 1000) {
                 abort([](Status) {});
                 return m_ready(
-                    fail(QStringLiteral("vsphere.lease.timeout"),
+                    fail(errc::kVsphereLeaseTimeout,
                          tr("vSphere did not get the export ready within %1 s. Check for tasks running on the "
                             "VM in vSphere, then try again.")
                              .arg(m_readyTimeoutSec)));

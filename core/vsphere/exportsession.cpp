@@ -1,5 +1,6 @@
 #include "exportsession.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "diskdownload.h"
 #include "session.h"
@@ -70,7 +71,7 @@ void ExportSession::start()
 {
     m_clock.start();
     if (m_options.stagingDir.isEmpty() || !QDir().mkpath(m_options.stagingDir))
-        return finish(fail(QStringLiteral("export.staging"),
+        return finish(fail(errc::kExportStaging,
                            tr("The staging directory '%1' cannot be created. Check the disk and its permissions.")
                                .arg(m_options.stagingDir)));
     m_lease.open(
@@ -98,7 +99,7 @@ void ExportSession::cancel()
 
 Error ExportSession::cancelledError() const
 {
-    return Error::make(QStringLiteral("export.cancelled"), tr("The export of %1 was cancelled.").arg(m_vm.name));
+    return Error::make(errc::kExportCancelled, tr("The export of %1 was cancelled.").arg(m_vm.name));
 }
 
 void ExportSession::onLeaseReady(const LeaseInfo& info)
@@ -143,8 +144,7 @@ void ExportSession::onLeaseReady(const LeaseInfo& info)
     }
     if (plan->disks.isEmpty())
         return m_lease.abort([this](Status) {
-            finish(fail(QStringLiteral("export.no_disks"),
-                        tr("vSphere offered no disks to export for %1.").arg(m_vm.name)));
+            finish(fail(errc::kExportNoDisks, tr("vSphere offered no disks to export for %1.").arg(m_vm.name)));
         });
     emit started(QJsonObject {
         {QStringLiteral("vm"), m_vm.name},
@@ -229,7 +229,7 @@ void ExportSession::onWorkerDone(const Status& status)
 {
     m_worker->wait();
     if (!status) {
-        const Error error = status.error().is(u"transfer.cancelled") ? cancelledError() : status.error();
+        const Error error = status.error().is(errc::kTransferCancelled) ? cancelledError() : status.error();
         qCWarning(lcVsphere) << "export of" << m_vm.name << "failed:" << error.toString();
         return m_lease.abort([this, error](Status) { finish(std::unexpected(error)); });
     }

@@ -1,5 +1,6 @@
 #include "inventorycache.h"
 
+#include "common/errorcodes.h"
 #include "common/paths.h"
 
 #include <QDir>
@@ -39,7 +40,7 @@ Status InventoryCache::save(const QString& source, const Inventory& inventory)
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(inventory.toJson()).toJson(QJsonDocument::Compact)) < 0
         || !f.commit())
         return fail(
-            QStringLiteral("io.write"),
+            errc::kIoWrite,
             QObject::tr("The inventory cache %1 cannot be written. Check the disk and its permissions.").arg(file),
             f.errorString());
     return {};

@@ -1,5 +1,6 @@
 #include "poweroff.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "propertycollector.h"
 #include "session.h"
@@ -58,7 +59,7 @@ void PowerOff::start(Done done)
 
 void PowerOff::cancel()
 {
-    failWith(Error::make(QStringLiteral("vsphere.cancelled"), tr("Powering off the VM was cancelled.")));
+    failWith(Error::make(errc::kVsphereCancelled, tr("Powering off the VM was cancelled.")));
 }
 
 void PowerOff::checkState(std::function<void(const QString&, bool)> next)
@@ -125,7 +126,7 @@ void PowerOff::hardPowerOff()
         [this](Result<XmlElement> r) {
             if (m_ended)
                 return;
-            if (!r && r.error().is(u"vsphere.invalid_power_state")) // it stopped on its own meanwhile
+            if (!r && r.error().is(errc::kVsphereInvalidPowerState)) // it stopped on its own meanwhile
                 return succeed(m_guestClock.isValid() ? PowerOffResult::Method::GuestShutdown
                                                       : PowerOffResult::Method::AlreadyOff);
             if (!r)
@@ -133,7 +134,7 @@ void PowerOff::hardPowerOff()
             Task::wait(m_session, moRefFrom(r->child(u"returnval")), this, [this](Result<XmlElement> t) {
                 if (m_ended)
                     return;
-                if (!t && !t.error().is(u"vsphere.invalid_power_state"))
+                if (!t && !t.error().is(errc::kVsphereInvalidPowerState))
                     return failWith(t.error());
                 succeed(PowerOffResult::Method::Hard);
             });

@@ -1,5 +1,6 @@
 #include "propertycollector.h"
 
+#include "common/errorcodes.h"
 #include "session.h"
 #include "soapenvelope.h"
 
@@ -88,7 +89,7 @@ void PropertyCollector::retrieveFirst(Session& session, const FilterSpec& spec, 
             const QString token = parseRetrieveResult(r->child(u"returnval"), *acc, &notAuthenticated);
             if (notAuthenticated) {
                 if (!mayRelogin || !session.canReauthenticate())
-                    return done(fail(QStringLiteral("vsphere.not_authenticated"),
+                    return done(fail(errc::kVsphereNotAuthenticated,
                                      QObject::tr("The vSphere session has expired or was closed. Connect again.")));
                 return session.reauthenticate([&session, spec, done = std::move(done)](Status s) mutable {
                     if (!s)
@@ -112,7 +113,7 @@ void PropertyCollector::retrieveOne(Session& session, const MoRef& obj, const Pr
             return done(std::unexpected(r.error()));
         if (r->isEmpty())
             return done(fail(
-                QStringLiteral("vsphere.object_not_found"),
+                errc::kVsphereObjectNotFound,
                 QObject::tr("The vSphere object %1 no longer exists. Refresh the inventory.").arg(obj.toString())));
         done(std::move(r->first()));
     });
@@ -136,7 +137,7 @@ void PropertyCollector::createContainerView(Session& session, const MoRef& conta
                 return done(std::unexpected(r.error()));
             const MoRef view = moRefFrom(r->child(u"returnval"));
             if (view.isNull())
-                return done(fail(QStringLiteral("vsphere.bad_response"),
+                return done(fail(errc::kVsphereBadResponse,
                                  QObject::tr("vSphere did not return the inventory view it was asked for."),
                                  QStringLiteral("CreateContainerView without returnval")));
             done(view);

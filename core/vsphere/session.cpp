@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "model/records.h"
 
@@ -49,7 +50,7 @@ void Session::fetchServiceContent(Done done)
                 return done(std::unexpected(r.error()));
             const XmlElement* rv = r->child(u"returnval");
             if (!rv || rv->textAt(u"propertyCollector").isEmpty())
-                return done(fail(QStringLiteral("vsphere.bad_response"),
+                return done(fail(errc::kVsphereBadResponse,
                                  tr("The server's ServiceContent is incomplete; it does not look like "
                                     "vCenter Server or ESXi."),
                                  QStringLiteral("RetrieveServiceContent without propertyCollector")));
@@ -111,7 +112,7 @@ void Session::close(Done done)
         [this](QXmlStreamWriter& w) { writeMoRef(w, QStringLiteral("_this"), m_content.sessionManager); },
         [this, done = std::move(done)](Result<XmlElement> r) {
             m_soap.clearCookies();
-            if (!r && !r.error().is(u"vsphere.not_authenticated"))
+            if (!r && !r.error().is(errc::kVsphereNotAuthenticated))
                 return done(std::unexpected(r.error()));
             done({});
         });
@@ -120,7 +121,7 @@ void Session::close(Done done)
 void Session::call(const QString& method, const BodyWriter& args, SoapClient::Done done)
 {
     m_soap.call(method, args, [this, method, args, done = std::move(done)](Result<XmlElement> r) mutable {
-        if (r || !r.error().is(u"vsphere.not_authenticated") || !canReauthenticate())
+        if (r || !r.error().is(errc::kVsphereNotAuthenticated) || !canReauthenticate())
             return done(std::move(r));
         qCInfo(lcVsphere) << method << "found the session expired; logging in again";
         reauthenticate([this, method, args, done = std::move(done)](Status s) {

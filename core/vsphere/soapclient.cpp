@@ -1,5 +1,6 @@
 #include "soapclient.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QElapsedTimer>
@@ -16,16 +17,16 @@ Error httpError(int status, const QString& reason, const QString& endpoint, cons
 {
     const QString detail = QStringLiteral("%1: HTTP %2 %3").arg(method).arg(status).arg(reason);
     if (status == 404)
-        return Error::make(QStringLiteral("vsphere.no_sdk"),
+        return Error::make(errc::kVsphereNoSdk,
                            QObject::tr("%1 has no vSphere API at /sdk. Check the host and port.").arg(endpoint),
                            detail);
     if (status == 503 || status == 502)
-        return Error::make(QStringLiteral("vsphere.unavailable"),
+        return Error::make(errc::kVsphereUnavailable,
                            QObject::tr("The vSphere API on %1 is not available right now (it may be starting). "
                                        "Try again in a few minutes.")
                                .arg(endpoint),
                            detail);
-    return Error::make(QStringLiteral("vsphere.http"),
+    return Error::make(errc::kVsphereHttp,
                        QObject::tr("%1 answered with HTTP %2 instead of a vSphere response. Check the host and port.")
                            .arg(endpoint)
                            .arg(status),
@@ -117,30 +118,30 @@ Error SoapClient::transportError(QNetworkReply* reply, const QString& method)
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         return Error::make(
-            QStringLiteral("net.host_not_found"),
+            errc::kNetHostNotFound,
             QObject::tr("The host name %1 could not be resolved. Check the spelling and DNS.").arg(m_host), detail);
     case QNetworkReply::ConnectionRefusedError:
-        return Error::make(QStringLiteral("net.connection_refused"),
+        return Error::make(errc::kNetConnectionRefused,
                            QObject::tr("%1 refused the connection. Check the host and port, and that vCenter is "
                                        "running.")
                                .arg(endpoint),
                            detail);
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // the transfer timeout aborts the reply
-        return Error::make(QStringLiteral("net.timeout"),
+        return Error::make(errc::kNetTimeout,
                            QObject::tr("%1 did not answer in time. Check the network path to it.").arg(endpoint),
                            detail);
     case QNetworkReply::RemoteHostClosedError:
         return Error::make(
-            QStringLiteral("net.connection_closed"),
+            errc::kNetConnectionClosed,
             QObject::tr("%1 closed the connection unexpectedly. Check that the port serves HTTPS.").arg(endpoint),
             detail);
     case QNetworkReply::SslHandshakeFailedError:
         return Error::make(
-            QStringLiteral("tls.handshake"),
+            errc::kTlsHandshake,
             QObject::tr("The TLS handshake with %1 failed. Check that the port serves HTTPS.").arg(endpoint), detail);
     default:
-        return Error::make(QStringLiteral("net.error"),
+        return Error::make(errc::kNetError,
                            QObject::tr("Could not talk to %1. Check the network path to it.").arg(endpoint), detail);
     }
 }

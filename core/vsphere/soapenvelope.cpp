@@ -1,5 +1,7 @@
 #include "soapenvelope.h"
 
+#include "common/errorcodes.h"
+
 #include <QObject>
 #include <QXmlStreamWriter>
 
@@ -13,7 +15,7 @@ const QString kVimNs = QStringLiteral("urn:vim25");
 
 Error notSoap(const QString& why)
 {
-    return Error::make(QStringLiteral("vsphere.bad_response"),
+    return Error::make(errc::kVsphereBadResponse,
                        QObject::tr("The server's answer is not a vSphere SOAP response. Check that the host and "
                                    "port point at a vCenter Server or ESXi host."),
                        why);

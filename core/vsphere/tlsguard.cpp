@@ -1,5 +1,6 @@
 #include "tlsguard.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QFile>
@@ -22,7 +23,7 @@ Status TlsGuard::prepare(QNetworkRequest& request) const
     if (m_policy.mode == TlsPolicy::Mode::CaFile) {
         const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_policy.caFile, QSsl::Pem);
         if (cas.isEmpty())
-            return fail(QStringLiteral("tls.ca_file"),
+            return fail(errc::kTlsCaFile,
                         QObject::tr("The CA file %1 cannot be read or holds no PEM certificate. Fix the path or "
                                     "choose another way to trust the server.")
                             .arg(m_policy.caFile));
@@ -84,7 +85,7 @@ std::optional<Error> TlsGuard::takeRefusal(const QNetworkReply* reply)
 
 Error TlsGuard::untrusted(const QString& reasons) const
 {
-    return Error::make(QStringLiteral("tls.untrusted"),
+    return Error::make(errc::kTlsUntrusted,
                        QObject::tr("The TLS certificate of %1 is not trusted. If these fingerprints are the "
                                    "server's (ask its administrator), pin the certificate:\n%2")
                            .arg(m_endpoint, m_peer.fingerprints()),
@@ -94,7 +95,7 @@ Error TlsGuard::untrusted(const QString& reasons) const
 Error TlsGuard::pinMismatch() const
 {
     return Error::make(
-        QStringLiteral("tls.pin_mismatch"),
+        errc::kTlsPinMismatch,
         QObject::tr("The TLS certificate of %1 does not match the pinned fingerprint: the server's "
                     "certificate changed, or something intercepts the connection. Only if the change "
                     "is expected, pin the new certificate:\n%2")

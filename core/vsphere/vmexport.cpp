@@ -1,5 +1,6 @@
 #include "vmexport.h"
 
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "discovery.h"
 
@@ -43,7 +44,7 @@ bool VmExport::stopIfCancelled()
 {
     if (!m_cancelled)
         return false;
-    end(fail(QStringLiteral("export.cancelled"), tr("The export of %1 was cancelled.").arg(m_options.vm)));
+    end(fail(errc::kExportCancelled, tr("The export of %1 was cancelled.").arg(m_options.vm)));
     return true;
 }
 
@@ -80,9 +81,9 @@ void VmExport::powerOff()
     m_powerOff->start([this](Result<PowerOffResult> r) {
         m_powerOff->deleteLater();
         if (!r)
-            return end(r.error().is(u"vsphere.cancelled") ? Status(fail(
-                           QStringLiteral("export.cancelled"), tr("The export of %1 was cancelled.").arg(m_vm.name)))
-                                                          : Status(std::unexpected(r.error())));
+            return end(r.error().is(errc::kVsphereCancelled)
+                           ? Status(fail(errc::kExportCancelled, tr("The export of %1 was cancelled.").arg(m_vm.name)))
+                           : Status(std::unexpected(r.error())));
         const Text how = r->method == PowerOffResult::Method::AlreadyOff
             ? Text::translate("xms::vsphere::VmExport", "%1 was already powered off")
             : r->method == PowerOffResult::Method::GuestShutdown

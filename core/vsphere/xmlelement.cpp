@@ -1,5 +1,7 @@
 #include "xmlelement.h"
 
+#include "common/errorcodes.h"
+
 #include <QObject>
 #include <QXmlStreamReader>
 #include <optional>
@@ -18,7 +20,7 @@ QString stripPrefix(QStringView qname)
 
 Error badXml(const QString& what)
 {
-    return Error::make(QStringLiteral("vsphere.bad_response"),
+    return Error::make(errc::kVsphereBadResponse,
                        QObject::tr("The server sent a response that is not valid vSphere SOAP. Check that the "
                                    "host and port point at a vCenter Server or ESXi host."),
                        what);

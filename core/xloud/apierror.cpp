@@ -1,5 +1,7 @@
 #include "apierror.h"
 
+#include "common/errorcodes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -177,7 +179,7 @@ Error ApiError::fromHttp(Service service, int status, const QByteArray& body, co
     if (quota && status != 401 && status != 404) {
         const QString name = quotaName(m.message);
         return Error::make(
-            QStringLiteral("xloud.quota_exceeded"),
+            errc::kXloudQuotaExceeded,
             name.isEmpty()
                 ? tr("Could not %1: the project's quota is exceeded (%2). Free resources in the project or ask the "
                      "cloud's administrator to raise the quota.")
@@ -189,26 +191,26 @@ Error ApiError::fromHttp(Service service, int status, const QByteArray& body, co
     }
     switch (status) {
     case 401:
-        return Error::make(QStringLiteral("xloud.unauthorized"),
+        return Error::make(errc::kXloudUnauthorized,
                            tr("Xloud did not accept the login for %1 (HTTP 401). Check the cloud's credentials with "
                               "'xms cloud test'.")
                                .arg(serviceName(service)),
                            detail);
     case 403:
         if (has(m, "mac_address"))
-            return Error::make(QStringLiteral("xloud.mac_not_allowed"),
+            return Error::make(errc::kXloudMacNotAllowed,
                                tr("Could not %1: custom MAC not allowed on this network for this user (Neutron allows "
                                   "it only on networks your project owns, or to administrators). Let Xloud choose "
                                   "the MAC address, or use a network of your project.")
                                    .arg(action),
                                detail);
         if (has(m, "fixed_ips|ip_address"))
-            return Error::make(QStringLiteral("xloud.fixed_ip_not_allowed"),
+            return Error::make(errc::kXloudFixedIpNotAllowed,
                                tr("Could not %1: a fixed IP address is not allowed on this network for this user. "
                                   "Let Xloud choose the address, or use a network of your project.")
                                    .arg(action),
                                detail);
-        return Error::make(QStringLiteral("xloud.forbidden"),
+        return Error::make(errc::kXloudForbidden,
                            tr("Could not %1: the user is not allowed to (%2). Ask an administrator of the project "
                               "for the permission.")
                                .arg(action, said),
@@ -221,19 +223,19 @@ Error ApiError::fromHttp(Service service, int status, const QByteArray& body, co
     }
     case 409:
         if (m.type == u"MacAddressInUse" || has(m, "mac address .* in use"))
-            return Error::make(QStringLiteral("xloud.mac_in_use"),
+            return Error::make(errc::kXloudMacInUse,
                                tr("Could not %1: the MAC address is already in use on this network. Free it (delete "
                                   "the port that has it) or let Xloud choose a new MAC address.")
                                    .arg(action),
                                detail);
         if (m.type == u"IpAddressAlreadyAllocated" || m.type == u"IpAddressInUse"
             || has(m, "IP address .* in use|already allocated"))
-            return Error::make(QStringLiteral("xloud.ip_in_use"),
+            return Error::make(errc::kXloudIpInUse,
                                tr("Could not %1: the IP address is already in use on this subnet. Choose another "
                                   "address or let Xloud assign one.")
                                    .arg(action),
                                detail);
-        return Error::make(QStringLiteral("xloud.conflict"),
+        return Error::make(errc::kXloudConflict,
                            tr("Could not %1 because of the object's current state: %2").arg(action, said), detail);
     default:
         break;
@@ -242,7 +244,7 @@ Error ApiError::fromHttp(Service service, int status, const QByteArray& body, co
         // Nova and Cinder answer 400, not 404, for a bad zone or flavor in a create request.
         if (has(m, "availability zone|availability_zone")
             && has(m, "invalid|not available|not found|could not be found"))
-            return Error::make(QStringLiteral("xloud.availability_zone.not_found"),
+            return Error::make(errc::kXloudAvailabilityZoneNotFound,
                                tr("Could not %1: %2 Choose one of the project's availability zones ('xms cloud "
                                   "resources').")
                                    .arg(action, said),
@@ -255,13 +257,13 @@ Error ApiError::fromHttp(Service service, int status, const QByteArray& body, co
         }
     }
     if (status >= 500)
-        return Error::make(QStringLiteral("xloud.server_error"),
+        return Error::make(errc::kXloudServerError,
                            tr("Xloud's %1 failed while trying to %2 (HTTP %3). Try again later; if it keeps failing, "
                               "give the details to the cloud's administrator.")
                                .arg(serviceName(service), action)
                                .arg(status),
                            detail);
-    return Error::make(QStringLiteral("xloud.bad_request"),
+    return Error::make(errc::kXloudBadRequest,
                        tr("Xloud refused to %1: %2").arg(action, said.isEmpty() ? tr("HTTP %1").arg(status) : said),
                        detail);
 }
@@ -273,19 +275,19 @@ Error ApiError::fromNetwork(Service service, QNetworkReply::NetworkError error, 
     switch (error) {
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // a transfer timeout aborts the reply this way
-        return Error::make(QStringLiteral("xloud.timeout"),
+        return Error::make(errc::kXloudTimeout,
                            tr("Xloud's %1 did not answer in time while trying to %2. Check the network to the "
                               "cloud and try again.")
                                .arg(serviceName(service), action),
                            detail);
     case QNetworkReply::SslHandshakeFailedError:
-        return Error::make(QStringLiteral("tls.untrusted"),
+        return Error::make(errc::kTlsUntrusted,
                            tr("The TLS certificate of %1 is not trusted. Give the cloud's CA bundle (--ca-file) or, "
                               "on a lab, disable verification (--no-verify-tls).")
                                .arg(QUrl(url).host()),
                            detail);
     default:
-        return Error::make(QStringLiteral("xloud.unreachable"),
+        return Error::make(errc::kXloudUnreachable,
                            tr("Could not reach Xloud's %1 at %2 to %3: %4. Check the URL and the network.")
                                .arg(serviceName(service), QUrl(url).authority(), action, errorText),
                            detail);

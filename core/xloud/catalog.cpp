@@ -1,5 +1,7 @@
 #include "catalog.h"
 
+#include "common/errorcodes.h"
+
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
@@ -126,7 +128,7 @@ Result<QUrl> ServiceCatalog::endpoint(Service service, const QString& region, co
         if (regions.size() > 1) {
             QStringList names(regions.begin(), regions.end());
             names.sort();
-            return fail(QStringLiteral("xloud.region.ambiguous"),
+            return fail(errc::kXloudRegionAmbiguous,
                         tr("The cloud offers %1 in several regions (%2). Set the cloud's region, for example with "
                            "'xms cloud create … --region %3'.")
                             .arg(serviceName(service), names.join(u", "), names.first()));
@@ -136,7 +138,7 @@ Result<QUrl> ServiceCatalog::endpoint(Service service, const QString& region, co
     if (!region.isEmpty() && !offeredRegions.isEmpty()) {
         QStringList names(offeredRegions.begin(), offeredRegions.end());
         names.sort();
-        return fail(QStringLiteral("xloud.endpoint.not_found"),
+        return fail(errc::kXloudEndpointNotFound,
                     tr("The cloud has no %1 endpoint in region '%2'; it offers it in: %3. Correct the cloud's region.")
                         .arg(serviceName(service), region, names.join(u", ")));
     }
@@ -144,7 +146,7 @@ Result<QUrl> ServiceCatalog::endpoint(Service service, const QString& region, co
     for (const CatalogEndpoint& e : m_entries)
         if (!types.contains(e.type))
             types.append(e.type);
-    return fail(QStringLiteral("xloud.endpoint.not_found"),
+    return fail(errc::kXloudEndpointNotFound,
                 tr("The cloud's service catalog has no %1 %2 endpoint for this project. Ask the cloud's administrator "
                    "to register it.")
                     .arg(interface, serviceName(service)),

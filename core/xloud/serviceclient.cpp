@@ -1,6 +1,7 @@
 #include "serviceclient.h"
 
 #include "apierror.h"
+#include "common/errorcodes.h"
 #include "common/logging.h"
 
 #include <QElapsedTimer>
@@ -38,7 +39,7 @@ ServiceClient::ServiceClient(Session* session, Service service, QString project,
 void ServiceClient::authorized(Callback<Authorized> done)
 {
     if (!m_session)
-        return done(fail(QStringLiteral("xloud.cancelled"), tr("The cloud session was closed.")));
+        return done(fail(errc::kXloudCancelled, tr("The cloud session was closed.")));
     QPointer<ServiceClient> self(this);
     m_session->token(m_project, [self, done](Result<ScopedToken> t) {
         if (!self || !self->m_session)
@@ -73,7 +74,7 @@ void ServiceClient::send(Request request, Callback<RestReply> done)
 void ServiceClient::dispatch(std::shared_ptr<Attempt> a)
 {
     if (!m_session)
-        return a->done(fail(QStringLiteral("xloud.cancelled"), tr("The cloud session was closed.")));
+        return a->done(fail(errc::kXloudCancelled, tr("The cloud session was closed.")));
     QPointer<ServiceClient> self(this);
     authorized([self, a](Result<Authorized> auth) {
         if (!self || !self->m_session)

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "apierror.h"
+#include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/translate.h"
 #include "common/version.h"
@@ -45,12 +46,12 @@ QString tr(const char* text)
 Error invalidLogin(const CloudRecord& c, const QString& detail)
 {
     if (c.auth == CloudRecord::Auth::ApplicationCredential)
-        return Error::make(QStringLiteral("xloud.invalid_login"),
+        return Error::make(errc::kXloudInvalidLogin,
                            tr("Xloud rejected the application credential '%1' of cloud '%2'. It may have expired or "
                               "been deleted; check it and store its secret again with 'xms cloud set-password %2'.")
                                .arg(c.appCredId.isEmpty() ? c.appCredName : c.appCredId, c.name),
                            detail);
-    return Error::make(QStringLiteral("xloud.invalid_login"),
+    return Error::make(errc::kXloudInvalidLogin,
                        tr("Xloud rejected the login of user '%1' (domain '%2') for cloud '%3'. Check the user name "
                           "and domain, and store the right password with 'xms cloud set-password %3'.")
                            .arg(c.username, c.userDomain, c.name),
@@ -63,7 +64,7 @@ Result<ScopedToken> parseToken(QNetworkReply* reply, const QByteArray& body)
     t.value = reply->rawHeader("X-Subject-Token");
     const QJsonObject token = QJsonDocument::fromJson(body).object().value(u"token").toObject();
     if (t.value.isEmpty() || token.isEmpty())
-        return fail(QStringLiteral("xloud.bad_response"),
+        return fail(errc::kXloudBadResponse,
                     tr("The Identity service answered the login without a token. Check that the cloud's Identity "
                        "URL points at Keystone v3."),
                     QString::fromUtf8(body.left(300)));
@@ -155,7 +156,7 @@ Error Session::transportError(QNetworkReply* reply, Service service, const QStri
 {
     const QString refused = reply->property(TlsRefusedProperty).toString();
     if (!refused.isEmpty())
-        return Error::make(QStringLiteral("tls.untrusted"),
+        return Error::make(errc::kTlsUntrusted,
                            tr("The TLS certificate of %1 does not match the certificate pinned for cloud '%2'. If "
                               "the cloud's certificate was replaced on purpose, pin the new one.")
                                .arg(reply->url().host(), m_cloud.name),
@@ -249,20 +250,20 @@ void Session::login(const QString& project)
 {
     Login::run(this, project, true, [this, project](Result<ScopedToken> r) {
         if (!r) {
-            if (r.error().is(u"xloud.invalid_login") && m_cloud.auth == CloudRecord::Auth::Password
+            if (r.error().is(errc::kXloudInvalidLogin) && m_cloud.auth == CloudRecord::Auth::Password
                 && !project.isEmpty())
                 return explainScopeFailure(project, r.error());
             return complete(project, std::move(r));
         }
         if (r->projectId.isEmpty())
             return complete(project,
-                            fail(QStringLiteral("xloud.project.required"),
+                            fail(errc::kXloudProjectRequired,
                                  tr("Name the Xloud project to work in (--project, or a default project "
                                     "for cloud '%1').")
                                      .arg(m_cloud.name)));
         if (!project.isEmpty() && project != r->projectId && project != r->projectName)
             return complete(project,
-                            fail(QStringLiteral("xloud.project.not_found"),
+                            fail(errc::kXloudProjectNotFound,
                                  tr("The application credential of cloud '%1' is bound to project '%2'; it cannot "
                                     "act in project '%3'. Use --project %2, or a credential made for '%3'.")
                                      .arg(m_cloud.name, r->projectName, project)));
@@ -282,7 +283,8 @@ void Session::explainScopeFailure(const QString& project, const Error& loginErro
     Login::run(this, {}, false, [this, project, loginError](Result<ScopedToken> unscoped) {
         if (!unscoped)
             return complete(
-                project, std::unexpected(unscoped.error().is(u"xloud.invalid_login") ? loginError : unscoped.error()));
+                project,
+                std::unexpected(unscoped.error().is(errc::kXloudInvalidLogin) ? loginError : unscoped.error()));
         QNetworkRequest request(identityUrl(QStringLiteral("/auth/projects")));
         request.setRawHeader("X-Auth-Token", unscoped->value);
         QNetworkReply* reply = send("GET", request);
@@ -294,7 +296,7 @@ void Session::explainScopeFailure(const QString& project, const Error& loginErro
                 names.append(p.toObject().value(u"name").toString());
             names.sort();
             complete(project,
-                     fail(QStringLiteral("xloud.project.not_found"),
+                     fail(errc::kXloudProjectNotFound,
                           names.isEmpty()
                               ? tr("User '%1' has no role in any project of cloud '%2', so it cannot work in "
                                    "'%3'. Ask the cloud's administrator for access.")

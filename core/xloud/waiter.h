@@ -1,6 +1,7 @@
 #pragma once
 
 #include "async.h"
+#include "common/errorcodes.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -68,7 +69,7 @@ private:
         if (std::optional<Result<T>> outcome = m_verdict(*r))
             return finish(std::move(*outcome));
         if (m_deadline.hasExpired())
-            return finish(fail(QStringLiteral("xloud.wait_timeout"),
+            return finish(fail(errc::kXloudWaitTimeout,
                                QCoreApplication::translate("xms::xloud::Waiter",
                                                            "Gave up waiting for %1 after %2 minutes. Check it in the "
                                                            "Xloud dashboard; it may still finish.")

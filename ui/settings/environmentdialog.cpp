@@ -1,5 +1,6 @@
 #include "environmentdialog.h"
 
+#include "common/errorcodes.h"
 #include "secrets/secretstore.h"
 #include "services/sources.h"
 #include "trustdialog.h"
@@ -152,7 +153,7 @@ void EnvironmentDialog::setBusy(bool busy, const QString& text)
 void EnvironmentDialog::showError(const Error& error)
 {
     QString text = error.message;
-    if (error.is(u"tls.untrusted"))
+    if (error.is(errc::kTlsUntrusted))
         text += u' ' + tr("Use Trust Certificate… to compare and pin its fingerprints.");
     setBusy(false, text);
 }

@@ -1,5 +1,6 @@
 #include "migrationdraft.h"
 
+#include "common/errorcodes.h"
 #include "services/submission.h"
 
 #include <QCoreApplication>
@@ -28,14 +29,14 @@ QList<MigrationSpec> MigrationDraft::specs() const
 Status MigrationDraft::validate() const
 {
     if (vms.isEmpty())
-        return fail(QStringLiteral("usage.missing"),
+        return fail(errc::kUsageMissing,
                     QCoreApplication::translate("MigrationDraft", "Choose at least one VM on the Workload page."));
     QStringList names;
     for (const MigrationSpec& s : specs()) {
         if (auto ok = s.validate(); !ok)
             return ok;
         if (names.contains(s.instanceName))
-            return fail(QStringLiteral("usage.instance_name"),
+            return fail(errc::kUsageInstanceName,
                         QCoreApplication::translate("MigrationDraft",
                                                     "Two VMs would get the instance name %1: give "
                                                     "each a different name.")
