@@ -1,6 +1,7 @@
 #include "checkpoint.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 #include "engine/jobcontext.h"
 
 #include <QCoreApplication>
@@ -70,9 +71,9 @@ Status Checkpoint::verify() const
         const QFileInfo f(d.path);
         QString why;
         if (!f.exists())
-            why = QCoreApplication::translate("xms::Checkpoint", "%1 is gone").arg(d.path);
+            why = Text::translate("xms::Checkpoint", "%1 is gone").toString().arg(d.path);
         else if (f.size() != d.size || f.lastModified().toUTC() != d.modified)
-            why = QCoreApplication::translate("xms::Checkpoint", "%1 changed after it was converted").arg(d.path);
+            why = Text::translate("xms::Checkpoint", "%1 changed after it was converted").toString().arg(d.path);
         if (!why.isEmpty())
             return fail(errc::kCheckpointStale, why);
     }

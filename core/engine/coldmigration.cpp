@@ -1,5 +1,6 @@
 #include "coldmigration.h"
 
+#include "common/text.h"
 #include "engine/checkpoint.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
@@ -68,7 +69,8 @@ void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, st
     const vsphere::MoRef vm = checkpoint->vm.moref;
     auto* session = new vsphere::Session(vsphere::Session::optionsFor(ctx.environment, ctx.sourcePassword), context);
     auto unsure = [c](const Error& e) {
-        return QCoreApplication::translate("xms", "could not confirm that %1 is still powered off (%2)")
+        return Text::translate("xms", "could not confirm that %1 is still powered off (%2)")
+            .toString()
             .arg(c->spec.vm, e.message);
     };
     session->open([c, session, vm, unsure, next](Status opened) {
@@ -84,9 +86,10 @@ void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, st
                 if (!r)
                     c->resumeBlocked = unsure(r.error());
                 else if (state != u"poweredOff")
-                    c->resumeBlocked = QCoreApplication::translate("xms",
-                                                                   "%1 is %2 now, so its disks may have changed "
-                                                                   "since they were exported")
+                    c->resumeBlocked = Text::translate("xms",
+                                                       "%1 is %2 now, so its disks may have changed "
+                                                       "since they were exported")
+                                           .toString()
                                            .arg(c->spec.vm, state);
                 session->close([session, next](Status) {
                     session->deleteLater();

@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/text.h"
 #include "engine/exportgate.h"
 #include "engine/jobcontext.h"
 #include "vsphere/inventorycache.h"
@@ -27,10 +28,11 @@ Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
     const qint64 need = diskBytes + kStagingReserveBytes;
     if (fs.isValid() && fs.bytesAvailable() < need)
         return fail(errc::kStagingNoSpace,
-                    QCoreApplication::translate("xms::ExportStageRunner",
-                                                "Not enough free space for staging: %1 needs %2 GiB but %3 has "
-                                                "%4 GiB free. Free some space or choose another staging directory "
-                                                "(Settings, or XMS_HOME), then retry.")
+                    Text::translate("xms::ExportStageRunner",
+                                    "Not enough free space for staging: %1 needs %2 GiB but %3 has "
+                                    "%4 GiB free. Free some space or choose another staging directory "
+                                    "(Settings, or XMS_HOME), then retry.")
+                        .toString()
                         .arg(QDir::toNativeSeparators(stagingDir))
                         .arg(double(need) / kGiB, 0, 'f', 1)
                         .arg(fs.rootPath())

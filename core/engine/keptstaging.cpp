@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/text.h"
 #include "engine/checkpoint.h"
 
 #include <QCoreApplication>
@@ -37,17 +38,17 @@ Result<qint64> discardKeptStaging(JobStore& jobs, const QString& idOrPrefix, con
     if (!job)
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled) {
-        return fail(
-            errc::kUsageJobNotEnded,
-            QCoreApplication::translate("KeptStaging", "Job %1 is %2: only a Failed job's kept disks can be discarded.")
-                .arg(job->id.left(8), stageName(job->stage)));
+        return fail(errc::kUsageJobNotEnded,
+                    Text::translate("KeptStaging", "Job %1 is %2: only a Failed job's kept disks can be discarded.")
+                        .toString()
+                        .arg(job->id.left(8), stageName(job->stage)));
     }
     const auto checkpoint = Checkpoint::fromJson(job->checkpoint);
     if (!checkpoint) {
-        return fail(
-            errc::kUsageNothingKept,
-            QCoreApplication::translate("KeptStaging", "Job %1 keeps no converted disks; there is nothing to discard.")
-                .arg(job->id.left(8)));
+        return fail(errc::kUsageNothingKept,
+                    Text::translate("KeptStaging", "Job %1 keeps no converted disks; there is nothing to discard.")
+                        .toString()
+                        .arg(job->id.left(8)));
     }
     const qint64 freed = removeDisks(*checkpoint, job->id);
     if (auto r = jobs.setCheckpoint(job->id, {}); !r)
@@ -56,10 +57,10 @@ Result<qint64> discardKeptStaging(JobStore& jobs, const QString& idOrPrefix, con
     e.jobId = job->id;
     e.stage = job->stage;
     e.name = QStringLiteral("staging.discarded");
-    const QString reason = why.isEmpty()
-        ? QCoreApplication::translate("KeptStaging", "The operator discarded the converted disks")
-        : why;
-    e.message = QCoreApplication::translate("KeptStaging", "%1; %2 MiB freed. A retry starts from Export.")
+    const QString reason
+        = why.isEmpty() ? Text::translate("KeptStaging", "The operator discarded the converted disks").toString() : why;
+    e.message = Text::translate("KeptStaging", "%1; %2 MiB freed. A retry starts from Export.")
+                    .toString()
                     .arg(reason)
                     .arg(freed >> 20);
     e.data = {{QStringLiteral("bytes"), freed}};
@@ -82,12 +83,13 @@ int sweepKeptStaging(JobStore& jobs, int maxAgeDays)
         if (job.stage != Stage::Failed || job.checkpoint.isEmpty() || !job.finishedAt.isValid()
             || job.finishedAt > cutoff)
             continue;
-        const auto r = discardKeptStaging(
-            jobs, job.id,
-            QCoreApplication::translate("KeptStaging",
-                                        "The converted disks kept for a retry were unused for %n day(s) and "
-                                        "are discarded",
-                                        nullptr, maxAgeDays));
+        const auto r
+            = discardKeptStaging(jobs, job.id,
+                                 Text::translate("KeptStaging",
+                                                 "The converted disks kept for a retry were unused for %n day(s) and "
+                                                 "are discarded",
+                                                 nullptr, maxAgeDays)
+                                     .toString());
         if (r)
             ++swept;
     }

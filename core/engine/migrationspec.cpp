@@ -1,6 +1,7 @@
 #include "migrationspec.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -9,11 +10,6 @@
 namespace xms {
 
 namespace {
-// Called from the members of MigrationSpec, so lupdate files the strings under that class.
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("xms::MigrationSpec", text);
-}
 } // namespace
 
 QJsonObject NicMapping::toJson() const
@@ -88,7 +84,10 @@ Status MigrationSpec::validate() const
 {
     if (kind != u"cold")
         return fail(errc::kInputKind,
-                    tr("Only cold migration is supported (--kind cold); '%1' is not available yet.").arg(kind));
+                    Text::translate("xms::MigrationSpec",
+                                    "Only cold migration is supported (--kind cold); '%1' is not available yet.")
+                        .toString()
+                        .arg(kind));
     const struct
     {
         const QString& value;
@@ -97,16 +96,23 @@ Status MigrationSpec::validate() const
                     {project, "--target-project"}, {flavor, "--flavor"}, {volumeType, "--volume-type"}};
     for (const auto& r : required) {
         if (r.value.trimmed().isEmpty())
-            return fail(errc::kInputMissing, tr("%1 is required.").arg(QLatin1StringView(r.flag)));
+            return fail(
+                errc::kInputMissing,
+                Text::translate("xms::MigrationSpec", "%1 is required.").toString().arg(QLatin1StringView(r.flag)));
     }
     for (const NicMapping& n : networks) {
         if (n.sourceNetwork.isEmpty() || n.targetNetwork.isEmpty())
             return fail(errc::kInputNetworkMap,
-                        tr("Every network mapping needs a source network and a target network."));
+                        Text::translate("xms::MigrationSpec",
+                                        "Every network mapping needs a source network and a target network.")
+                            .toString());
     }
     if (effectiveInstanceName().isEmpty())
         return fail(errc::kInputInstanceName,
-                    tr("The instance name '%1' has no usable characters; give --instance-name.").arg(instanceName));
+                    Text::translate("xms::MigrationSpec",
+                                    "The instance name '%1' has no usable characters; give --instance-name.")
+                        .toString()
+                        .arg(instanceName));
     return {};
 }
 

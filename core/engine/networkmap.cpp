@@ -1,6 +1,7 @@
 #include "networkmap.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 
@@ -8,17 +9,13 @@ namespace xms {
 
 namespace {
 
-// lupdate files these free-function tr() calls under the enclosing namespace.
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("xms", text);
-}
-
 std::unexpected<Error> bad(const QString& text, const QString& problem)
 {
     return fail(errc::kInputNetworkMap,
-                tr("Bad --network-map '%1': %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example "
-                   "'VM Network=internal-net/internal-subnet,keep-mac'.")
+                Text::translate("xms",
+                                "Bad --network-map '%1': %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example "
+                                "'VM Network=internal-net/internal-subnet,keep-mac'.")
+                    .toString()
                     .arg(text, problem));
 }
 
@@ -28,11 +25,11 @@ Result<NicMapping> parseNetworkMap(const QString& text)
 {
     const qsizetype eq = text.indexOf(u'=');
     if (eq < 0)
-        return bad(text, tr("no '=' between the source network and the target network"));
+        return bad(text, Text::translate("xms", "no '=' between the source network and the target network").toString());
     NicMapping m;
     m.sourceNetwork = text.left(eq).trimmed();
     if (m.sourceNetwork.isEmpty())
-        return bad(text, tr("the source network before '=' is empty"));
+        return bad(text, Text::translate("xms", "the source network before '=' is empty").toString());
 
     QString target = text.mid(eq + 1);
     // Options follow the last comma; network names may not contain a comma in this syntax.
@@ -43,9 +40,10 @@ Result<NicMapping> parseNetworkMap(const QString& text)
         if (opt == u"keep-mac")
             m.keepMac = true;
         else if (opt.isEmpty())
-            return bad(text, tr("an empty option after ','"));
+            return bad(text, Text::translate("xms", "an empty option after ','").toString());
         else
-            return bad(text, tr("unknown option '%1' (the only option is keep-mac)").arg(opt));
+            return bad(text,
+                       Text::translate("xms", "unknown option '%1' (the only option is keep-mac)").toString().arg(opt));
     }
 
     const qsizetype slash = target.indexOf(u'/');
@@ -53,12 +51,12 @@ Result<NicMapping> parseNetworkMap(const QString& text)
     if (slash >= 0) {
         m.targetSubnet = target.mid(slash + 1).trimmed();
         if (m.targetSubnet.isEmpty())
-            return bad(text, tr("the subnet after '/' is empty"));
+            return bad(text, Text::translate("xms", "the subnet after '/' is empty").toString());
         if (m.targetSubnet.contains(u'/'))
-            return bad(text, tr("more than one '/' in '%1'").arg(target));
+            return bad(text, Text::translate("xms", "more than one '/' in '%1'").toString().arg(target));
     }
     if (m.targetNetwork.isEmpty())
-        return bad(text, tr("the target network after '=' is empty"));
+        return bad(text, Text::translate("xms", "the target network after '=' is empty").toString());
     return m;
 }
 
@@ -71,7 +69,10 @@ Result<QList<NicMapping>> parseNetworkMaps(const QStringList& texts)
             return std::unexpected(m.error());
         for (const NicMapping& seen : out) {
             if (seen.sourceNetwork == m->sourceNetwork)
-                return bad(t, tr("'%1' is already mapped by an earlier --network-map").arg(m->sourceNetwork));
+                return bad(t,
+                           Text::translate("xms", "'%1' is already mapped by an earlier --network-map")
+                               .toString()
+                               .arg(m->sourceNetwork));
         }
         out.append(*m);
     }

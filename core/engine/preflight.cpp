@@ -1,6 +1,7 @@
 #include "preflight.h"
 
 #include "common/paths.h"
+#include "common/text.h"
 #include "engine/cloudsession.h"
 #include "engine/enginesettings.h"
 #include "engine/exportstage.h"
@@ -26,13 +27,6 @@ namespace {
 
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 
-// lupdate files free-function tr() calls under the enclosing namespace ("xms"); PreflightRun and
-// PreflightReport use the contexts lupdate records for them.
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("xms", text, disambiguation, n);
-}
-
 PreflightCheck check(QString category, QString key, Verdict v, QString message, QString fix = {})
 {
     return {std::move(category), std::move(key), v, std::move(message), std::move(fix)};
@@ -55,83 +49,116 @@ void checkQuota(PreflightReport& r, const QString& category, const QList<xloud::
         return;
     const std::optional<qint64> free = q->free();
     if (free && *free < need)
-        r.add(check(category, u"target.quota." + name, Verdict::Block,
-                    tr("Quota %1 exceeded: the migration needs %2 %3, the project has %4 of %5 left")
-                        .arg(name)
-                        .arg(need)
-                        .arg(unit)
-                        .arg(std::max<qint64>(0, *free))
-                        .arg(q->limit),
-                    tr("Ask the cloud administrator to raise quota %1, or free some in the project.").arg(name)));
+        r.add(
+            check(category, u"target.quota." + name, Verdict::Block,
+                  Text::translate("xms", "Quota %1 exceeded: the migration needs %2 %3, the project has %4 of %5 left")
+                      .toString()
+                      .arg(name)
+                      .arg(need)
+                      .arg(unit)
+                      .arg(std::max<qint64>(0, *free))
+                      .arg(q->limit),
+                  Text::translate("xms", "Ask the cloud administrator to raise quota %1, or free some in the project.")
+                      .toString()
+                      .arg(name)));
 }
 
 void sourceChecks(PreflightReport& r, const vsphere::VmInfo& vm, const PreflightInput& in)
 {
     const QString& firmware = vm.firmware;
     if (vm.isTemplate)
-        r.add(check(u"Compute"_s, u"compute.template"_s, Verdict::Block, tr("This is a VM template, not a VM"),
-                    tr("Deploy a VM from the template in vSphere and migrate that.")));
+        r.add(check(u"Compute"_s, u"compute.template"_s, Verdict::Block,
+                    Text::translate("xms", "This is a VM template, not a VM").toString(),
+                    Text::translate("xms", "Deploy a VM from the template in vSphere and migrate that.").toString()));
     const QString& conn = vm.connectionState;
     if (!conn.isEmpty() && conn != u"connected")
         r.add(check(u"Source"_s, u"source.vm_connection"_s, Verdict::Block,
-                    tr("vSphere reports the VM as %1").arg(conn),
-                    tr("Reconnect its host or register the VM again in vSphere.")));
+                    Text::translate("xms", "vSphere reports the VM as %1").toString().arg(conn),
+                    Text::translate("xms", "Reconnect its host or register the VM again in vSphere.").toString()));
     if (firmware == u"efi" && vm.secureBoot)
-        r.add(check(u"Compute"_s, u"compute.secure_boot"_s, Verdict::Warn,
-                    tr("UEFI Secure Boot is on; the instance boots UEFI without Secure Boot"),
-                    tr("Nothing to do unless the guest requires Secure Boot; then enable it on the instance "
-                       "after migration where the cloud supports it.")));
+        r.add(check(
+            u"Compute"_s, u"compute.secure_boot"_s, Verdict::Warn,
+            Text::translate("xms", "UEFI Secure Boot is on; the instance boots UEFI without Secure Boot").toString(),
+            Text::translate("xms",
+                            "Nothing to do unless the guest requires Secure Boot; then enable it on the instance "
+                            "after migration where the cloud supports it.")
+                .toString()));
     else
         r.add(check(u"Compute"_s, u"compute.firmware"_s, Verdict::Pass,
-                    tr("Firmware %1").arg(firmware == u"efi" ? tr("UEFI") : tr("BIOS"))));
+                    Text::translate("xms", "Firmware %1")
+                        .toString()
+                        .arg(firmware == u"efi" ? Text::translate("xms", "UEFI").toString()
+                                                : Text::translate("xms", "BIOS").toString())));
     const int hw = vm.hardwareVersion.mid(4).toInt();
     if (hw > 0 && hw < 7)
-        r.add(check(u"Compute"_s, u"compute.hardware_version"_s, Verdict::Warn,
-                    tr("Hardware version %1 is very old").arg(hw),
-                    tr("Upgrade the VM's compatibility in vSphere if the export fails.")));
+        r.add(
+            check(u"Compute"_s, u"compute.hardware_version"_s, Verdict::Warn,
+                  Text::translate("xms", "Hardware version %1 is very old").toString().arg(hw),
+                  Text::translate("xms", "Upgrade the VM's compatibility in vSphere if the export fails.").toString()));
 
     if (vm.disks.isEmpty())
-        r.add(check(u"Storage"_s, u"storage.no_disks"_s, Verdict::Block, tr("The VM has no disks to migrate"),
-                    tr("Attach the VM's disks in vSphere.")));
+        r.add(check(u"Storage"_s, u"storage.no_disks"_s, Verdict::Block,
+                    Text::translate("xms", "The VM has no disks to migrate").toString(),
+                    Text::translate("xms", "Attach the VM's disks in vSphere.").toString()));
     for (const vsphere::DiskInfo& d : vm.disks) {
         const QString& label = d.label;
         if (d.isRdm())
             r.add(check(u"Storage"_s, u"storage.rdm"_s, Verdict::Block,
-                        tr("%1 is a raw device mapping (RDM)").arg(label),
-                        tr("Migrate the LUN's data separately, or convert it to a virtual disk (Storage "
-                           "vMotion with a disk format change) first.")));
+                        Text::translate("xms", "%1 is a raw device mapping (RDM)").toString().arg(label),
+                        Text::translate("xms",
+                                        "Migrate the LUN's data separately, or convert it to a virtual disk (Storage "
+                                        "vMotion with a disk format change) first.")
+                            .toString()));
         else if (d.isIndependent())
-            r.add(check(u"Storage"_s, u"storage.independent_disk"_s, Verdict::Block,
-                        tr("%1 is an independent disk (%2)").arg(label, d.diskMode),
-                        tr("Change the disk mode to Dependent in vSphere (VM powered off), then run preflight "
-                           "again.")));
+            r.add(check(
+                u"Storage"_s, u"storage.independent_disk"_s, Verdict::Block,
+                Text::translate("xms", "%1 is an independent disk (%2)").toString().arg(label, d.diskMode),
+                Text::translate("xms",
+                                "Change the disk mode to Dependent in vSphere (VM powered off), then run preflight "
+                                "again.")
+                    .toString()));
         if (d.isMultiWriter())
             r.add(check(u"Storage"_s, u"storage.shared_disk"_s, Verdict::Block,
-                        tr("%1 is shared with other VMs (multi-writer)").arg(label),
-                        tr("Detach the shared disk; shared storage must be rebuilt in Xloud (multi-attach "
-                           "volume type).")));
+                        Text::translate("xms", "%1 is shared with other VMs (multi-writer)").toString().arg(label),
+                        Text::translate("xms",
+                                        "Detach the shared disk; shared storage must be rebuilt in Xloud (multi-attach "
+                                        "volume type).")
+                            .toString()));
     }
     if (vm.hasSnapshot)
-        r.add(check(u"Storage"_s, u"storage.snapshot"_s, Verdict::Warn,
-                    tr("The VM has snapshots; the migration copies its current state only"),
-                    tr("Delete or consolidate snapshots you do not need, so the export reads one disk chain.")));
+        r.add(check(
+            u"Storage"_s, u"storage.snapshot"_s, Verdict::Warn,
+            Text::translate("xms", "The VM has snapshots; the migration copies its current state only").toString(),
+            Text::translate("xms",
+                            "Delete or consolidate snapshots you do not need, so the export reads one disk chain.")
+                .toString()));
 
     const QString& guestId = vm.guestId;
     const QString& guestName = vm.guestFullName;
     if (guestId.startsWith(u"win", Qt::CaseInsensitive)) {
         if (in.virtioWin.isEmpty() || !QFileInfo::exists(in.virtioWin))
             r.add(check(u"Guest"_s, u"guest.virtio_win"_s, Verdict::Block,
-                        tr("%1 is Windows and needs VirtIO drivers, but no virtio-win ISO is set").arg(guestName),
-                        tr("Download virtio-win.iso (Fedora's virtio-win project) and set it with 'xms "
-                           "settings set guest/virtio-win PATH' or in Settings, then run preflight again.")));
+                        Text::translate("xms", "%1 is Windows and needs VirtIO drivers, but no virtio-win ISO is set")
+                            .toString()
+                            .arg(guestName),
+                        Text::translate("xms",
+                                        "Download virtio-win.iso (Fedora's virtio-win project) and set it with 'xms "
+                                        "settings set guest/virtio-win PATH' or in Settings, then run preflight again.")
+                            .toString()));
         else
             r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Pass,
-                        tr("%1, drivers from %2").arg(guestName, QDir::toNativeSeparators(in.virtioWin))));
+                        Text::translate("xms", "%1, drivers from %2")
+                            .toString()
+                            .arg(guestName, QDir::toNativeSeparators(in.virtioWin))));
     } else if (guestId.isEmpty() || guestId.startsWith(u"other", Qt::CaseInsensitive)) {
         r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Warn,
-                    tr("vSphere does not know the guest OS (%1)").arg(guestId.isEmpty() ? tr("none") : guestId),
-                    tr("Inspection decides during the job; set the guest OS in the VM's settings to know "
-                       "now.")));
+                    Text::translate("xms", "vSphere does not know the guest OS (%1)")
+                        .toString()
+                        .arg(guestId.isEmpty() ? Text::translate("xms", "none").toString() : guestId),
+                    Text::translate("xms",
+                                    "Inspection decides during the job; set the guest OS in the VM's settings to know "
+                                    "now.")
+                        .toString()));
     } else {
         r.add(check(u"Guest"_s, u"guest.os"_s, Verdict::Pass, guestName.isEmpty() ? guestId : guestName));
     }
@@ -139,10 +166,12 @@ void sourceChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Preflight
     const qint64 need = vm.totalDiskBytes() + kStagingReserveBytes + in.alreadyQueuedBytes;
     if (in.stagingFreeBytes >= 0 && in.stagingFreeBytes < need)
         r.add(check(u"Storage"_s, u"storage.staging_space"_s, Verdict::Block,
-                    tr("Staging needs %1 GiB, %2 GiB are free")
+                    Text::translate("xms", "Staging needs %1 GiB, %2 GiB are free")
+                        .toString()
                         .arg(double(need) / kGiB, 0, 'f', 1)
                         .arg(double(in.stagingFreeBytes) / kGiB, 0, 'f', 1),
-                    tr("Free space in the staging directory or choose another one in Settings.")));
+                    Text::translate("xms", "Free space in the staging directory or choose another one in Settings.")
+                        .toString()));
 }
 
 } // namespace
@@ -170,20 +199,30 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
             flavor = &f;
     if (!flavor)
         r.add(check(u"Target"_s, u"target.flavor"_s, Verdict::Block,
-                    tr("Flavor %1 is not available in project %2").arg(spec.flavor, t.projectName),
-                    tr("Pick one of the flavors 'xms cloud resources' lists.")));
+                    Text::translate("xms", "Flavor %1 is not available in project %2")
+                        .toString()
+                        .arg(spec.flavor, t.projectName),
+                    Text::translate("xms", "Pick one of the flavors 'xms cloud resources' lists.").toString()));
     else if (flavor->vcpus < cpus || flavor->ramMiB < ramMiB)
         r.add(check(u"Compute"_s, u"target.flavor_fit"_s, Verdict::Block,
-                    tr("Flavor %1 (%2 vCPU, %3 MiB) is smaller than the source (%4 vCPU, %5 MiB)")
+                    Text::translate("xms", "Flavor %1 (%2 vCPU, %3 MiB) is smaller than the source (%4 vCPU, %5 MiB)")
+                        .toString()
                         .arg(flavor->name)
                         .arg(flavor->vcpus)
                         .arg(flavor->ramMiB)
                         .arg(cpus)
                         .arg(ramMiB),
-                    tr("Choose a flavor with at least %1 vCPU and %2 MiB RAM.").arg(cpus).arg(ramMiB)));
+                    Text::translate("xms", "Choose a flavor with at least %1 vCPU and %2 MiB RAM.")
+                        .toString()
+                        .arg(cpus)
+                        .arg(ramMiB)));
     else
         r.add(check(u"Compute"_s, u"target.flavor_fit"_s, Verdict::Pass,
-                    tr("Flavor %1 fits (%2 vCPU, %3 MiB)").arg(flavor->name).arg(flavor->vcpus).arg(flavor->ramMiB)));
+                    Text::translate("xms", "Flavor %1 fits (%2 vCPU, %3 MiB)")
+                        .toString()
+                        .arg(flavor->name)
+                        .arg(flavor->vcpus)
+                        .arg(flavor->ramMiB)));
 
     QString typeName = spec.volumeType;
     if (!spec.volumeType.isEmpty()) {
@@ -194,18 +233,20 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
                 typeName = vt.name;
             }
         if (!found)
-            r.add(check(u"Target"_s, u"target.volume_type"_s, Verdict::Block,
-                        tr("Volume type %1 does not exist").arg(spec.volumeType),
-                        tr("Pick one of the volume types 'xms cloud resources' lists.")));
+            r.add(
+                check(u"Target"_s, u"target.volume_type"_s, Verdict::Block,
+                      Text::translate("xms", "Volume type %1 does not exist").toString().arg(spec.volumeType),
+                      Text::translate("xms", "Pick one of the volume types 'xms cloud resources' lists.").toString()));
     }
     if (!spec.availabilityZone.isEmpty()) {
         bool found = false;
         for (const xloud::AvailabilityZone& z : t.computeZones)
             found = found || z.name == spec.availabilityZone;
         if (!found)
-            r.add(check(u"Target"_s, u"target.availability_zone"_s, Verdict::Block,
-                        tr("Availability zone %1 does not exist").arg(spec.availabilityZone),
-                        tr("Leave the zone empty for the default, or pick a listed one.")));
+            r.add(check(
+                u"Target"_s, u"target.availability_zone"_s, Verdict::Block,
+                Text::translate("xms", "Availability zone %1 does not exist").toString().arg(spec.availabilityZone),
+                Text::translate("xms", "Leave the zone empty for the default, or pick a listed one.").toString()));
     }
 
     // Quota headroom for what this job adds.
@@ -214,16 +255,21 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
     for (const vsphere::DiskInfo& d : disks)
         gib += std::max<qint64>(1, (d.capacityBytes + kGiB - 1) / kGiB);
     const QList<vsphere::NicInfo>& nics = vm.nics;
-    checkQuota(r, u"Compute"_s, t.quota.compute, u"instances"_s, 1, tr("instance"));
-    checkQuota(r, u"Compute"_s, t.quota.compute, u"cores"_s, flavor ? flavor->vcpus : cpus, tr("vCPU"));
-    checkQuota(r, u"Compute"_s, t.quota.compute, u"ram"_s, flavor ? flavor->ramMiB : ramMiB, tr("MiB"));
-    checkQuota(r, u"Storage"_s, t.quota.volume, u"volumes"_s, disks.size(), tr("volumes"));
-    checkQuota(r, u"Storage"_s, t.quota.volume, u"gigabytes"_s, gib, tr("GiB"));
+    checkQuota(r, u"Compute"_s, t.quota.compute, u"instances"_s, 1, Text::translate("xms", "instance").toString());
+    checkQuota(r, u"Compute"_s, t.quota.compute, u"cores"_s, flavor ? flavor->vcpus : cpus,
+               Text::translate("xms", "vCPU").toString());
+    checkQuota(r, u"Compute"_s, t.quota.compute, u"ram"_s, flavor ? flavor->ramMiB : ramMiB,
+               Text::translate("xms", "MiB").toString());
+    checkQuota(r, u"Storage"_s, t.quota.volume, u"volumes"_s, disks.size(),
+               Text::translate("xms", "volumes").toString());
+    checkQuota(r, u"Storage"_s, t.quota.volume, u"gigabytes"_s, gib, Text::translate("xms", "GiB").toString());
     if (!typeName.isEmpty()) {
-        checkQuota(r, u"Storage"_s, t.quota.volume, u"volumes_" + typeName, disks.size(), tr("volumes"));
-        checkQuota(r, u"Storage"_s, t.quota.volume, u"gigabytes_" + typeName, gib, tr("GiB"));
+        checkQuota(r, u"Storage"_s, t.quota.volume, u"volumes_" + typeName, disks.size(),
+                   Text::translate("xms", "volumes").toString());
+        checkQuota(r, u"Storage"_s, t.quota.volume, u"gigabytes_" + typeName, gib,
+                   Text::translate("xms", "GiB").toString());
     }
-    checkQuota(r, u"Network"_s, t.quota.network, u"port"_s, nics.size(), tr("ports"));
+    checkQuota(r, u"Network"_s, t.quota.network, u"port"_s, nics.size(), Text::translate("xms", "ports").toString());
 
     for (const vsphere::NicInfo& nic : nics) {
         const QString& label = nic.label;
@@ -231,9 +277,10 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
         const QString& mac = nic.macAddress;
         const int m = mappingFor(spec.networks, label, net);
         if (m < 0) {
-            r.add(check(u"Network"_s, u"network.unmapped"_s, Verdict::Block,
-                        tr("%1 (on %2) is not mapped to a target network").arg(label, net),
-                        tr("Map it, e.g. --network-map '%1=NETWORK'.").arg(net)));
+            r.add(
+                check(u"Network"_s, u"network.unmapped"_s, Verdict::Block,
+                      Text::translate("xms", "%1 (on %2) is not mapped to a target network").toString().arg(label, net),
+                      Text::translate("xms", "Map it, e.g. --network-map '%1=NETWORK'.").toString().arg(net)));
             continue;
         }
         const NicMapping& map = spec.networks.at(m);
@@ -242,10 +289,11 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
             if (n.id == map.targetNetwork || n.name == map.targetNetwork)
                 target = &n;
         if (!target) {
-            r.add(check(
-                u"Network"_s, u"network.not_found"_s, Verdict::Block,
-                tr("Network %1 (for %2) does not exist in project %3").arg(map.targetNetwork, label, t.projectName),
-                tr("Pick one of the networks 'xms cloud resources' lists.")));
+            r.add(check(u"Network"_s, u"network.not_found"_s, Verdict::Block,
+                        Text::translate("xms", "Network %1 (for %2) does not exist in project %3")
+                            .toString()
+                            .arg(map.targetNetwork, label, t.projectName),
+                        Text::translate("xms", "Pick one of the networks 'xms cloud resources' lists.").toString()));
             continue;
         }
         bool subnetOk = map.targetSubnet.isEmpty();
@@ -253,26 +301,36 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
             subnetOk = subnetOk || s.id == map.targetSubnet || s.name == map.targetSubnet;
         if (!subnetOk)
             r.add(check(u"Network"_s, u"network.subnet"_s, Verdict::Block,
-                        tr("Subnet %1 is not part of network %2").arg(map.targetSubnet, target->name),
-                        tr("Pick a subnet of %1.").arg(target->name)));
+                        Text::translate("xms", "Subnet %1 is not part of network %2")
+                            .toString()
+                            .arg(map.targetSubnet, target->name),
+                        Text::translate("xms", "Pick a subnet of %1.").toString().arg(target->name)));
         else
-            r.add(check(u"Network"_s, u"network.mapped"_s, Verdict::Pass, tr("%1 → %2").arg(label, target->name)));
+            r.add(check(u"Network"_s, u"network.mapped"_s, Verdict::Pass,
+                        Text::translate("xms", "%1 → %2").toString().arg(label, target->name)));
         if (!map.keepMac)
             continue;
         const Verdict onRefusal = spec.macFallback == MigrationSpec::MacFallback::Fail ? Verdict::Block : Verdict::Warn;
         const QString fallbackNote = spec.macFallback == MigrationSpec::MacFallback::Fail
-            ? tr("Untick Keep MAC, or allow a new MAC (--mac-fallback new).")
-            : tr("The instance will get a new MAC; update DHCP reservations or licences bound to it.");
+            ? Text::translate("xms", "Untick Keep MAC, or allow a new MAC (--mac-fallback new).").toString()
+            : Text::translate("xms",
+                              "The instance will get a new MAC; update DHCP reservations or licences bound to it.")
+                  .toString();
         if (target->shared && target->projectId != t.projectId)
             r.add(check(u"Network"_s, u"network.mac_policy"_s, onRefusal,
-                        tr("%1 cannot keep MAC %2: %3 is a shared network, where Xloud lets only "
-                           "administrators choose a MAC")
+                        Text::translate("xms",
+                                        "%1 cannot keep MAC %2: %3 is a shared network, where Xloud lets only "
+                                        "administrators choose a MAC")
+                            .toString()
                             .arg(label, mac, target->name),
                         fallbackNote));
         for (const auto& [usedMac, portId] : in.macsInUse)
             if (usedMac.compare(mac, Qt::CaseInsensitive) == 0)
                 r.add(check(u"Network"_s, u"network.mac_in_use"_s, onRefusal,
-                            tr("MAC %1 of %2 is already used by port %3").arg(mac, label, portId), fallbackNote));
+                            Text::translate("xms", "MAC %1 of %2 is already used by port %3")
+                                .toString()
+                                .arg(mac, label, portId),
+                            fallbackNote));
     }
 }
 
@@ -282,11 +340,11 @@ QString verdictName(Verdict v)
 {
     switch (v) {
     case Verdict::Pass:
-        return tr("Pass");
+        return Text::translate("xms", "Pass").toString();
     case Verdict::Warn:
-        return tr("Warn");
+        return Text::translate("xms", "Warn").toString();
     case Verdict::Block:
-        return tr("Block");
+        return Text::translate("xms", "Block").toString();
     }
     return {};
 }
@@ -333,8 +391,8 @@ QString PreflightReport::summary() const
 {
     const QList<PreflightCheck> bad = failing();
     if (bad.isEmpty())
-        return QCoreApplication::translate("xms::PreflightReport", "Pass: %n check(s) passed", nullptr,
-                                           int(checks.size()));
+        return Text::translate("xms::PreflightReport", "Pass: %n check(s) passed", nullptr, int(checks.size()))
+            .toString();
     QStringList parts;
     for (const PreflightCheck& c : bad)
         parts.append(c.message);
@@ -369,8 +427,6 @@ namespace {
 class PreflightRun : public QObject
 {
 public:
-    static QString tr(const char* text) { return QCoreApplication::translate("xms::PreflightRun", text); }
-
     PreflightRun(Store& store, MigrationSpec spec, QObject* parent, std::function<void(Result<PreflightReport>)> done)
         : QObject(parent)
         , m_store(store)
@@ -432,8 +488,12 @@ private:
         PreflightReport r;
         r.vm = m_spec.vm;
         r.add(check(u"Source"_s, u"source.reachable"_s, Verdict::Block,
-                    tr("Source %1 cannot be reached: %2").arg(m_spec.source, e.message),
-                    tr("Run 'xms source test %1' and fix what it reports.").arg(m_spec.source)));
+                    Text::translate("xms::PreflightRun", "Source %1 cannot be reached: %2")
+                        .toString()
+                        .arg(m_spec.source, e.message),
+                    Text::translate("xms::PreflightRun", "Run 'xms source test %1' and fix what it reports.")
+                        .toString()
+                        .arg(m_spec.source)));
         finish(r);
     }
 
@@ -483,8 +543,12 @@ private:
     {
         PreflightReport r = evaluatePreflight(m_input);
         r.add(check(u"Target"_s, u"target.reachable"_s, Verdict::Block,
-                    tr("Cloud %1, project %2: %3").arg(m_spec.cloud, m_spec.project, e.message),
-                    tr("Run 'xms cloud test %1' and fix what it reports.").arg(m_spec.cloud)));
+                    Text::translate("xms::PreflightRun", "Cloud %1, project %2: %3")
+                        .toString()
+                        .arg(m_spec.cloud, m_spec.project, e.message),
+                    Text::translate("xms::PreflightRun", "Run 'xms cloud test %1' and fix what it reports.")
+                        .toString()
+                        .arg(m_spec.cloud)));
         finish(r);
     }
 
@@ -543,7 +607,7 @@ Estimate estimateJob(const Store& store, const vsphere::VmInfo& vm)
             }
         if (n > 0) {
             e.seconds = qint64(fixedSeconds + bytes * secondsPerByte / n);
-            e.basis = QCoreApplication::translate("xms::Preflight", "%n finished job(s)", nullptr, n);
+            e.basis = Text::translate("xms::Preflight", "%n finished job(s)", nullptr, n).toString();
             return e;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/paths.h"
+#include "common/text.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,8 @@ Status inRange(const QString& key, const QString& value, int low, int high)
     if (ok && n >= low && n <= high)
         return {};
     return fail(errc::kUsageValue,
-                QCoreApplication::translate("Settings", "%1 must be a number from %2 to %3, not '%4'.")
+                Text::translate("Settings", "%1 must be a number from %2 to %3, not '%4'.")
+                    .toString()
                     .arg(key)
                     .arg(low)
                     .arg(high)
@@ -79,14 +81,14 @@ Status check(const QString& key, const QString& value)
     if (const Known* k = find(key); k && k->isNumber())
         return inRange(key, value, k->low, k->high);
     if (key == QLatin1StringView(kStagingDir) && (!QDir().mkpath(value) || !QFileInfo(value).isWritable()))
-        return fail(
-            errc::kUsageValue,
-            QCoreApplication::translate("Settings", "Cannot write to %1; choose a directory this user can write.")
-                .arg(value));
+        return fail(errc::kUsageValue,
+                    Text::translate("Settings", "Cannot write to %1; choose a directory this user can write.")
+                        .toString()
+                        .arg(value));
     if (key == QLatin1StringView(kVirtioWin) && !QFileInfo(value).isFile())
         return fail(
             errc::kUsageValue,
-            QCoreApplication::translate("Settings", "%1 is not a file; give the path of virtio-win.iso.").arg(value));
+            Text::translate("Settings", "%1 is not a file; give the path of virtio-win.iso.").toString().arg(value));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/paths.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,9 +27,10 @@ Result<bool> WorkerLauncher::ensureRunning(const JobStore& jobs)
     const QString xms = cliPath();
     if (!QFileInfo(xms).isExecutable())
         return fail(errc::kEngineNoWorker,
-                    QCoreApplication::translate("WorkerLauncher",
-                                                "Cannot start a migration worker: %1 is missing. "
-                                                "Reinstall XMS or set XMS_CLI to the xms program.")
+                    Text::translate("WorkerLauncher",
+                                    "Cannot start a migration worker: %1 is missing. "
+                                    "Reinstall XMS or set XMS_CLI to the xms program.")
+                        .toString()
                         .arg(xms));
     QProcess p;
     // setsid: the worker survives the terminal or window that started it.
@@ -41,7 +43,7 @@ Result<bool> WorkerLauncher::ensureRunning(const JobStore& jobs)
     qint64 pid = 0;
     if (!p.startDetached(&pid))
         return fail(errc::kEngineNoWorker,
-                    QCoreApplication::translate("WorkerLauncher", "Cannot start a migration worker."), p.errorString());
+                    Text::translate("WorkerLauncher", "Cannot start a migration worker.").toString(), p.errorString());
     qCInfo(lcEngine) << "started worker" << pid << "log:" << log;
     return true;
 }

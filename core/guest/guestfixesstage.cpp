@@ -2,7 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
-#include "common/translate.h"
+#include "common/text.h"
 #include "guest/guestfsenv.h"
 #include "guest/libvirtxml.h"
 #include "guest/processtree.h"
@@ -21,10 +21,6 @@
 namespace xms {
 
 namespace {
-QString tr(const char* text)
-{
-    return translateIn({"xms", "Guest"}, text); // a class's own tr() files its strings under the class
-}
 constexpr qsizetype kMaxLogText = 4 << 20; // the tail kept in memory for error mapping
 constexpr int kPollMs = 100;
 constexpr int kGiveUpMs = 15000; // after SIGKILL nothing should survive this long
@@ -32,7 +28,9 @@ constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earli
 
 Error cancelledError()
 {
-    return Error::make(errc::kJobCancelled, tr("Guest Fixes was cancelled; the staging images are unchanged."));
+    return Error::make(
+        errc::kJobCancelled,
+        Text::translate("xms", "Guest Fixes was cancelled; the staging images are unchanged.").toString());
 }
 
 QString findProgram(const QString& program)
@@ -52,16 +50,22 @@ Status checkWindowsDrivers(const QString& osType, const QString& virtioWin)
                                          "stable-virtio/virtio-win.iso");
     if (path.isEmpty()) {
         return fail(errc::kGuestVirtioWinMissing,
-                    tr("This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
-                       "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
-                       "VIRTIO_WIN environment variable at it.")
+                    Text::translate(
+                        "xms",
+                        "This VM runs Windows, which needs VirtIO drivers to boot on Xloud. Download virtio-win.iso "
+                        "(%1) and point the \"VirtIO drivers for Windows\" setting, the --virtio-win option or the "
+                        "VIRTIO_WIN environment variable at it.")
+                        .toString()
                         .arg(where));
     }
     if (!QFileInfo::exists(path)) {
-        return fail(errc::kGuestVirtioWinMissing,
-                    tr("The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
-                       "virtio-win.iso (%2) and point the setting at it.")
-                        .arg(path, where));
+        return fail(
+            errc::kGuestVirtioWinMissing,
+            Text::translate("xms",
+                            "The VirtIO drivers for Windows are configured as %1, which does not exist. Download "
+                            "virtio-win.iso (%2) and point the setting at it.")
+                .toString()
+                .arg(path, where));
     }
     return {};
 }
@@ -133,23 +137,35 @@ Status GuestFixesStage::prepare()
     if (Status w = checkWindowsDrivers(m_request.osType, m_request.virtioWin); !w)
         return w;
     if (m_request.disks.isEmpty() || m_request.workDir.isEmpty())
-        return fail(errc::kGuestInternal, tr("Guest Fixes needs the staging images and a work directory."));
+        return fail(
+            errc::kGuestInternal,
+            Text::translate("xms::GuestFixesStage", "Guest Fixes needs the staging images and a work directory.")
+                .toString());
     for (const QString& d : m_request.disks) {
         const QFileInfo fi(d);
         if (!fi.exists() || !fi.isWritable()) {
             return fail(errc::kGuestDiskMissing,
-                        tr("The staging image %1 is missing or not writable. Run the Export stage again.").arg(d));
+                        Text::translate("xms::GuestFixesStage",
+                                        "The staging image %1 is missing or not writable. Run the Export stage again.")
+                            .toString()
+                            .arg(d));
         }
     }
     if (findProgram(m_request.program).isEmpty()) {
-        return fail(errc::kGuestV2vMissing,
-                    tr("%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
-                       "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
-                        .arg(m_request.program));
+        return fail(
+            errc::kGuestV2vMissing,
+            Text::translate("xms::GuestFixesStage",
+                            "%1 is not installed. Install virt-v2v 2.2 or later with nbdkit and nbdcopy (Debian 12: "
+                            "apt-get install virt-v2v nbdkit libnbd-bin), then retry.")
+                .toString()
+                .arg(m_request.program));
     }
     if (findProgram(m_request.qemuImg).isEmpty()) {
-        return fail(errc::kGuestQemuImgMissing,
-                    tr("qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry."));
+        return fail(
+            errc::kGuestQemuImgMissing,
+            Text::translate("xms::GuestFixesStage",
+                            "qemu-img is not installed. Install it (Debian: apt-get install qemu-utils), then retry.")
+                .toString());
     }
     if (Status k = guestfs::checkHostKernel(); !k)
         return k;
@@ -163,20 +179,27 @@ Status GuestFixesStage::prepare()
     QDir work(m_request.workDir);
     work.removeRecursively();
     if (!QDir().mkpath(m_request.workDir)) {
-        return fail(
-            errc::kGuestWorkdirUnavailable,
-            tr("Cannot create %1. Check the staging directory's permissions and free space.").arg(m_request.workDir));
+        return fail(errc::kGuestWorkdirUnavailable,
+                    Text::translate("xms::GuestFixesStage",
+                                    "Cannot create %1. Check the staging directory's permissions and free space.")
+                        .toString()
+                        .arg(m_request.workDir));
     }
     // Unix socket paths are limited to 108 bytes: virt-v2v's sockets go to a short directory in /tmp.
     m_tmp = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/xms-v2v-XXXXXX");
     if (!m_tmp->isValid()) {
         return fail(errc::kGuestTmpUnavailable,
-                    tr("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
+                    Text::translate("xms::GuestFixesStage",
+                                    "Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
+                        .toString()
                         .arg(QDir::tempPath()));
     }
     m_log.setFileName(m_request.logFile);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        return fail(errc::kGuestLogUnavailable, tr("Cannot write the Guest Fixes log %1.").arg(m_request.logFile),
+        return fail(errc::kGuestLogUnavailable,
+                    Text::translate("xms::GuestFixesStage", "Cannot write the Guest Fixes log %1.")
+                        .toString()
+                        .arg(m_request.logFile),
                     m_log.errorString());
     }
     log("=== " + QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + " guest fixes of "
@@ -254,10 +277,12 @@ void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status
     if (m_cancelled)
         return finishWhenTreeGone(cancelledError());
     if (status != QProcess::NormalExit || exitCode != 0) {
-        return finishWhenTreeGone(Error::make(errc::kGuestOverlayFailed,
-                                              tr("Could not create a working overlay of %1. Check free space in %2.")
-                                                  .arg(m_request.disks[m_index], m_request.workDir),
-                                              toolError(m_request.qemuImg)));
+        return finishWhenTreeGone(Error::make(
+            errc::kGuestOverlayFailed,
+            Text::translate("xms::GuestFixesStage", "Could not create a working overlay of %1. Check free space in %2.")
+                .toString()
+                .arg(m_request.disks[m_index], m_request.workDir),
+            toolError(m_request.qemuImg)));
     }
     ++m_index;
     nextOverlay();
@@ -274,16 +299,22 @@ void GuestFixesStage::startConversion()
         || !xml.flush()) {
         return finishWhenTreeGone(Error::make(
             errc::kGuestWorkdirUnavailable,
-            tr("Cannot write %1. Check free space in the staging directory.").arg(xmlPath), xml.errorString()));
+            Text::translate("xms::GuestFixesStage", "Cannot write %1. Check free space in the staging directory.")
+                .toString()
+                .arg(xmlPath),
+            xml.errorString()));
     }
     xml.close();
     m_step = Step::Convert;
     ++m_launches;
     m_convertClock.start();
-    emit progress(1,
-                  guestfs::applianceCached()
-                      ? tr("Starting virt-v2v")
-                      : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+    emit progress(
+        1,
+        guestfs::applianceCached()
+            ? Text::translate("xms::GuestFixesStage", "Starting virt-v2v").toString()
+            : Text::translate("xms::GuestFixesStage",
+                              "Building the libguestfs appliance (first run only; this takes a minute or two)")
+                  .toString());
     runTool(m_request.program,
             {QStringLiteral("--machine-readable"), QStringLiteral("-i"), QStringLiteral("libvirtxml"), xmlPath},
             &GuestFixesStage::onConverted, true);
@@ -355,11 +386,14 @@ void GuestFixesStage::nextCommit()
         r.elapsedMs = m_clock.elapsed();
         log("=== guest fixes done in " + QByteArray::number(r.elapsedMs / 1000) + " s");
         removeScratch();
-        emit progress(100, tr("The guest is converted to VirtIO"));
+        emit progress(100, Text::translate("xms::GuestFixesStage", "The guest is converted to VirtIO").toString());
         return finish(r);
     }
     emit progress(96 + 4 * m_index / int(m_overlays.size()),
-                  tr("Writing the changes into staging image %1 of %2").arg(m_index + 1).arg(m_overlays.size()));
+                  Text::translate("xms::GuestFixesStage", "Writing the changes into staging image %1 of %2")
+                      .toString()
+                      .arg(m_index + 1)
+                      .arg(m_overlays.size()));
     runTool(m_request.qemuImg,
             {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-d"), m_overlays[m_index]},
             &GuestFixesStage::onCommitted);
@@ -370,8 +404,11 @@ void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
     if (status != QProcess::NormalExit || exitCode != 0) {
         return finishWhenTreeGone(Error::make(
             errc::kGuestCommitFailed,
-            tr("Could not write the converted guest into the staging image %1, which may now be damaged. Check "
-               "free space, then run the migration again from Export.")
+            Text::translate(
+                "xms::GuestFixesStage",
+                "Could not write the converted guest into the staging image %1, which may now be damaged. Check "
+                "free space, then run the migration again from Export.")
+                .toString()
                 .arg(m_request.disks[m_index]),
             toolError(m_request.qemuImg)));
     }
@@ -399,13 +436,18 @@ void GuestFixesStage::stopTree()
 Error GuestFixesStage::stalledError() const
 {
     const QString message = m_stall == Stall::Launch
-        ? tr("virt-v2v's appliance did not start within %1 min, twice. The host is probably overloaded (without "
-             "KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. "
-             "The staging images are unchanged.")
+        ? Text::translate(
+              "xms::GuestFixesStage",
+              "virt-v2v's appliance did not start within %1 min, twice. The host is probably overloaded (without "
+              "KVM the appliance is emulated and slow): run fewer migrations at once or enable KVM, then retry. "
+              "The staging images are unchanged.")
+              .toString()
               .arg(std::max(1, m_request.launchLimitMs / 60000))
-        : tr("virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
-             "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
-             "migrations at once or enable KVM, then retry.")
+        : Text::translate("xms::GuestFixesStage",
+                          "virt-v2v printed nothing for %1 min and was stopped: its appliance has probably hung, which "
+                          "happens on an overloaded host without KVM. The staging images are unchanged; run fewer "
+                          "migrations at once or enable KVM, then retry.")
+              .toString()
               .arg(std::max(1, m_request.silenceLimitMs / 60000));
     return Error::make(errc::kGuestConverterStalled, message, m_request.logFile);
 }
@@ -438,7 +480,9 @@ void GuestFixesStage::restartWhenTreeGone()
         m_stopClock.invalidate();
         log("=== starting virt-v2v again");
         emit progress(1,
-                      tr("virt-v2v's appliance did not start within %1 min; starting virt-v2v again")
+                      Text::translate("xms::GuestFixesStage",
+                                      "virt-v2v's appliance did not start within %1 min; starting virt-v2v again")
+                          .toString()
                           .arg(std::max(1, m_request.launchLimitMs / 60000)));
         m_step = Step::Overlays;
         nextOverlay();

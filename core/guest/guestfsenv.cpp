@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/paths.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,10 +37,11 @@ Status checkHostKernel(const QString& bootDir)
     const QFileInfoList kernels = QDir(bootDir).entryInfoList({QStringLiteral("vmlinuz-*")}, QDir::Files);
     if (kernels.isEmpty()) {
         return fail(errc::kGuestNoHostKernel,
-                    QCoreApplication::translate("Guest",
-                                                "This workstation has no Linux kernel in %1, and libguestfs builds its "
-                                                "helper appliance from it. Install one (Debian/Ubuntu: apt-get install "
-                                                "linux-image-generic or linux-image-amd64), then run %2.")
+                    Text::translate("Guest",
+                                    "This workstation has no Linux kernel in %1, and libguestfs builds its "
+                                    "helper appliance from it. Install one (Debian/Ubuntu: apt-get install "
+                                    "linux-image-generic or linux-image-amd64), then run %2.")
+                        .toString()
                         .arg(bootDir, QStringLiteral("libguestfs-test-tool")));
     }
     for (const auto& k : kernels) {
@@ -47,9 +49,10 @@ Status checkHostKernel(const QString& bootDir)
             return {};
     }
     return fail(errc::kGuestHostKernelUnreadable,
-                QCoreApplication::translate("Guest",
-                                            "The kernels in %1 are not readable by this user, and libguestfs needs to "
-                                            "read one. Make them readable (sudo chmod 0644 %1/vmlinuz-*), then run %2.")
+                Text::translate("Guest",
+                                "The kernels in %1 are not readable by this user, and libguestfs needs to "
+                                "read one. Make them readable (sudo chmod 0644 %1/vmlinuz-*), then run %2.")
+                    .toString()
                     .arg(bootDir, QStringLiteral("libguestfs-test-tool")),
                 kernels.first().absoluteFilePath());
 }
@@ -93,9 +96,10 @@ QProcessEnvironment toolEnvironment()
 
 QString testToolAdvice()
 {
-    return QCoreApplication::translate("Guest",
-                                       "Run libguestfs-test-tool to see why libguestfs cannot start (on hosts where "
-                                       "/dev/kvm exists but fails, set LIBGUESTFS_BACKEND_SETTINGS=force_tcg).");
+    return Text::translate("Guest",
+                           "Run libguestfs-test-tool to see why libguestfs cannot start (on hosts where "
+                           "/dev/kvm exists but fails, set LIBGUESTFS_BACKEND_SETTINGS=force_tcg).")
+        .toString();
 }
 
 } // namespace xms::guestfs

@@ -2,7 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
-#include "common/translate.h"
+#include "common/text.h"
 #include "guest/guestfsenv.h"
 
 #include <QCoreApplication>
@@ -16,10 +16,6 @@ namespace xms {
 
 namespace {
 constexpr qsizetype kRecentMessages = 40;
-QString tr(const char* text)
-{
-    return translateIn({"xms", "Guest"}, text); // contexts as lupdate files them
-}
 } // namespace
 
 GuestfsSession::GuestfsSession(const QString& logFile)
@@ -42,15 +38,18 @@ GuestfsSession::~GuestfsSession()
 Status GuestfsSession::open()
 {
     if (!m_tmp.isValid()) {
-        return fail(
-            errc::kGuestTmpUnavailable,
-            tr("Cannot create a temporary directory in %1. Free some space there or set TMPDIR.").arg(QDir::tempPath()),
-            m_tmp.errorString());
+        return fail(errc::kGuestTmpUnavailable,
+                    Text::translate("xms::GuestfsSession",
+                                    "Cannot create a temporary directory in %1. Free some space there or set TMPDIR.")
+                        .toString()
+                        .arg(QDir::tempPath()),
+                    m_tmp.errorString());
     }
     g = guestfs_create(); // reads LIBGUESTFS_* from the environment (debug, memsize, backend settings)
     if (!g) {
         return fail(errc::kGuestApplianceFailed,
-                    tr("libguestfs could not create a handle. ") + guestfs::testToolAdvice());
+                    Text::translate("xms::GuestfsSession", "libguestfs could not create a handle. ").toString()
+                        + guestfs::testToolAdvice());
     }
     guestfs_set_error_handler(g, nullptr, nullptr); // errors come back as values, not on stderr
     guestfs_set_event_callback(
@@ -78,7 +77,10 @@ Status GuestfsSession::addReadOnly(const QString& path, const QString& format)
                                GUESTFS_ADD_DRIVE_OPTS_FORMAT, fmt.constData(), -1)
         != 0) {
         return fail(errc::kGuestDiskUnusable,
-                    tr("libguestfs cannot open the staging image %1 as %2.").arg(path, format), errorDetail());
+                    Text::translate("xms::GuestfsSession", "libguestfs cannot open the staging image %1 as %2.")
+                        .toString()
+                        .arg(path, format),
+                    errorDetail());
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "guestinfo.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -63,10 +64,10 @@ QString GuestRoot::displayName() const
 QString GuestInfo::summary() const
 {
     const GuestRoot* r = primaryRoot();
-    QString s = r ? r->displayName() + u' ' + r->arch : QCoreApplication::translate("Guest", "No operating system");
+    QString s = r ? r->displayName() + u' ' + r->arch : Text::translate("Guest", "No operating system").toString();
     s += u", " + firmwareKey(firmware).toUpper();
     if (r && r->hasVmwareTools())
-        s += u", " + QCoreApplication::translate("Guest", "VMware tools installed");
+        s += u", " + Text::translate("Guest", "VMware tools installed").toString();
     return s;
 }
 
@@ -93,15 +94,18 @@ Firmware decideFirmware(Firmware vm, Firmware layout, bool hybrid, QStringList* 
         return layout == Firmware::Unknown ? Firmware::Bios : layout;
     if (layout != Firmware::Unknown && layout != vm && !hybrid && warnings) {
         if (vm == Firmware::Uefi) {
-            warnings->append(QCoreApplication::translate(
-                "Guest",
-                "The VM is set to UEFI but its disks have no EFI system partition; the target will use "
-                "UEFI as configured. If it does not boot, switch the VM to BIOS and migrate again."));
+            warnings->append(
+                Text::translate("Guest",
+                                "The VM is set to UEFI but its disks have no EFI system partition; the target will use "
+                                "UEFI as configured. If it does not boot, switch the VM to BIOS and migrate again.")
+                    .toString());
         } else {
-            warnings->append(QCoreApplication::translate(
-                "Guest",
-                "The VM is set to BIOS but its disks have an EFI system partition; the target will use BIOS "
-                "as configured. If it does not boot, set the VM's firmware to EFI and migrate again."));
+            warnings->append(
+                Text::translate(
+                    "Guest",
+                    "The VM is set to BIOS but its disks have an EFI system partition; the target will use BIOS "
+                    "as configured. If it does not boot, set the VM's firmware to EFI and migrate again.")
+                    .toString());
         }
     }
     return vm;
@@ -272,7 +276,7 @@ Error GuestInfo::incompleteRecord()
 {
     return Error::make(
         errc::kGuestBadRecord,
-        QCoreApplication::translate("Guest", "The stored inspection result is incomplete; run Inspect again."));
+        Text::translate("Guest", "The stored inspection result is incomplete; run Inspect again.").toString());
 }
 
 Result<GuestInfo> GuestInfo::fromJson(const QJsonObject& o)

@@ -2,7 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
-#include "common/translate.h"
+#include "common/text.h"
 #include "guest/appliancedeadline.h"
 #include "guest/guestfsenv.h"
 #include "guest/guestfssession.h"
@@ -45,11 +45,6 @@ void InspectControl::killAppliance()
 
 namespace {
 
-QString tr(const char* text)
-{
-    return translateIn({"xms", "xms::Inspector", "Guest"}, text); // contexts as lupdate files them
-}
-
 struct Inspection
 {
     GuestfsSession& s;
@@ -59,7 +54,8 @@ struct Inspection
     Error failure(const QString& code, const QString& message) const
     {
         if (control.isCancelled())
-            return Error::make(errc::kJobCancelled, tr("Inspection was cancelled."));
+            return Error::make(errc::kJobCancelled,
+                               Text::translate("xms::Inspection", "Inspection was cancelled.").toString());
         return Error::make(code, message, s.errorDetail());
     }
 
@@ -152,8 +148,10 @@ struct Inspection
             }
             guestfs_free_application2_list(apps);
         } else {
-            info.warnings.append(tr("Could not list the applications installed in %1: %2")
-                                     .arg(r.displayName(), QString::fromUtf8(guestfs_last_error(s.g))));
+            info.warnings.append(
+                Text::translate("xms::Inspection", "Could not list the applications installed in %1: %2")
+                    .toString()
+                    .arg(r.displayName(), QString::fromUtf8(guestfs_last_error(s.g))));
         }
         guestfs_umount_all(s.g);
         return r;
@@ -220,13 +218,19 @@ Error stalledError(Stall where, const InspectRequest& request)
         = std::chrono::duration_cast<std::chrono::minutes>(launch ? request.launchTimeout : request.inspectTimeout);
     return Error::make(
         errc::kGuestApplianceStalled,
-        (launch ? tr("The libguestfs appliance did not start within %1 min, twice.")
-                : tr("The libguestfs appliance stopped responding: the inspection took longer than %1 min, "
-                     "twice."))
+        (launch
+             ? Text::translate("xms", "The libguestfs appliance did not start within %1 min, twice.").toString()
+             : Text::translate("xms",
+                               "The libguestfs appliance stopped responding: the inspection took longer than %1 min, "
+                               "twice.")
+                   .toString())
                 .arg(std::max<qint64>(1, minutes.count()))
             + u' '
-            + tr("The host is probably overloaded (without KVM the appliance is emulated and slow): run fewer "
-                 "migrations at once or enable KVM, then retry."));
+            + Text::translate(
+                  "xms",
+                  "The host is probably overloaded (without KVM the appliance is emulated and slow): run fewer "
+                  "migrations at once or enable KVM, then retry.")
+                  .toString());
 }
 
 Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& control,
@@ -240,13 +244,15 @@ Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& con
             return std::unexpected(st.error());
     }
     if (control.isCancelled())
-        return fail(errc::kJobCancelled, tr("Inspection was cancelled."));
+        return fail(errc::kJobCancelled, Text::translate("xms", "Inspection was cancelled.").toString());
 
     control.setApplianceMarker(session.tmpDir());
-    report(3,
-           guestfs::applianceCached()
-               ? tr("Starting the inspection appliance")
-               : tr("Building the libguestfs appliance (first run only; this takes a minute or two)"));
+    report(
+        3,
+        guestfs::applianceCached()
+            ? Text::translate("xms", "Starting the inspection appliance").toString()
+            : Text::translate("xms", "Building the libguestfs appliance (first run only; this takes a minute or two)")
+                  .toString());
     Inspection in {session, control, {}};
     {
         const ApplianceDeadline deadline(request.launchTimeout, [&control] { control.killAppliance(); });
@@ -258,14 +264,15 @@ Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& con
         if (launched != 0) {
             return std::unexpected(
                 in.failure(QStringLiteral("guest.appliance_failed"),
-                           tr("libguestfs could not start its helper appliance. ") + guestfs::testToolAdvice()));
+                           Text::translate("xms", "libguestfs could not start its helper appliance. ").toString()
+                               + guestfs::testToolAdvice()));
         }
     }
     const ApplianceDeadline deadline(request.inspectTimeout, [&control] { control.killAppliance(); });
     // After a kill every libguestfs call fails at once: each step asks whether that is why.
     const auto interrupted = [&]() -> std::optional<Error> {
         if (control.isCancelled())
-            return Error::make(errc::kJobCancelled, tr("Inspection was cancelled."));
+            return Error::make(errc::kJobCancelled, Text::translate("xms", "Inspection was cancelled.").toString());
         if (deadline.expired()) {
             *stall = Stall::Inspect;
             return stalledError(*stall, request);
@@ -275,30 +282,33 @@ Result<GuestInfo> inspectOnce(const InspectRequest& request, InspectControl& con
     if (auto e = interrupted())
         return std::unexpected(*e);
 
-    report(45, tr("Looking for operating systems"));
+    report(45, Text::translate("xms", "Looking for operating systems").toString());
     char** rootsRaw = guestfs_inspect_os(session.g);
     if (auto e = interrupted())
         return std::unexpected(*e);
     if (!rootsRaw) {
-        return std::unexpected(
-            in.failure(QStringLiteral("guest.inspection_failed"),
-                       tr("libguestfs could not inspect the guest (often an unreadable /etc/fstab or registry in the "
-                          "guest). Fix the guest on the source VM, or see the details.")));
+        return std::unexpected(in.failure(
+            QStringLiteral("guest.inspection_failed"),
+            Text::translate("xms",
+                            "libguestfs could not inspect the guest (often an unreadable /etc/fstab or registry in the "
+                            "guest). Fix the guest on the source VM, or see the details.")
+                .toString()));
     }
     const QStringList roots = session.list(rootsRaw);
 
-    report(55, tr("Reading the disk layout"));
+    report(55, Text::translate("xms", "Reading the disk layout").toString());
     in.readLayout();
     if (auto e = interrupted())
         return std::unexpected(*e);
 
     for (qsizetype i = 0; i < roots.size(); ++i) {
-        report(65 + int(25 * i / roots.size()), tr("Reading the installed software of %1").arg(roots[i]));
+        report(65 + int(25 * i / roots.size()),
+               Text::translate("xms", "Reading the installed software of %1").toString().arg(roots[i]));
         in.info.roots.append(in.readRoot(roots[i]));
         if (auto e = interrupted())
             return std::unexpected(*e);
     }
-    report(92, tr("Measuring the remaining file systems"));
+    report(92, Text::translate("xms", "Measuring the remaining file systems").toString());
     in.measureTheRest();
     if (auto e = interrupted())
         return std::unexpected(*e);
@@ -317,13 +327,16 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
         if (progress)
             progress(percent, message);
     };
-    report(0, tr("Checking the disks"));
+    report(0, Text::translate("xms", "Checking the disks").toString());
     if (request.disks.isEmpty())
-        return fail(errc::kGuestNoDisks, tr("There is no disk to inspect."));
+        return fail(errc::kGuestNoDisks, Text::translate("xms", "There is no disk to inspect.").toString());
     for (const QString& d : request.disks) {
         if (!QFileInfo(d).isReadable()) {
-            return fail(errc::kGuestDiskMissing,
-                        tr("The staging image %1 is missing or unreadable. Run the Export stage again.").arg(d));
+            return fail(
+                errc::kGuestDiskMissing,
+                Text::translate("xms", "The staging image %1 is missing or unreadable. Run the Export stage again.")
+                    .toString()
+                    .arg(d));
         }
     }
     if (auto k = guestfs::checkHostKernel(); !k)
@@ -334,7 +347,7 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     const bool restarted = stall != Stall::None;
     if (restarted) { // read-only, so simply once more with a fresh appliance
         qCWarning(lcGuest) << "inspection appliance stalled; starting it again";
-        report(3, tr("The inspection appliance stopped responding; starting it again"));
+        report(3, Text::translate("xms", "The inspection appliance stopped responding; starting it again").toString());
         stall = Stall::None;
         inspected = inspectOnce(request, control, report, &stall);
     }
@@ -344,13 +357,17 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     GuestInfo info = std::move(*inspected);
     const qsizetype roots = info.roots.size();
     if (restarted)
-        info.warnings.append(tr("The inspection appliance stopped responding once and was restarted; the host may be "
-                                "overloaded."));
+        info.warnings.append(
+            Text::translate("xms",
+                            "The inspection appliance stopped responding once and was restarted; the host may be "
+                            "overloaded.")
+                .toString());
     if (roots > 1) {
-        info.warnings.append(QCoreApplication::translate("Guest",
-                                                         "%n operating systems were found; the first (%1) is "
-                                                         "treated as the one that boots.",
-                                                         nullptr, int(roots))
+        info.warnings.append(Text::translate("Guest",
+                                             "%n operating systems were found; the first (%1) is "
+                                             "treated as the one that boots.",
+                                             nullptr, int(roots))
+                                 .toString()
                                  .arg(info.roots.first().displayName()));
     }
     bool hybrid = false;
@@ -360,12 +377,15 @@ Result<GuestInfo> inspectDisks(const InspectRequest& request, InspectControl& co
     info.elapsedMs = clock.elapsed();
     if (roots == 0 && request.requireOs) {
         return fail(errc::kGuestNoOs,
-                    tr("No operating system was found on the VM's disks. Check that the VM's boot disk was exported "
-                       "and that its disks are complete; a VM with only data disks cannot be migrated as a bootable "
-                       "instance."),
+                    Text::translate(
+                        "xms",
+                        "No operating system was found on the VM's disks. Check that the VM's boot disk was exported "
+                        "and that its disks are complete; a VM with only data disks cannot be migrated as a bootable "
+                        "instance.")
+                        .toString(),
                     info.summary());
     }
-    report(100, tr("Inspection complete: %1").arg(info.summary()));
+    report(100, Text::translate("xms", "Inspection complete: %1").toString().arg(info.summary()));
     qCInfo(lcGuest) << "inspected" << request.disks << "in" << info.elapsedMs << "ms:" << info.summary();
     return info;
 }

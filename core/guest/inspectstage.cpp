@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -58,7 +59,7 @@ void InspectStage::start(QThreadPool* pool)
                 shared->post([s = shared, percent, message] { emit s->stage->progress(percent, message); });
             });
         } catch (const std::exception& e) { // a worker must never take the process down
-            result = fail(errc::kGuestInternal, QCoreApplication::translate("Guest", "Inspection failed unexpectedly."),
+            result = fail(errc::kGuestInternal, Text::translate("Guest", "Inspection failed unexpectedly.").toString(),
                           QString::fromUtf8(e.what()));
         }
         if (!result && result.error().is(errc::kJobCancelled))

@@ -1,7 +1,7 @@
 #include "v2voutput.h"
 
 #include "common/errorcodes.h"
-#include "common/translate.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -13,11 +13,6 @@
 namespace xms {
 
 namespace {
-QString tr(const char* text)
-{
-    return translateIn({"xms", "Guest"}, text); // contexts as lupdate files them
-}
-
 struct Phase
 {
     const char* prefix;
@@ -221,30 +216,37 @@ QString tail(const QString& log, int lines)
 Error mapV2vFailure(const QStringList& errors, const QString& log, const QString& logFile)
 {
     const QString haystack = errors.join(u'\n') + u'\n' + log;
-    const QString detail = tr("virt-v2v log: %1").arg(logFile) + u"\n…\n" + tail(log, 30);
+    const QString detail
+        = Text::translate("xms", "virt-v2v log: %1").toString().arg(logFile) + u"\n…\n" + tail(log, 30);
     for (const auto& rule : kRules) {
         const QRegularExpression re(QLatin1StringView(rule.pattern),
                                     QRegularExpression::CaseInsensitiveOption
                                         | QRegularExpression::DotMatchesEverythingOption);
         if (!re.match(haystack).hasMatch())
             continue;
-        QString message = QCoreApplication::translate("Guest", rule.message);
+        QString message = Text::translate("Guest", rule.message).toString();
         const QString code = QLatin1StringView(rule.code);
         if (code == u"guest.no_free_space") {
             static const QRegularExpression what(
                 QStringLiteral("not enough (?:free space|available inodes) for conversion on filesystem\\s+(.*?)\\.\\s+"
                                "([^\\n]*needed)"));
             const auto m = what.match(haystack);
-            message = message.arg(m.hasMatch() ? m.captured(1) + u" (" + m.captured(2) + u')' : tr("see the log"));
+            message = message.arg(m.hasMatch() ? m.captured(1) + u" (" + m.captured(2) + u')'
+                                               : Text::translate("xms", "see the log").toString());
         } else if (code == u"guest.appliance_failed") {
-            message += tr("Run libguestfs-test-tool to see why (on hosts where /dev/kvm exists but fails, set "
-                          "LIBGUESTFS_BACKEND_SETTINGS=force_tcg).");
+            message
+                += Text::translate("xms",
+                                   "Run libguestfs-test-tool to see why (on hosts where /dev/kvm exists but fails, set "
+                                   "LIBGUESTFS_BACKEND_SETTINGS=force_tcg).")
+                       .toString();
         }
         return Error::make(code, message, detail);
     }
     const QString last = errors.isEmpty() ? tail(log, 1).trimmed() : errors.last().simplified();
     return Error::make(errc::kGuestFixesFailed,
-                       tr("virt-v2v could not convert the guest: %1 The whole log is in %2.").arg(last, logFile),
+                       Text::translate("xms", "virt-v2v could not convert the guest: %1 The whole log is in %2.")
+                           .toString()
+                           .arg(last, logFile),
                        detail);
 }
 

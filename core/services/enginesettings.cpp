@@ -1,6 +1,7 @@
 #include "enginesettings.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 #include "engine/settingkeys.h"
 
 #include <QCoreApplication>
@@ -56,7 +57,7 @@ Status EngineSettings::set(Store& store, const QString& key, const QString& valu
             keys.append(QLatin1StringView(k.key));
         return fail(
             errc::kUsageKey,
-            QCoreApplication::translate("Settings", "Unknown setting '%1'. Known: %2.").arg(key, keys.join(u", ")));
+            Text::translate("Settings", "Unknown setting '%1'. Known: %2.").toString().arg(key, keys.join(u", ")));
     }
     if (Status ok = settings::check(key, value); !ok)
         return ok;

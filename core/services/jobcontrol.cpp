@@ -1,6 +1,7 @@
 #include "jobcontrol.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 #include "engine/keptstaging.h"
 #include "engine/workerlauncher.h"
 
@@ -15,7 +16,8 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
         return std::unexpected(job.error());
     if (isTerminal(job->stage))
         return fail(errc::kUsageJobEnded,
-                    QCoreApplication::translate("JobControl", "Job %1 already ended (%2); nothing to cancel.")
+                    Text::translate("JobControl", "Job %1 already ended (%2); nothing to cancel.")
+                        .toString()
                         .arg(job->id.left(8), stageName(job->stage)));
     if (auto r = jobs.requestCancel(job->id); !r)
         return std::unexpected(r.error());
@@ -39,9 +41,10 @@ Status retry(JobStore& jobs, const QString& id, bool fromStart)
         return std::unexpected(job.error());
     if (job->stage != Stage::Failed && job->stage != Stage::Cancelled)
         return fail(errc::kUsageRetry,
-                    QCoreApplication::translate("JobControl",
-                                                "Only a Failed or Cancelled job can be retried; job %1 "
-                                                "is %2.")
+                    Text::translate("JobControl",
+                                    "Only a Failed or Cancelled job can be retried; job %1 "
+                                    "is %2.")
+                        .toString()
                         .arg(job->id.left(8), stageName(job->stage)));
     if (auto r = jobs.requeue(job->id, fromStart); !r)
         return r;

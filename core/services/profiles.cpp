@@ -1,6 +1,7 @@
 #include "profiles.h"
 
 #include "common/errorcodes.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -22,15 +23,16 @@ Result<QList<NicMapping>> profileNetworks(const QJsonObject& mapping)
     const QJsonValue v = mapping.value(u"networks");
     if (!v.isArray())
         return fail(errc::kInputProfile,
-                    QCoreApplication::translate("Profiles",
-                                                "This is not a network-mapping profile: it has no \"networks\" list."));
+                    Text::translate("Profiles", "This is not a network-mapping profile: it has no \"networks\" list.")
+                        .toString());
     QList<NicMapping> out;
     for (const QJsonValue& item : v.toArray()) {
         const NicMapping m = NicMapping::fromJson(item.toObject());
         if (m.sourceNetwork.isEmpty() || m.targetNetwork.isEmpty())
-            return fail(errc::kInputProfile,
-                        QCoreApplication::translate(
-                            "Profiles", "Every entry of a profile needs \"source_network\" and \"target_network\"."));
+            return fail(
+                errc::kInputProfile,
+                Text::translate("Profiles", "Every entry of a profile needs \"source_network\" and \"target_network\".")
+                    .toString());
         out.append(m);
     }
     return out;
@@ -62,7 +64,7 @@ Status rename(Store& store, const QString& from, const QString& to)
         return std::unexpected(r.error());
     if (store.profile(to))
         return fail(errc::kUsageExists,
-                    QCoreApplication::translate("Profiles", "A profile named %1 exists already.").arg(to));
+                    Text::translate("Profiles", "A profile named %1 exists already.").toString().arg(to));
     ProfileRecord renamed = *r;
     renamed.name = to;
     if (auto s = store.saveProfile(renamed); !s)
@@ -87,7 +89,7 @@ Status exportToFile(const Store& store, const QString& name, const QString& file
         return std::unexpected(bytes.error());
     QFile f(file);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(*bytes) != bytes->size())
-        return fail(errc::kIoWrite, QCoreApplication::translate("Profiles", "Cannot write %1.").arg(file),
+        return fail(errc::kIoWrite, Text::translate("Profiles", "Cannot write %1.").toString().arg(file),
                     f.errorString());
     return {};
 }
@@ -96,14 +98,14 @@ Result<Imported> importFile(Store& store, const QString& file, const QString& na
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(errc::kInputFile, QCoreApplication::translate("Profiles", "Cannot read %1.").arg(file),
+        return fail(errc::kInputFile, Text::translate("Profiles", "Cannot read %1.").toString().arg(file),
                     f.errorString());
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
     if (!doc.isObject())
         return fail(
             errc::kInputProfile,
-            QCoreApplication::translate("Profiles", "%1 is not a profile file (JSON object expected).").arg(file),
+            Text::translate("Profiles", "%1 is not a profile file (JSON object expected).").toString().arg(file),
             perr.errorString());
     auto networks = profileNetworks(doc.object());
     if (!networks)
@@ -111,7 +113,7 @@ Result<Imported> importFile(Store& store, const QString& file, const QString& na
     const QString profileName = name.isEmpty() ? doc.object().value(u"name").toString() : name;
     if (profileName.isEmpty())
         return fail(errc::kInputProfileUnnamed,
-                    QCoreApplication::translate("Profiles", "The file names no profile; give it a name."));
+                    Text::translate("Profiles", "The file names no profile; give it a name.").toString());
     if (auto s = save(store, profileName, *networks); !s)
         return std::unexpected(s.error());
     return Imported {profileName, networks->size()};

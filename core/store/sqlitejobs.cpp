@@ -1,4 +1,5 @@
 #include "common/errorcodes.h"
+#include "common/text.h"
 #include "sqlitestore.h"
 
 #include <QCoreApplication>
@@ -131,9 +132,10 @@ Status loadProgress(const QSqlDatabase& db, JobRecord& j)
 Error jobNotFound(const QString& id)
 {
     return Error::make(errc::kJobNotFound,
-                       QCoreApplication::translate("JobStore",
-                                                   "There is no migration job '%1'. See 'xms migration "
-                                                   "list' for the jobs that exist.")
+                       Text::translate("JobStore",
+                                       "There is no migration job '%1'. See 'xms migration "
+                                       "list' for the jobs that exist.")
+                           .toString()
                            .arg(id));
 }
 
@@ -177,7 +179,8 @@ Result<JobRecord> SqliteStore::job(const QString& idOrPrefix) const
     JobRecord j = jobFrom(s.query());
     if (j.id != idOrPrefix && s.query().next())
         return fail(errc::kJobAmbiguous,
-                    QCoreApplication::translate("JobStore", "More than one job starts with '%1'. Give more of the id.")
+                    Text::translate("JobStore", "More than one job starts with '%1'. Give more of the id.")
+                        .toString()
                         .arg(idOrPrefix));
     if (auto r = loadProgress(db(), j); !r)
         return std::unexpected(r.error());

@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/paths.h"
+#include "common/text.h"
 #include "schema.h"
 
 #include <QCoreApplication>
@@ -165,10 +166,10 @@ Status removeByName(const QSqlDatabase& db, const QString& table, const QString&
 
 Error notFound(const char* code, const QString& what, const QString& name, const QString& listCommand)
 {
-    return Error::make(
-        QString::fromLatin1(code),
-        QCoreApplication::translate("Store", "There is no %1 named '%2'. See '%3' for the ones that exist.")
-            .arg(what, name, listCommand));
+    return Error::make(QString::fromLatin1(code),
+                       Text::translate("Store", "There is no %1 named '%2'. See '%3' for the ones that exist.")
+                           .toString()
+                           .arg(what, name, listCommand));
 }
 
 } // namespace
@@ -176,7 +177,7 @@ Error notFound(const char* code, const QString& what, const QString& name, const
 Error sqlError(const QSqlQuery& query, const QString& what)
 {
     return Error::make(errc::kStoreSql,
-                       QCoreApplication::translate("Store", "The XMS database could not be read or written."),
+                       Text::translate("Store", "The XMS database could not be read or written.").toString(),
                        query.lastError().text() + u" (" + what.left(80) + u')');
 }
 
@@ -191,9 +192,10 @@ Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const QString& path)
     QSqlDatabase db = store->db();
     if (!db.isOpen())
         return fail(errc::kStoreOpen,
-                    QCoreApplication::translate("Store",
-                                                "The XMS database %1 cannot be opened. Check that the "
-                                                "directory exists and is writable, or set XMS_HOME.")
+                    Text::translate("Store",
+                                    "The XMS database %1 cannot be opened. Check that the "
+                                    "directory exists and is writable, or set XMS_HOME.")
+                        .toString()
                         .arg(path),
                     db.lastError().text());
     if (auto r = schema::migrate(db); !r)
@@ -225,7 +227,7 @@ Status SqliteStore::inTransaction(const std::function<Status()>& work)
     QSqlDatabase connection = db();
     if (!connection.transaction())
         return fail(errc::kStoreSql,
-                    QCoreApplication::translate("Store", "The XMS database could not be read or written."),
+                    Text::translate("Store", "The XMS database could not be read or written.").toString(),
                     connection.lastError().text());
     Status result = work();
     if (!result) {
@@ -234,7 +236,7 @@ Status SqliteStore::inTransaction(const std::function<Status()>& work)
     }
     if (!connection.commit())
         return fail(errc::kStoreSql,
-                    QCoreApplication::translate("Store", "The XMS database could not be read or written."),
+                    Text::translate("Store", "The XMS database could not be read or written.").toString(),
                     connection.lastError().text());
     return {};
 }
@@ -249,7 +251,7 @@ Result<EnvironmentRecord> SqliteStore::environment(const QString& name) const
 {
     return selectOne<EnvironmentRecord>(db(), QStringLiteral("SELECT * FROM environments WHERE name = :name"), name,
                                         environmentFrom,
-                                        notFound("source.not_found", QCoreApplication::translate("Store", "source"),
+                                        notFound("source.not_found", Text::translate("Store", "source").toString(),
                                                  name, QStringLiteral("xms source list")));
 }
 
@@ -276,7 +278,7 @@ Status SqliteStore::saveEnvironment(const EnvironmentRecord& e)
 Status SqliteStore::removeEnvironment(const QString& name)
 {
     return removeByName(db(), QStringLiteral("environments"), name,
-                        notFound("source.not_found", QCoreApplication::translate("Store", "source"), name,
+                        notFound("source.not_found", Text::translate("Store", "source").toString(), name,
                                  QStringLiteral("xms source list")));
 }
 
@@ -288,7 +290,7 @@ Result<QList<CloudRecord>> SqliteStore::clouds() const
 Result<CloudRecord> SqliteStore::cloud(const QString& name) const
 {
     return selectOne<CloudRecord>(db(), QStringLiteral("SELECT * FROM clouds WHERE name = :name"), name, cloudFrom,
-                                  notFound("cloud.not_found", QCoreApplication::translate("Store", "cloud"), name,
+                                  notFound("cloud.not_found", Text::translate("Store", "cloud").toString(), name,
                                            QStringLiteral("xms cloud list")));
 }
 
@@ -327,7 +329,7 @@ Status SqliteStore::saveCloud(const CloudRecord& c)
 Status SqliteStore::removeCloud(const QString& name)
 {
     return removeByName(db(), QStringLiteral("clouds"), name,
-                        notFound("cloud.not_found", QCoreApplication::translate("Store", "cloud"), name,
+                        notFound("cloud.not_found", Text::translate("Store", "cloud").toString(), name,
                                  QStringLiteral("xms cloud list")));
 }
 
@@ -340,7 +342,7 @@ Result<ProfileRecord> SqliteStore::profile(const QString& name) const
 {
     return selectOne<ProfileRecord>(db(), QStringLiteral("SELECT * FROM profiles WHERE name = :name"), name,
                                     profileFrom,
-                                    notFound("profile.not_found", QCoreApplication::translate("Store", "profile"), name,
+                                    notFound("profile.not_found", Text::translate("Store", "profile").toString(), name,
                                              QStringLiteral("xms profile list")));
 }
 
@@ -359,7 +361,7 @@ Status SqliteStore::saveProfile(const ProfileRecord& p)
 Status SqliteStore::removeProfile(const QString& name)
 {
     return removeByName(db(), QStringLiteral("profiles"), name,
-                        notFound("profile.not_found", QCoreApplication::translate("Store", "profile"), name,
+                        notFound("profile.not_found", Text::translate("Store", "profile").toString(), name,
                                  QStringLiteral("xms profile list")));
 }
 

@@ -1,7 +1,7 @@
 #include "vmdkheader.h"
 
 #include "common/errorcodes.h"
-#include "common/translate.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <cstring>
@@ -18,24 +18,23 @@ template<typename T> T le(const char* p)
     return v;
 }
 
-QString tr(const char* text)
-{
-    return translateIn({"xms", "xms::VmdkHeader", "VmdkHeader"}, text); // contexts as lupdate files them
-}
-
 std::unexpected<Error> unsupported(const QString& why, const QString& detail)
 {
-    return fail(errc::kTransferFormatUnsupported,
-                tr("The disk stream is a VMDK this importer cannot read in one pass: %1. Export the disk from "
-                   "vSphere (it sends streamOptimized VMDK) or convert it with "
-                   "\"qemu-img convert -O vmdk -o subformat=streamOptimized\".")
-                    .arg(why),
-                detail);
+    return fail(
+        errc::kTransferFormatUnsupported,
+        Text::translate("xms",
+                        "The disk stream is a VMDK this importer cannot read in one pass: %1. Export the disk from "
+                        "vSphere (it sends streamOptimized VMDK) or convert it with "
+                        "\"qemu-img convert -O vmdk -o subformat=streamOptimized\".")
+            .toString()
+            .arg(why),
+        detail);
 }
 
 std::unexpected<Error> corrupt(const QString& why, const QString& detail)
 {
-    return fail(errc::kTransferVmdkCorrupt, tr("The VMDK stream is corrupt: %1. Export the disk again.").arg(why),
+    return fail(errc::kTransferVmdkCorrupt,
+                Text::translate("xms", "The VMDK stream is corrupt: %1. Export the disk again.").toString().arg(why),
                 detail);
 }
 
@@ -49,7 +48,7 @@ bool VmdkHeader::hasMagic(const char* data, size_t size)
 Result<VmdkHeader> VmdkHeader::parseStreamOptimized(const char* p)
 {
     if (!hasMagic(p, kSize))
-        return corrupt(tr("the sparse header has no KDMV magic"), {});
+        return corrupt(Text::translate("xms::VmdkHeader", "the sparse header has no KDMV magic").toString(), {});
     VmdkHeader h;
     h.version = le<quint32>(p + 4);
     h.flags = le<quint32>(p + 8);
@@ -70,22 +69,27 @@ Result<VmdkHeader> VmdkHeader::parseStreamOptimized(const char* p)
                                .arg(h.overHead);
 
     if (h.version < 1 || h.version > 3)
-        return unsupported(tr("sparse format version %1").arg(h.version), detail);
+        return unsupported(Text::translate("xms::VmdkHeader", "sparse format version %1").toString().arg(h.version),
+                           detail);
     // Without markers a sparse VMDK (monolithicSparse, "hosted sparse") keeps its grain tables apart
     // from the grains and needs random access, so it is refused rather than half-read.
     if (!(h.flags & kFlagMarkers) || !(h.flags & kFlagCompressed))
-        return unsupported(tr("a hosted sparse VMDK without stream markers"), detail);
+        return unsupported(Text::translate("xms::VmdkHeader", "a hosted sparse VMDK without stream markers").toString(),
+                           detail);
     if (h.compressAlgorithm != kCompressDeflate)
-        return unsupported(tr("compression algorithm %1").arg(h.compressAlgorithm), detail);
+        return unsupported(
+            Text::translate("xms::VmdkHeader", "compression algorithm %1").toString().arg(h.compressAlgorithm), detail);
     if (h.grainSize == 0 || h.grainSize > kMaxGrainSectors || (h.grainSize & (h.grainSize - 1)))
-        return corrupt(tr("grain size of %1 sectors").arg(h.grainSize), detail);
+        return corrupt(Text::translate("xms::VmdkHeader", "grain size of %1 sectors").toString().arg(h.grainSize),
+                       detail);
     if (h.capacity > kMaxCapacitySectors)
-        return corrupt(tr("capacity of %1 sectors").arg(h.capacity), detail);
+        return corrupt(Text::translate("xms::VmdkHeader", "capacity of %1 sectors").toString().arg(h.capacity), detail);
     // The first marker starts at overHead; the descriptor sits between the header and it.
     if (h.overHead == 0 || h.overHead > kMaxCapacitySectors)
-        return corrupt(tr("metadata overhead of %1 sectors").arg(h.overHead), detail);
+        return corrupt(Text::translate("xms::VmdkHeader", "metadata overhead of %1 sectors").toString().arg(h.overHead),
+                       detail);
     if (h.descriptorOffset && (h.descriptorOffset > h.overHead || h.descriptorSize > h.overHead - h.descriptorOffset))
-        return corrupt(tr("the descriptor overlaps the data"), detail);
+        return corrupt(Text::translate("xms::VmdkHeader", "the descriptor overlaps the data").toString(), detail);
     return h;
 }
 

@@ -3,7 +3,7 @@
 #include "apierror.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
-#include "common/translate.h"
+#include "common/text.h"
 #include "common/version.h"
 #include "httptls.h"
 
@@ -38,24 +38,25 @@ bool looksLikeId(const QString& project)
     return hex.match(project).hasMatch();
 }
 
-QString tr(const char* text)
-{
-    return translateIn({"xms::xloud", "xms::xloud::Session"}, text); // contexts as lupdate files them
-}
-
 Error invalidLogin(const CloudRecord& c, const QString& detail)
 {
     if (c.auth == CloudRecord::Auth::ApplicationCredential)
-        return Error::make(errc::kXloudInvalidLogin,
-                           tr("Xloud rejected the application credential '%1' of cloud '%2'. It may have expired or "
-                              "been deleted; check it and store its secret again with 'xms cloud set-password %2'.")
-                               .arg(c.appCredId.isEmpty() ? c.appCredName : c.appCredId, c.name),
-                           detail);
-    return Error::make(errc::kXloudInvalidLogin,
-                       tr("Xloud rejected the login of user '%1' (domain '%2') for cloud '%3'. Check the user name "
-                          "and domain, and store the right password with 'xms cloud set-password %3'.")
-                           .arg(c.username, c.userDomain, c.name),
-                       detail);
+        return Error::make(
+            errc::kXloudInvalidLogin,
+            Text::translate("xms::xloud",
+                            "Xloud rejected the application credential '%1' of cloud '%2'. It may have expired or "
+                            "been deleted; check it and store its secret again with 'xms cloud set-password %2'.")
+                .toString()
+                .arg(c.appCredId.isEmpty() ? c.appCredName : c.appCredId, c.name),
+            detail);
+    return Error::make(
+        errc::kXloudInvalidLogin,
+        Text::translate("xms::xloud",
+                        "Xloud rejected the login of user '%1' (domain '%2') for cloud '%3'. Check the user name "
+                        "and domain, and store the right password with 'xms cloud set-password %3'.")
+            .toString()
+            .arg(c.username, c.userDomain, c.name),
+        detail);
 }
 
 Result<ScopedToken> parseToken(QNetworkReply* reply, const QByteArray& body)
@@ -64,10 +65,13 @@ Result<ScopedToken> parseToken(QNetworkReply* reply, const QByteArray& body)
     t.value = reply->rawHeader("X-Subject-Token");
     const QJsonObject token = QJsonDocument::fromJson(body).object().value(u"token").toObject();
     if (t.value.isEmpty() || token.isEmpty())
-        return fail(errc::kXloudBadResponse,
-                    tr("The Identity service answered the login without a token. Check that the cloud's Identity "
-                       "URL points at Keystone v3."),
-                    QString::fromUtf8(body.left(300)));
+        return fail(
+            errc::kXloudBadResponse,
+            Text::translate("xms::xloud",
+                            "The Identity service answered the login without a token. Check that the cloud's Identity "
+                            "URL points at Keystone v3.")
+                .toString(),
+            QString::fromUtf8(body.left(300)));
     t.expiresAt = QDateTime::fromString(token.value(u"expires_at").toString(), Qt::ISODateWithMs);
     const QJsonObject project = token.value(u"project").toObject();
     t.projectId = project.value(u"id").toString();
@@ -156,11 +160,14 @@ Error Session::transportError(QNetworkReply* reply, Service service, const QStri
 {
     const QString refused = reply->property(TlsRefusedProperty).toString();
     if (!refused.isEmpty())
-        return Error::make(errc::kTlsUntrusted,
-                           tr("The TLS certificate of %1 does not match the certificate pinned for cloud '%2'. If "
-                              "the cloud's certificate was replaced on purpose, pin the new one.")
-                               .arg(reply->url().host(), m_cloud.name),
-                           refused);
+        return Error::make(
+            errc::kTlsUntrusted,
+            Text::translate("xms::xloud::Session",
+                            "The TLS certificate of %1 does not match the certificate pinned for cloud '%2'. If "
+                            "the cloud's certificate was replaced on purpose, pin the new one.")
+                .toString()
+                .arg(reply->url().host(), m_cloud.name),
+            refused);
     return ApiError::fromNetwork(service, reply->error(), reply->errorString(),
                                  reply->url().toString(QUrl::RemoveQuery), action);
 }
@@ -210,7 +217,8 @@ struct Session::Login
         QObject::connect(reply, &QNetworkReply::finished, s, [s, reply, done] {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QString action = tr("log in to cloud '%1'").arg(s->m_cloud.name);
+            const QString action
+                = Text::translate("xms::xloud::Session", "log in to cloud '%1'").toString().arg(s->m_cloud.name);
             qCDebug(lcXloud) << "POST" << reply->url().toString(QUrl::RemoveQuery) << "->" << status;
             if (status == 0)
                 return done(std::unexpected(s->transportError(reply, Service::Identity, action)));
@@ -258,15 +266,20 @@ void Session::login(const QString& project)
         if (r->projectId.isEmpty())
             return complete(project,
                             fail(errc::kXloudProjectRequired,
-                                 tr("Name the Xloud project to work in (--project, or a default project "
-                                    "for cloud '%1').")
+                                 Text::translate("xms::xloud::Session",
+                                                 "Name the Xloud project to work in (--project, or a default project "
+                                                 "for cloud '%1').")
+                                     .toString()
                                      .arg(m_cloud.name)));
         if (!project.isEmpty() && project != r->projectId && project != r->projectName)
-            return complete(project,
-                            fail(errc::kXloudProjectNotFound,
-                                 tr("The application credential of cloud '%1' is bound to project '%2'; it cannot "
-                                    "act in project '%3'. Use --project %2, or a credential made for '%3'.")
-                                     .arg(m_cloud.name, r->projectName, project)));
+            return complete(
+                project,
+                fail(errc::kXloudProjectNotFound,
+                     Text::translate("xms::xloud::Session",
+                                     "The application credential of cloud '%1' is bound to project '%2'; it cannot "
+                                     "act in project '%3'. Use --project %2, or a credential made for '%3'.")
+                         .toString()
+                         .arg(m_cloud.name, r->projectName, project)));
         {
             TokenCache& cache = tokenCache();
             QMutexLocker lock(&cache.mutex);
@@ -295,16 +308,21 @@ void Session::explainScopeFailure(const QString& project, const Error& loginErro
             for (const QJsonValue& p : QJsonDocument::fromJson(body).object().value(u"projects").toArray())
                 names.append(p.toObject().value(u"name").toString());
             names.sort();
-            complete(project,
-                     fail(errc::kXloudProjectNotFound,
-                          names.isEmpty()
-                              ? tr("User '%1' has no role in any project of cloud '%2', so it cannot work in "
-                                   "'%3'. Ask the cloud's administrator for access.")
-                                    .arg(m_cloud.username, m_cloud.name, project)
-                              : tr("User '%1' cannot work in project '%2' (domain '%3') of cloud '%4': no "
-                                   "such project, or no role in it. Projects the user can access: %5.")
-                                    .arg(m_cloud.username, project, m_cloud.projectDomain, m_cloud.name,
-                                         names.join(u", "))));
+            complete(
+                project,
+                fail(
+                    errc::kXloudProjectNotFound,
+                    names.isEmpty()
+                        ? Text::translate("xms::xloud::Session",
+                                          "User '%1' has no role in any project of cloud '%2', so it cannot work in "
+                                          "'%3'. Ask the cloud's administrator for access.")
+                              .toString()
+                              .arg(m_cloud.username, m_cloud.name, project)
+                        : Text::translate("xms::xloud::Session",
+                                          "User '%1' cannot work in project '%2' (domain '%3') of cloud '%4': no "
+                                          "such project, or no role in it. Projects the user can access: %5.")
+                              .toString()
+                              .arg(m_cloud.username, project, m_cloud.projectDomain, m_cloud.name, names.join(u", "))));
         });
     });
 }
@@ -327,7 +345,9 @@ void Session::projects(Callback<QList<Project>> done)
         connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QString action = tr("list the projects of cloud '%1'").arg(m_cloud.name);
+            const QString action = Text::translate("xms::xloud::Session", "list the projects of cloud '%1'")
+                                       .toString()
+                                       .arg(m_cloud.name);
             if (status == 0)
                 return done(std::unexpected(transportError(reply, Service::Identity, action)));
             const QByteArray body = reply->readAll();

@@ -2,6 +2,7 @@
 
 #include "async.h"
 #include "common/errorcodes.h"
+#include "common/text.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -70,9 +71,10 @@ private:
             return finish(std::move(*outcome));
         if (m_deadline.hasExpired())
             return finish(fail(errc::kXloudWaitTimeout,
-                               QCoreApplication::translate("xms::xloud::Waiter",
-                                                           "Gave up waiting for %1 after %2 minutes. Check it in the "
-                                                           "Xloud dashboard; it may still finish.")
+                               Text::translate("xms::xloud::Waiter",
+                                               "Gave up waiting for %1 after %2 minutes. Check it in the "
+                                               "Xloud dashboard; it may still finish.")
+                                   .toString()
                                    .arg(m_what)
                                    .arg(m_options.timeoutMs / 60000.0, 0, 'f', 1)));
         QTimer::singleShot(m_interval, this, [this] { poll(); });
