@@ -7,7 +7,7 @@
 #include "common/errorcodes.h"
 #include "engine/settingkeys.h"
 #include "exitcodes.h"
-#include "services/enginesettings.h"
+#include "services/storedsettings.h"
 
 #include <QJsonObject>
 
@@ -42,7 +42,7 @@ int runSettings(CommandContext& ctx)
         return report(Error::make(errc::kUsageArguments,
                                   QStringLiteral("Usage: xms settings %1 %2").arg(action, ctx.command().synopsis)));
     const QString value = action == u"set" ? pos.at(1) : QString();
-    if (Status ok = EngineSettings::set(*store, pos.first(), value); !ok)
+    if (Status ok = StoredSettings::set(*store, pos.first(), value); !ok)
         return report(ok.error());
     out() << pos.first() << " = " << (value.isEmpty() ? QStringLiteral("(default)") : value) << Qt::endl;
     return exit::Ok;

@@ -1,7 +1,7 @@
 // Settings against a real store: the profiles manager (rename, delete, export, import — the same JSON as
 // `xms profile export`), the General tab's values as the engine reads them, and the environment and
 // cloud dialogs refusing incomplete input before they touch the network or the keychain.
-#include "services/enginesettings.h"
+#include "services/storedsettings.h"
 #include "services/profiles.h"
 #include "settings/clouddialog.h"
 #include "settings/environmentdialog.h"
@@ -110,7 +110,7 @@ private slots:
         QCOMPARE(m_store->setting(QStringLiteral("engine/keep-converted-days")), QStringLiteral("0"));
         QCOMPARE(m_store->setting(QStringLiteral("engine/staging-dir")), staging);
         QCOMPARE(m_store->setting(QStringLiteral("guest/virtio-win")), iso);
-        const EngineSettings s = EngineSettings::load(*m_store);
+        const StoredSettings s = StoredSettings::load(*m_store);
         QCOMPARE(s.workerSlots, 4);
         QCOMPARE(s.keepConvertedDays, 0);
     }

@@ -6,7 +6,7 @@
 #include "engine/settingkeys.h"
 #include "environmentdialog.h"
 #include "services/clouds.h"
-#include "services/enginesettings.h"
+#include "services/storedsettings.h"
 #include "services/profiles.h"
 #include "services/sources.h"
 
@@ -297,7 +297,7 @@ QWidget* SettingsDialog::createProfilesTab()
 QWidget* SettingsDialog::createGeneralTab()
 {
     auto* tab = new QWidget(this);
-    const EngineSettings s = EngineSettings::load(m_store);
+    const StoredSettings s = StoredSettings::load(m_store);
     m_slots = new QSpinBox(tab);
     m_slots->setObjectName(QStringLiteral("workerSlots"));
     setRangeOf(m_slots, settings::kWorkerSlots);
@@ -352,7 +352,7 @@ QWidget* SettingsDialog::createGeneralTab()
 
 void SettingsDialog::accept()
 {
-    EngineSettings s;
+    StoredSettings s;
     s.workerSlots = m_slots->value();
     s.exportsPerHost = m_exports->value();
     s.keepConvertedDays = m_keepDays->value();

@@ -8,10 +8,11 @@
 
 namespace xms {
 
-// The workstation settings the engine reads, typed, for the GUI's Settings dialog; kept in the shared
-// store so `xms worker` and `xms settings` see the same values. Defaults and checks come from the one
-// table in engine/settingkeys.h.
-struct EngineSettings
+// The engine's settings as stored, for editing (the GUI's Settings dialog, `xms settings`): an empty
+// staging directory stays empty here, where the engine's own EngineSettings (engine/enginesettings.h)
+// resolves it. Kept in the shared store so `xms worker` and `xms settings` see the same values; defaults
+// and checks come from the one table in engine/settingkeys.h.
+struct StoredSettings
 {
     int workerSlots = 0; // load() fills every field, defaults included
     int exportsPerHost = 0; // disk exports at once per ESXi host
@@ -19,7 +20,7 @@ struct EngineSettings
     QString stagingDir; // empty: XMS_HOME/staging
     QString virtioWin; // virtio-win ISO for Windows guests
 
-    static EngineSettings load(const Store& store);
+    static StoredSettings load(const Store& store);
     // The checks `xms settings set` makes, so both front ends accept the same values.
     Status validate() const;
     Status save(Store& store) const;

@@ -1,4 +1,4 @@
-#include "enginesettings.h"
+#include "storedsettings.h"
 
 #include "common/errorcodes.h"
 #include "common/text.h"
@@ -8,9 +8,9 @@
 
 namespace xms {
 
-EngineSettings EngineSettings::load(const Store& store)
+StoredSettings StoredSettings::load(const Store& store)
 {
-    EngineSettings s;
+    StoredSettings s;
     s.workerSlots = settings::intValue(store, settings::kWorkerSlots);
     s.exportsPerHost = settings::intValue(store, settings::kExportsPerHost);
     s.keepConvertedDays = settings::intValue(store, settings::kKeepConvertedDays);
@@ -20,7 +20,7 @@ EngineSettings EngineSettings::load(const Store& store)
     return s;
 }
 
-Status EngineSettings::validate() const
+Status StoredSettings::validate() const
 {
     for (const auto& [k, value] : values()) {
         if (auto ok = settings::check(QLatin1StringView(k), value); !ok)
@@ -29,7 +29,7 @@ Status EngineSettings::validate() const
     return {};
 }
 
-QList<std::pair<const char*, QString>> EngineSettings::values() const
+QList<std::pair<const char*, QString>> StoredSettings::values() const
 {
     return {{settings::kWorkerSlots, QString::number(workerSlots)},
             {settings::kExportsPerHost, QString::number(exportsPerHost)},
@@ -38,7 +38,7 @@ QList<std::pair<const char*, QString>> EngineSettings::values() const
             {settings::kVirtioWin, virtioWin}};
 }
 
-Status EngineSettings::save(Store& store) const
+Status StoredSettings::save(Store& store) const
 {
     if (auto ok = validate(); !ok)
         return ok;
@@ -49,7 +49,7 @@ Status EngineSettings::save(Store& store) const
     return {};
 }
 
-Status EngineSettings::set(Store& store, const QString& key, const QString& value)
+Status StoredSettings::set(Store& store, const QString& key, const QString& value)
 {
     if (!settings::find(key)) {
         QStringList keys;
