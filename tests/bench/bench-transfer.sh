@@ -45,6 +45,7 @@ tt=$(awk -v a="$t" -v b="$ts" 'BEGIN { printf "%.2f", a + b }')
 echo "  qemu-img + sync         : ${tt}s  $(rate $disk $tt) MiB/s  [$(rate $stream $tt)]"
 t=$(seconds "$tool" decode "$work/disk.vmdk" "$work/xms.img" 2>/dev/null)
 echo "  xms decoder (fsyncs)    : ${t}s  $(rate $disk $t) MiB/s  [$(rate $stream $t)]"
+decode_ratio=$(awk -v q="$tt" -v x="$t" 'BEGIN { printf "%.2f", q / x }') # > 1: xms is faster
 cmp "$work/ref.raw" "$work/xms.img" || { echo "bench: xms output differs from qemu-img's" >&2; exit 1; }
 echo "  identical to qemu-img's output; allocated: xms $(($(stat -c %b "$work/xms.img") / 2048)) MiB," \
   "qemu-img $(($(stat -c %b "$work/ref.raw") / 2048)) MiB"
@@ -62,8 +63,13 @@ for _ in $(seq 50); do grep -q PORT "$work/port" 2>/dev/null && break; sleep 0.1
 url="https://127.0.0.1:$(cut -d' ' -f2 "$work/port")/files/disk.vmdk"
 t=$(seconds curl -sS --fail -k -o /dev/null "$url")
 echo "  curl -o /dev/null       : ${t}s  $(rate $stream $t) MiB/s"
+tc=$t
 t=$(seconds "$tool" download "$url" "$pin" 2>/dev/null)
 echo "  CurlTransfer (discard)  : ${t}s  $(rate $stream $t) MiB/s"
+download_ratio=$(awk -v c="$tc" -v x="$t" 'BEGIN { printf "%.2f", c / x }') # > 1: xms is faster
 t=$(seconds "$tool" download "$url" "$pin" "$work/dl.img" 2>/dev/null)
 echo "  CurlTransfer + decode   : ${t}s  $(rate $stream $t) MiB/s of stream"
 echo "  (the Python test server is the likely bottleneck of the download figures)"
+# Ratios (qemu-img or curl time / xms time; above 1 means xms is faster), the headline last.
+echo "RESULT transfer_download_vs_curl $download_ratio"
+echo "RESULT transfer_decode_vs_qemu_img $decode_ratio"

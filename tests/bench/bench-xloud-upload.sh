@@ -75,3 +75,4 @@ for i in $(seq "$rounds"); do
 done
 awk -v n="$size_mib" -v r="$rounds" -v c="$curl_total" -v x="$xms_total" 'BEGIN {
   printf "curl -T: %.0f MiB/s   xms: %.0f MiB/s   xms/curl ratio: %.2f\n", n * r / c, n * r / x, c / x }'
+echo "RESULT xloud_upload_vs_curl $(awk -v c="$curl_total" -v x="$xms_total" 'BEGIN { printf "%.2f", c / x }')"
