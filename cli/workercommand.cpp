@@ -3,6 +3,8 @@
 #include "cli.h"
 #include "commandcontext.h"
 #include "commands.h"
+#include "common/errorcodes.h"
+#include "common/text.h"
 #include "engine/coldmigration.h"
 #include "engine/enginesettings.h"
 #include "engine/settingkeys.h"
@@ -11,6 +13,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace xms::cli {
 
@@ -19,8 +25,52 @@ namespace {
 const QCommandLineOption kSlots(QStringLiteral("slots"),
                                 QStringLiteral("Jobs to run at once (default: setting engine/worker-slots, else 2)."),
                                 QStringLiteral("N"));
+const QCommandLineOption kLease(QStringLiteral("lease"),
+                                QStringLiteral("Seconds a job stays this worker's without a renewal (default 15): a "
+                                               "worker paused or cut off from the store longer stops the job and "
+                                               "another worker recovers it."),
+                                QStringLiteral("SECONDS"));
 const QCommandLineOption kUntilIdle(QStringLiteral("until-idle"),
                                     QStringLiteral("Exit when nothing is running or queued (a few seconds)."));
+
+// SIGTERM and SIGINT reach the event loop through a socket pair (a signal handler may only write()), so
+// the engine stops gracefully: what systemd, `kill` and Ctrl-C send is not a crash.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int signo)
+{
+    const char c = char(signo);
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+void stopGracefullyOnSignals(Engine* engine)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, engine);
+    QObject::connect(notifier, &QSocketNotifier::activated, engine, [engine] {
+        char c = 0;
+        if (::read(g_signalPipe[0], &c, 1) != 1)
+            return;
+        const char* name = c == SIGINT ? "SIGINT" : "SIGTERM";
+        out() << "worker: " << name << " received; ending running jobs (their cleanup runs first)" << Qt::endl;
+        engine->shutdown(Error::make(errc::kJobInterrupted,
+                                     Text::translate("xms::cli",
+                                                     "The worker running this job was asked to stop (%1). XMS removed "
+                                                     "what the job had created in Xloud; 'xms migration retry' "
+                                                     "resumes it.")
+                                         .arg(QString::fromLatin1(name))
+                                         .toString()));
+    });
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = onTerminationSignal;
+    ::sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+}
 
 int runWorker(CommandContext& ctx)
 {
@@ -41,6 +91,16 @@ int runWorker(CommandContext& ctx)
 
     EngineOptions o;
     o.workerSlots = slotCount;
+    if (ctx.isSet(kLease)) {
+        const int lease = ctx.value(kLease).toInt(&ok);
+        if (!ok || lease < 2 || lease > 3600) {
+            err() << "xms worker: --lease must be a number of seconds from 2 to 3600, not '" << ctx.value(kLease) << "'"
+                  << Qt::endl;
+            return exit::Usage;
+        }
+        o.leaseSeconds = lease;
+        o.heartbeatMs = std::min(2000, lease * 1000 / 4); // several renewals per lease
+    }
     o.idleExitMs = ctx.isSet(kUntilIdle) ? 5000 : -1;
     o.stagingRoot = engineSettings.stagingDir;
     o.keepConvertedDays = engineSettings.keepConvertedDays;
@@ -52,7 +112,15 @@ int runWorker(CommandContext& ctx)
     QObject::connect(engine, &Engine::jobFinished, engine, [](const QString& id, Stage s) {
         out() << "worker: job " << id << " ended " << stageName(s) << Qt::endl;
     });
+    QObject::connect(engine, &Engine::jobLost, engine, [](const QString& id) {
+        out() << "worker: job " << id << " left to recovery (this worker lost its lease)" << Qt::endl;
+    });
     QObject::connect(engine, &Engine::idle, engine, [] { finish(exit::Ok); });
+    QObject::connect(engine, &Engine::stopped, engine, [] {
+        out() << "worker: stopped" << Qt::endl;
+        finish(exit::Ok);
+    });
+    stopGracefullyOnSignals(engine);
     out() << "worker: " << engine->workerId() << " with " << slotCount << " slot(s), staging in " << o.stagingRoot
           << Qt::endl;
     engine->start();
@@ -64,9 +132,9 @@ int runWorker(CommandContext& ctx)
 void registerWorkerCommands(Cli& cli)
 {
     cli.add({{QStringLiteral("worker")},
-             QStringLiteral("[--slots N] [--until-idle]"),
+             QStringLiteral("[--slots N] [--lease SECONDS] [--until-idle]"),
              QStringLiteral("Run queued migration jobs in this process (headless engine)"),
-             {kSlots, kUntilIdle},
+             {kSlots, kLease, kUntilIdle},
              {},
              runWorker});
 }

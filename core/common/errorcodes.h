@@ -70,8 +70,11 @@ inline constexpr QLatin1StringView kIoWrite {"io.write"};
 // job.*
 inline constexpr QLatin1StringView kJobAmbiguous {"job.ambiguous"};
 inline constexpr QLatin1StringView kJobCancelled {"job.cancelled"};
+inline constexpr QLatin1StringView kJobInterrupted {"job.interrupted"};
+inline constexpr QLatin1StringView kJobLeaseLost {"job.lease_lost"};
 inline constexpr QLatin1StringView kJobNotFound {"job.not_found"};
 inline constexpr QLatin1StringView kJobOrphaned {"job.orphaned"};
+inline constexpr QLatin1StringView kJobOwned {"job.owned"};
 
 // net.*
 inline constexpr QLatin1StringView kNetConnectionClosed {"net.connection_closed"};

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QPointer>
 #include <QUuid>
 
 namespace xms {
@@ -31,10 +32,7 @@ Engine::Engine(JobStore jobs, StageFactory stages, CleanupFn cleanup, PrepareFn 
     m_heartbeat.setInterval(m_options.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &Engine::beat);
     m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        if (m_running.isEmpty() && m_preparing == 0 && m_jobs.queued().value_or(QStringList()).isEmpty())
-            emit idle();
-    });
+    connect(&m_idleTimer, &QTimer::timeout, this, &Engine::onIdleTimeout);
 }
 
 Engine::~Engine()
@@ -55,42 +53,106 @@ void Engine::start()
     poll();
 }
 
+void Engine::shutdown(const Error& why)
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_pollTimer.stop();
+    m_idleTimer.stop();
+    qCInfo(lcEngine) << "stopping:" << m_running.size() << "job(s) to end first";
+    if (m_running.isEmpty()) {
+        emit stopped();
+        return;
+    }
+    for (JobRunner* r : std::as_const(m_running))
+        r->interrupt(why);
+}
+
 void Engine::beat()
 {
-    m_jobs.heartbeat(m_workerId);
-    recoverOrphans(); // another worker may have died since
+    m_jobs.workerHeartbeat(m_workerId);
+    renewLeases();
+    if (!m_shuttingDown)
+        recoverOrphans(); // another worker may have died since
+}
+
+void Engine::renewLeases()
+{
+    const qint64 leaseMs = qint64(m_options.leaseSeconds) * 1000;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+        JobRunner* runner = it.value();
+        QElapsedTimer& renewed = m_renewed[it.key()];
+        // Measured on the monotonic clock: a process that was stopped (SIGSTOP, a debugger) for longer
+        // than its lease must assume another worker took the job, whatever the store says.
+        if (renewed.isValid() && renewed.elapsed() >= leaseMs) {
+            runner->fence(Error::make(errc::kJobLeaseLost,
+                                      tr("this worker could not renew the job's lease for %1 s (longer than the "
+                                         "lease); it was paused or lost the database")
+                                          .arg(renewed.elapsed() / 1000)));
+            continue;
+        }
+        const Status r = m_jobs.renew(runner->lease(), m_options.leaseSeconds);
+        if (r)
+            renewed.start();
+        else if (r.error().is(errc::kJobLeaseLost))
+            runner->fence(r.error());
+        else
+            qCWarning(lcEngine) << "could not renew the lease of job" << it.key() << r.error().toString();
+    }
 }
 
 void Engine::recoverOrphans()
 {
-    const QStringList orphans = m_jobs.orphaned(m_options.orphanAgeSeconds).value_or(QStringList());
+    const QStringList orphans = m_jobs.orphaned().value_or(QStringList());
     for (const QString& id : orphans) {
-        auto taken = m_jobs.takeOver(id, m_workerId, m_options.orphanAgeSeconds);
+        if (m_running.contains(id))
+            continue; // ours: fenced on the next renewal, never recovered while it may still run
+        auto taken = m_jobs.takeOver(id, m_workerId, m_options.leaseSeconds);
         if (!taken || !*taken)
             continue; // another worker recovers it
         if (auto job = m_jobs.job(id))
-            launch(*job, true);
+            launch(*job, **taken, true);
     }
 }
 
 void Engine::poll()
 {
+    if (m_shuttingDown)
+        return;
     const QStringList queued = m_jobs.queued().value_or(QStringList());
     for (const QString& id : queued) {
-        if (m_running.size() + m_preparing >= m_options.workerSlots)
+        if (m_running.size() >= m_options.workerSlots)
             break;
-        auto claimed = m_jobs.claim(id, m_workerId);
+        auto claimed = m_jobs.claim(id, m_workerId, m_options.leaseSeconds);
         if (!claimed || !*claimed)
             continue;
         if (auto job = m_jobs.job(id))
-            launch(*job, false);
+            launch(*job, **claimed, false);
     }
-    if (m_options.idleExitMs >= 0 && m_running.isEmpty() && m_preparing == 0 && queued.isEmpty()
-        && !m_idleTimer.isActive())
+    if (m_options.idleExitMs >= 0 && m_running.isEmpty() && queued.isEmpty() && !m_idleTimer.isActive())
         m_idleTimer.start(m_options.idleExitMs);
 }
 
-void Engine::launch(const JobRecord& job, bool recoverOnly)
+void Engine::onIdleTimeout()
+{
+    if (!m_running.isEmpty())
+        return;
+    // Unregister first, then look once more: a submitter that saw this worker alive wrote its job before
+    // looking, so it is in the queue now; one that looks after sees no worker and starts its own.
+    m_jobs.unregisterWorker(m_workerId);
+    const bool work
+        = !m_jobs.queued().value_or(QStringList()).isEmpty() || !m_jobs.orphaned().value_or(QStringList()).isEmpty();
+    if (work) {
+        m_jobs.registerWorker(m_workerId, QCoreApplication::applicationPid());
+        recoverOrphans();
+        poll();
+        return;
+    }
+    emit idle();
+}
+
+void Engine::launch(const JobRecord& job, const JobLease& lease, bool recoverOnly)
 {
     auto ctx = std::make_unique<JobContext>();
     ctx->jobId = job.id;
@@ -101,8 +163,9 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
     if (spec)
         ctx->spec = *spec;
 
-    auto* runner = new JobRunner(m_jobs, std::move(ctx), m_stages, m_cleanup, this);
+    auto* runner = new JobRunner(m_jobs, lease, std::move(ctx), m_stages, m_cleanup, this);
     m_running.insert(job.id, runner);
+    m_renewed[job.id].start();
     connect(runner, &JobRunner::finished, this, &Engine::onRunnerFinished);
     emit jobStarted(job.id);
 
@@ -123,16 +186,15 @@ void Engine::launch(const JobRecord& job, bool recoverOnly)
         runner->start();
         return;
     }
-    ++m_preparing;
-    m_running.remove(job.id); // counted as preparing until its secrets are in
-    m_prepare(runner->context(), *runner, this, [this, runner, id = job.id](Status ok) {
-        --m_preparing;
-        m_running.insert(id, runner);
+    QPointer<JobRunner> guard(runner);
+    m_prepare(runner->context(), *runner, this, [guard](Status ok) {
+        if (!guard)
+            return; // fenced (or stopped) while preparing
         if (!ok) {
-            runner->recover(Stage::Queued, ok.error());
+            guard->recover(Stage::Queued, ok.error());
             return;
         }
-        runner->start();
+        guard->start();
     });
 }
 
@@ -140,7 +202,16 @@ void Engine::onRunnerFinished(const QString& jobId, Stage terminal)
 {
     if (JobRunner* r = m_running.take(jobId))
         r->deleteLater();
-    emit jobFinished(jobId, terminal);
+    m_renewed.remove(jobId);
+    if (isTerminal(terminal))
+        emit jobFinished(jobId, terminal);
+    else
+        emit jobLost(jobId);
+    if (m_shuttingDown) {
+        if (m_running.isEmpty())
+            emit stopped();
+        return;
+    }
     poll();
 }
 

@@ -3,6 +3,7 @@
 #include "engine/jobrunner.h"
 #include "store/jobstore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -13,8 +14,10 @@ struct EngineOptions
 {
     int workerSlots = 2; // jobs run at once by this process
     int pollMs = 500; // how often the queue is looked at
-    int heartbeatMs = 2000;
-    int orphanAgeSeconds = 15; // a job whose owner has not beaten for this long is recovered
+    int heartbeatMs = 2000; // how often leases are renewed
+    // A job's lease: renewed every heartbeat; a worker that could not renew it for this long (it was
+    // paused, or lost the database) stops the job, and past it another worker recovers the job.
+    int leaseSeconds = 15;
     int idleExitMs = -1; // >= 0: emit idle() after this long with nothing running or queued
     QString stagingRoot; // one sub-directory per job
     int keepConvertedDays = 7; // failed jobs' kept converted disks older than this are discarded at start
@@ -24,9 +27,11 @@ struct EngineOptions
 using PrepareFn
     = std::function<void(JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done)>;
 
-// The worker: claims queued jobs from the shared store (exactly one process wins each), runs up to
-// `slots` of them, beats a heartbeat, and at start recovers jobs whose process died — deleting what
-// they created and failing them with an explanation. The CLI's `xms worker` and tests host it.
+// The worker: claims queued jobs from the shared store (exactly one process wins each) with a lease, runs
+// up to `slots` of them, renews their leases on a monotonic clock, and recovers jobs whose owner's lease
+// expired — deleting what they created and failing them with an explanation (or completing them when their
+// Finalize had completed). A job whose lease this worker cannot renew is stopped at once, without another
+// write. The CLI's `xms worker` and tests host it.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -36,20 +41,27 @@ public:
     ~Engine() override;
 
     void start();
+    // Graceful stop (SIGTERM): claims nothing more; each running job fails with `why` after its cleanup
+    // (converted disks are kept for a retry, as for any failure); then stopped().
+    void shutdown(const Error& why);
     QString workerId() const { return m_workerId; }
     int runningCount() const { return int(m_running.size()); }
 
 signals:
     void jobStarted(const QString& jobId);
     void jobFinished(const QString& jobId, xms::Stage terminal);
+    void jobLost(const QString& jobId); // its lease could not be held: left to recovery
     void idle();
+    void stopped();
 
 private:
     void poll();
     void beat();
     void recoverOrphans();
-    void launch(const JobRecord& job, bool recoverOnly);
+    void launch(const JobRecord& job, const JobLease& lease, bool recoverOnly);
     void onRunnerFinished(const QString& jobId, Stage terminal);
+    void renewLeases();
+    void onIdleTimeout();
 
     JobStore m_jobs;
     StageFactory m_stages;
@@ -57,8 +69,9 @@ private:
     PrepareFn m_prepare;
     EngineOptions m_options;
     QString m_workerId;
-    QHash<QString, JobRunner*> m_running;
-    int m_preparing = 0;
+    QHash<QString, JobRunner*> m_running; // also those still preparing
+    QHash<QString, QElapsedTimer> m_renewed; // per job: since its lease was last renewed (monotonic)
+    bool m_shuttingDown = false;
     QTimer m_pollTimer;
     QTimer m_heartbeat;
     QTimer m_idleTimer;

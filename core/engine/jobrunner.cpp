@@ -16,10 +16,11 @@ namespace {
 constexpr int kProgressEventMs = 2000; // *.progress events at most this often
 } // namespace
 
-JobRunner::JobRunner(JobStore& jobs, std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup,
-                     QObject* parent)
+JobRunner::JobRunner(JobStore& jobs, JobLease lease, std::unique_ptr<JobContext> ctx, StageFactory stages,
+                     CleanupFn cleanup, QObject* parent)
     : QObject(parent)
     , m_jobs(jobs)
+    , m_lease(std::move(lease))
     , m_ctx(std::move(ctx))
     , m_makeStages(std::move(stages))
     , m_cleanup(std::move(cleanup))
@@ -29,13 +30,15 @@ JobRunner::JobRunner(JobStore& jobs, std::unique_ptr<JobContext> ctx, StageFacto
     m_progressFlush.setInterval(250);
     connect(&m_progressFlush, &QTimer::timeout, this, &JobRunner::flushProgress);
     if (!m_ctx->ledger)
-        m_ctx->ledger = std::make_unique<JobStoreLedger>(m_jobs, m_ctx->jobId, m_ctx->spec.cloud, m_ctx->spec.project);
+        m_ctx->ledger = std::make_unique<JobStoreLedger>(m_jobs, m_lease, m_ctx->spec.cloud, m_ctx->spec.project);
 }
 
 JobRunner::~JobRunner() = default;
 
 void JobRunner::start()
 {
+    if (m_done)
+        return; // stopped while it was being prepared
     m_stages = m_makeStages(*m_ctx, this);
     for (StageRunner* s : m_stages) {
         connect(s, &StageRunner::progress, this, &JobRunner::onProgress);
@@ -52,7 +55,7 @@ void JobRunner::start()
     const qsizetype first = resumePoint();
     QDir().mkpath(m_ctx->stagingDir);
     for (m_current = 0; m_current < first; ++m_current)
-        m_jobs.setProgress(m_ctx->jobId, m_stages.at(m_current)->stage(), {100, 0, 0});
+        checked(m_jobs.setProgress(m_lease, m_stages.at(m_current)->stage(), {100, 0, 0}), "progress");
     m_current = first - 1;
     startNextStage();
 }
@@ -123,8 +126,13 @@ void JobRunner::startNextStage()
     m_pendingDirty = false;
     m_stageClock.start();
     m_lastProgressEvent.start();
-    m_jobs.setStage(m_ctx->jobId, s->stage(), stageText(s->stage()));
-    m_jobs.setProgress(m_ctx->jobId, s->stage(), {});
+    // The stage is recorded before it starts: a store that cannot be written fails the job safe.
+    if (const Status st = m_jobs.setStage(m_lease, s->stage(), stageText(s->stage())); !st) {
+        if (st.error().is(errc::kJobLeaseLost))
+            return fence(st.error());
+        return finishWith(Stage::Failed, st.error());
+    }
+    checked(m_jobs.setProgress(m_lease, s->stage(), {}), "progress");
     s->start(m_ctx.get());
 }
 
@@ -140,12 +148,13 @@ void JobRunner::flushProgress()
         return;
     m_pendingDirty = false;
     const Stage stage = m_stages.at(m_current)->stage();
-    m_jobs.setProgress(m_ctx->jobId, stage, m_pending);
+    if (!checked(m_jobs.setProgress(m_lease, stage, m_pending), "progress"))
+        return;
     const double seconds = std::max(0.001, m_stageClock.elapsed() / 1000.0);
     const double rate = m_pending.bytesDone / seconds;
     const qint64 eta = m_pending.percent > 0 ? qint64(seconds * (100 - m_pending.percent) / m_pending.percent) : -1;
     if (m_pending.bytesTotal > 0)
-        m_jobs.setTransfer(m_ctx->jobId, m_pending.bytesDone, m_pending.bytesTotal, rate, eta);
+        checked(m_jobs.setTransfer(m_lease, m_pending.bytesDone, m_pending.bytesTotal, rate, eta), "transfer");
 
     // Export and Write Volume publish their seed *.progress events with bytes transferred.
     if ((stage == Stage::Export || stage == Stage::WriteVolume) && m_lastProgressEvent.elapsed() >= kProgressEventMs) {
@@ -178,6 +187,8 @@ void JobRunner::emitEvent(EventLevel level, const QString& name, const Text& mes
 void JobRunner::emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
                             const QJsonObject& data)
 {
+    if (m_fenced)
+        return;
     EventRecord e;
     e.jobId = m_ctx->jobId;
     e.stage = stage;
@@ -185,8 +196,51 @@ void JobRunner::emitEventAt(Stage stage, EventLevel level, const QString& name, 
     e.name = name;
     e.text = message;
     e.data = data;
-    if (auto r = m_jobs.appendEvent(e); !r)
-        qCWarning(lcEngine) << "could not store event" << name << r.error().toString();
+    if (auto r = m_jobs.appendEvent(m_lease, e); !r)
+        checked(std::unexpected(r.error()), qPrintable(u"event " + name));
+}
+
+bool JobRunner::checked(const Status& write, const char* what)
+{
+    if (write)
+        return true;
+    if (write.error().is(errc::kJobLeaseLost))
+        fence(write.error());
+    else
+        qCWarning(lcEngine) << "job" << m_ctx->jobId << "could not store its" << what << write.error().toString();
+    return false;
+}
+
+void JobRunner::fence(const Error& why)
+{
+    if (m_fenced)
+        return;
+    m_fenced = true;
+    m_done = true;
+    m_cancelPoll.stop();
+    m_progressFlush.stop();
+    qCWarning(lcEngine).noquote() << "job" << m_ctx->jobId << "stopped without another write:" << why.message;
+    // Queued: fence() may be reached from inside a stage's own signal.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_current >= 0 && m_current < m_stages.size())
+                m_stages.at(m_current)->cancel(); // ends its processes and requests; no create follows
+            emit finished(m_ctx->jobId, currentStage() == Stage::Completed ? Stage::Finalize : currentStage());
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::interrupt(const Error& why)
+{
+    if (m_done || m_interrupt)
+        return;
+    m_interrupt = why;
+    emitEvent(EventLevel::Warning, QStringLiteral("job.interrupted"), Text::literal(why.message));
+    if (m_current >= 0 && m_current < m_stages.size())
+        m_stages.at(m_current)->cancel();
+    else
+        finishWith(Stage::Failed, why);
 }
 
 void JobRunner::onStageFinished(const Status& result)
@@ -196,19 +250,28 @@ void JobRunner::onStageFinished(const Status& result)
     m_pendingDirty = true;
     if (result) {
         if (currentStage() == Stage::GuestFixes) // the disks are converted: a later failure can resume here
-            m_jobs.setCheckpoint(m_ctx->jobId, Checkpoint::capture(*m_ctx).toJson());
+            checked(m_jobs.setCheckpoint(m_lease, Checkpoint::capture(*m_ctx).toJson()), "checkpoint");
         m_pending.percent = 100;
         m_pending.bytesDone = std::max(m_pending.bytesDone, m_pending.bytesTotal);
         m_lastProgressEvent.invalidate();
         flushProgress();
-        if (m_cancelling) {
-            finishWith(Stage::Cancelled);
-            return;
-        }
+        if (m_done)
+            return; // fenced while storing the progress
+        // A cancel or stop that arrives once the last stage succeeded is too late: the instance is up and a
+        // completed migration is never undone.
+        const bool last = m_current + 1 >= m_stages.size();
+        if (m_interrupt && !last)
+            return finishWith(Stage::Failed, *m_interrupt);
+        if (m_cancelling && !last)
+            return finishWith(Stage::Cancelled);
         startNextStage();
         return;
     }
     flushProgress();
+    if (m_done)
+        return;
+    if (m_interrupt)
+        return finishWith(Stage::Failed, *m_interrupt);
     finishWith(m_cancelling || result.error().is(errc::kJobCancelled) ? Stage::Cancelled : Stage::Failed,
                result.error());
 }
@@ -222,8 +285,40 @@ Stage JobRunner::currentStage() const
 
 void JobRunner::recover(Stage at, const Error& reason)
 {
-    emitEvent(EventLevel::Error, QStringLiteral("job.orphaned"), Text::literal(reason.message));
+    if (m_done)
+        return;
+    if (finalizeCompleted()) {
+        // Its process died after the instance came up, before the job's end was stored: it is complete.
+        const auto ledger = m_jobs.ledger(m_ctx->jobId);
+        if (!ledger) // nothing is deleted on a read error: the job stays for the next recovery
+            return fence(ledger.error());
+        for (const LedgerEntry& e : *ledger) {
+            if (e.resourceId.isEmpty() || e.state == u"deleted")
+                continue;
+            if (e.kind == u"server")
+                m_ctx->serverId = e.resourceId;
+            else if (e.kind == u"volume")
+                m_ctx->volumeIds.append(e.resourceId);
+            else if (e.kind == u"port")
+                m_ctx->portIds.append(e.resourceId);
+        }
+        emitEventAt(at, EventLevel::Warning, QStringLiteral("job.recovered"),
+                    Text::translate("xms::JobRunner",
+                                    "The process running this job stopped after Finalize had completed; the "
+                                    "migration is complete and everything it created is kept"));
+        return finishAt(Stage::Completed, Stage::Finalize, {});
+    }
+    emitEventAt(at, EventLevel::Error, QStringLiteral("job.orphaned"), Text::literal(reason.message));
     finishAt(Stage::Failed, at, reason);
+}
+
+bool JobRunner::finalizeCompleted() const
+{
+    const auto events = m_jobs.events(m_ctx->jobId);
+    if (!events)
+        return false;
+    return std::any_of(events->cbegin(), events->cend(),
+                       [](const EventRecord& e) { return e.name == u"finalize.completed"; });
 }
 
 void JobRunner::concludeStaging(Stage terminal)
@@ -249,7 +344,7 @@ void JobRunner::discardStaging(bool hadCheckpoint)
 {
     QDir(m_ctx->stagingDir).removeRecursively();
     if (hadCheckpoint)
-        m_jobs.setCheckpoint(m_ctx->jobId, {});
+        checked(m_jobs.setCheckpoint(m_lease, {}), "checkpoint");
 }
 
 void JobRunner::finishWith(Stage terminal, const Error& error)
@@ -271,29 +366,38 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
             emitEvent(EventLevel::Error, QStringLiteral("cleanup.failed"),
                       Text::translate("xms::JobRunner", "Some resources could not be deleted: %1")
                           .arg(cleanup.error().toString()));
+        // The final event is written with the job's end, in one transaction.
+        EventRecord e;
+        e.jobId = m_ctx->jobId;
+        e.stage = terminal == Stage::Completed ? Stage::Completed : at;
+        JobEnd how {terminal, at, {}, {}, std::nullopt};
         if (terminal == Stage::Completed) {
-            const QJsonObject result {{QStringLiteral("server_id"), m_ctx->serverId},
-                                      {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
-                                      {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
-            emitEvent(EventLevel::Info, QStringLiteral("migration.completed"),
-                      Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
-                          .arg(m_ctx->spec.effectiveInstanceName()),
-                      result);
-            m_jobs.setEnded(m_ctx->jobId, Stage::Completed, at, result, Text::translate("xms::JobRunner", "Completed"));
+            how.errorOrResult = {{QStringLiteral("server_id"), m_ctx->serverId},
+                                 {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
+                                 {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
+            how.status = Text::translate("xms::JobRunner", "Completed");
+            e.name = QStringLiteral("migration.completed");
+            e.text = Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
+                         .arg(m_ctx->spec.effectiveInstanceName());
+            e.data = how.errorOrResult;
         } else if (terminal == Stage::Cancelled) {
-            emitEvent(EventLevel::Warning, QStringLiteral("job.cancelled"),
-                      Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
-                          .arg(stageText(at)));
-            m_jobs.setEnded(m_ctx->jobId, Stage::Cancelled, at, {},
-                            Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at)));
+            how.status = Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at));
+            e.level = EventLevel::Warning;
+            e.name = QStringLiteral("job.cancelled");
+            e.text = Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
+                         .arg(stageText(at));
         } else {
-            const QJsonObject err {{QStringLiteral("code"), error.code},
-                                   {QStringLiteral("message"), error.message},
-                                   {QStringLiteral("detail"), error.detail}};
-            emitEvent(EventLevel::Error, stageKey(at) + QStringLiteral(".failed"), Text::literal(error.message), err);
-            m_jobs.setEnded(m_ctx->jobId, Stage::Failed, at, err, Text::literal(error.message));
+            how.errorOrResult = {{QStringLiteral("code"), error.code},
+                                 {QStringLiteral("message"), error.message},
+                                 {QStringLiteral("detail"), error.detail}};
+            how.status = Text::literal(error.message);
+            e.level = EventLevel::Error;
+            e.name = stageKey(at) + QStringLiteral(".failed");
+            e.text = Text::literal(error.message);
+            e.data = how.errorOrResult;
         }
-        emit finished(m_ctx->jobId, terminal);
+        how.event = e;
+        writeEnd(how, 5);
     };
 
     const bool keep = terminal == Stage::Failed && m_ctx->spec.keepResourcesOnFailure;
@@ -309,6 +413,27 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
     emitEvent(EventLevel::Info, QStringLiteral("cleanup.started"),
               Text::translate("xms::JobRunner", "Removing what this job created in Xloud"));
     m_cleanup(*m_ctx, *this, this, conclude);
+}
+
+void JobRunner::writeEnd(const JobEnd& how, int attemptsLeft)
+{
+    if (m_fenced)
+        return;
+    const Status r = m_jobs.end(m_lease, how);
+    if (r) {
+        emit finished(m_ctx->jobId, how.terminal);
+        return;
+    }
+    if (r.error().is(errc::kJobLeaseLost))
+        return fence(r.error());
+    if (attemptsLeft > 0) { // a busy or full database: the lease is still renewed while this waits
+        qCWarning(lcEngine) << "job" << m_ctx->jobId << "could not store its end, retrying:" << r.error().toString();
+        QTimer::singleShot(1000, this, [this, how, attemptsLeft] { writeEnd(how, attemptsLeft - 1); });
+        return;
+    }
+    // Left to recovery once the lease runs out: it ends the job the same way (a completed Finalize stays
+    // completed), because the events that say how far it got are in the store.
+    fence(r.error());
 }
 
 } // namespace xms

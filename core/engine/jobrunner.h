@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace xms {
 
@@ -28,14 +29,22 @@ class JobRunner : public QObject, public JobHost
 {
     Q_OBJECT
 public:
-    JobRunner(JobStore& jobs, std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup,
+    // lease: this worker's right to write the job (from claim or takeOver); every write is made under it.
+    JobRunner(JobStore& jobs, JobLease lease, std::unique_ptr<JobContext> ctx, StageFactory stages, CleanupFn cleanup,
               QObject* parent = nullptr);
     ~JobRunner() override;
 
     void start();
     void cancel(); // also triggered by the store's cancel flag
-    // For a job whose process died mid-stage: delete what it created, then fail it with the reason.
+    // For a job whose process died mid-stage: delete what it created, then fail it with the reason — unless
+    // its Finalize had completed (the instance is up): then it ends Completed and keeps everything.
     void recover(Stage at, const Error& reason);
+    // Stops at once without another write: the lease is gone (another worker may own the job now), so the
+    // job is left to recovery. finished() reports the stage it was in (not a terminal one).
+    void fence(const Error& why);
+    // Ends the job as Failed with `why` (cleanup as for any failure), e.g. when the worker is told to stop.
+    void interrupt(const Error& why);
+    const JobLease& lease() const { return m_lease; }
     const QString& jobId() const { return m_ctx->jobId; }
     JobContext& context() { return *m_ctx; }
 
@@ -54,6 +63,10 @@ private:
     void onStageFinished(const Status& result);
     void finishWith(Stage terminal, const Error& error = {});
     void finishAt(Stage terminal, Stage at, const Error& error);
+    void writeEnd(const JobEnd& how, int attemptsLeft);
+    bool finalizeCompleted() const; // the store has this job's finalize.completed event
+    // A store write's outcome: a lost lease fences the job; other errors are logged. True when it held.
+    bool checked(const Status& write, const char* what);
     void concludeStaging(Stage terminal); // removes the staging files, or keeps converted disks for a retry
     void discardStaging(bool hadCheckpoint); // staging files and the checkpoint that pointed at them
     Stage currentStage() const;
@@ -62,6 +75,7 @@ private:
     void emitEvent(EventLevel level, const QString& name, const Text& message, const QJsonObject& data = {});
 
     JobStore& m_jobs;
+    JobLease m_lease;
     std::unique_ptr<JobContext> m_ctx;
     StageFactory m_makeStages;
     CleanupFn m_cleanup;
@@ -69,6 +83,8 @@ private:
     qsizetype m_current = -1;
     bool m_cancelling = false;
     bool m_done = false;
+    bool m_fenced = false;
+    std::optional<Error> m_interrupt; // the worker was told to stop: the job fails with this
     QTimer m_cancelPoll;
     QTimer m_progressFlush;
     // Progress is coalesced: the store and the views see at most a few updates a second.

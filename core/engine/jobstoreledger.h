@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/resourceledger.h"
+#include "model/jobrecords.h"
 
 namespace xms {
 
@@ -11,7 +12,8 @@ class JobStoreLedger : public ResourceLedger
 {
 public:
     // cloud and project are recorded with each entry: cleanup after a crash finds the resources by them.
-    JobStoreLedger(JobStore& jobs, QString jobId, QString cloud, QString project);
+    // Every write is made under the job's lease: a worker that lost it cannot record another create.
+    JobStoreLedger(JobStore& jobs, JobLease lease, QString cloud, QString project);
 
     Result<qint64> record(const QString& kind, const QString& name) override;
     Status setResource(qint64 entryId, const QString& resourceId) override;
@@ -20,7 +22,7 @@ public:
 
 private:
     JobStore& m_jobs;
-    QString m_jobId;
+    JobLease m_lease;
     QString m_cloud;
     QString m_project;
 };

@@ -229,8 +229,8 @@ void GuestFixesStage::runTool(const QString& program, const QStringList& args,
     const QString virtioWin = m_request.virtioWin.isEmpty() ? qEnvironmentVariable("VIRTIO_WIN") : m_request.virtioWin;
     if (!virtioWin.isEmpty())
         env.insert(QStringLiteral("VIRTIO_WIN"), virtioWin);
-    p->setProcessEnvironment(env);
     env.insert(QString::fromLatin1(kWorkDirVar), QDir(m_request.workDir).absolutePath());
+    p->setProcessEnvironment(env); // copies env: everything the children carry is set above
     // Its own session and process group: cancel signals the whole tree at once, and no terminal is
     // there for virt-v2v to prompt on. If this process dies, virt-v2v gets SIGTERM and stops its children.
     p->setChildProcessModifier([] {

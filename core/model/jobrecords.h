@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <optional>
 
 namespace xms {
 
@@ -34,6 +35,7 @@ struct JobRecord
     QJsonObject checkpoint; // what a retry can resume from (engine/checkpoint.h); empty = start over
     QString owner; // worker id while a process executes it
     QDateTime heartbeatAt;
+    QDateTime leaseExpiresAt; // the owner's lease; past it the job is recovered (see JobLease)
     bool cancelRequested = false;
     int attempt = 1;
     qint64 bytesTransferred = 0;
@@ -45,6 +47,29 @@ struct JobRecord
     QDateTime updatedAt;
     QDateTime startedAt;
     QDateTime finishedAt;
+};
+
+// The right to write a job's state. A worker that claims (or takes over) a job gets a fresh token with a
+// lease it renews; every write it makes is conditional on that token and an unexpired lease, so a worker
+// that was paused or lost the database past its lease cannot change a job another worker now owns.
+// A bare job id (empty token) addresses a job no worker owns — queued or ended — as the operator's commands
+// and test fixtures do; such writes fail while a worker owns the job.
+struct JobLease
+{
+    JobLease() = default;
+    JobLease(const QString& unownedJobId) // NOLINT(google-explicit-constructor): ids are leases of unowned jobs
+        : jobId(unownedJobId)
+    {
+    }
+    JobLease(QString id, QString leaseToken)
+        : jobId(std::move(id))
+        , token(std::move(leaseToken))
+    {
+    }
+    bool owned() const { return !token.isEmpty(); }
+
+    QString jobId;
+    QString token;
 };
 
 enum class EventLevel { Debug, Info, Warning, Error };
@@ -81,6 +106,17 @@ struct LedgerEntry
     QString state; // "creating", "created", "deleted", "kept"
     QDateTime createdAt;
     QDateTime deletedAt;
+};
+
+// How a job ends, written in one transaction: the terminal state, its final event, and — for a Completed
+// job — every resource it created marked "kept", so no later cleanup or recovery can delete them.
+struct JobEnd
+{
+    Stage terminal = Stage::Failed;
+    Stage at = Stage::Queued; // where a Failed/Cancelled job stopped
+    QJsonObject errorOrResult; // {code, message, detail} when it failed; ids when Completed
+    Text status;
+    std::optional<EventRecord> event;
 };
 
 } // namespace xms

@@ -26,7 +26,7 @@ Result<CancelOutcome> cancel(JobStore& jobs, const QString& id)
         auto taken = jobs.claim(job->id, QStringLiteral("desktop-cancel"));
         if (taken && *taken) {
             const Text status = Text::translate("JobControl", "Cancelled while queued");
-            if (auto r = jobs.setEnded(job->id, Stage::Cancelled, Stage::Queued, {}, status); !r)
+            if (auto r = jobs.setEnded(**taken, Stage::Cancelled, Stage::Queued, {}, status); !r)
                 return std::unexpected(r.error());
             return CancelOutcome::CancelledWhileQueued;
         }

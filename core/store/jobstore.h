@@ -28,65 +28,81 @@ public:
     Result<QList<JobRecord>> jobs(int limit = 1000) const { return m_b->jobs(limit); }
     Result<QStringList> queued() const { return m_b->queued(); } // claimable, in submission order
 
-    // Atomically takes an unowned queued job for this worker; false when another process was faster.
-    Result<bool> claim(const QString& id, const QString& owner) { return m_b->claim(id, owner); }
-    Status release(const QString& id) { return m_b->release(id); } // owner cleared (job ended or handed back)
-    // Takes an orphaned job (its owner stopped beating) so that exactly one process recovers it.
-    Result<bool> takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
+    // Atomically takes an unowned queued job for this worker with a fresh lease of leaseSeconds; nullopt
+    // when another process was faster.
+    Result<std::optional<JobLease>> claim(const QString& id, const QString& owner, int leaseSeconds = 15)
     {
-        return m_b->takeOver(id, owner, maxAgeSeconds);
+        return m_b->claim(id, owner, leaseSeconds);
     }
-    Status heartbeat(const QString& owner) { return m_b->heartbeat(owner); }
-    // Jobs whose owner stopped beating for longer than maxAgeSeconds and that did not end.
-    Result<QStringList> orphaned(int maxAgeSeconds) const { return m_b->orphaned(maxAgeSeconds); }
+    // Takes a job whose owner's lease expired (it died, was paused, or lost the database) so that exactly
+    // one process recovers it; never a job whose lease is live.
+    Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds = 15)
+    {
+        return m_b->takeOver(id, owner, leaseSeconds);
+    }
+    // Extends a live lease; "job.lease_lost" once it expired or another worker took the job.
+    Status renew(const JobLease& lease, int leaseSeconds) { return m_b->renew(lease, leaseSeconds); }
+    // Jobs that did not end and whose owner's lease expired.
+    Result<QStringList> orphaned() const { return m_b->orphaned(); }
 
     // status: what the views show; stored as a Text so each reader renders it in its own language.
-    Status setStage(const QString& id, Stage stage, const Text& status = {})
+    Status setStage(const JobLease& lease, Stage stage, const Text& status = {})
     {
-        return m_b->setStage(id, stage, status);
+        return m_b->setStage(lease, stage, status);
     }
-    Status setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
+    // Ends the job in one transaction (see JobEnd); also releases it.
+    Status end(const JobLease& lease, const JobEnd& how) { return m_b->end(lease, how); }
+    Status setEnded(const JobLease& lease, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
                     const Text& status)
     {
-        return m_b->setEnded(id, terminal, atStage, errorOrResult, status);
+        return m_b->end(lease, {terminal, atStage, errorOrResult, status, std::nullopt});
     }
-    Status setProgress(const QString& id, Stage stage, const StageProgress& p)
+    Status setProgress(const JobLease& lease, Stage stage, const StageProgress& p)
     {
-        return m_b->setProgress(id, stage, p);
+        return m_b->setProgress(lease, stage, p);
     }
-    Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
+    Status setTransfer(const JobLease& lease, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
     {
-        return m_b->setTransfer(id, transferred, total, rate, etaSeconds);
+        return m_b->setTransfer(lease, transferred, total, rate, etaSeconds);
     }
     Status requestCancel(const QString& id) { return m_b->requestCancel(id); }
     Result<bool> cancelRequested(const QString& id) const { return m_b->cancelRequested(id); }
-    // Puts a Failed/Cancelled job back in the queue (attempt + 1, progress reset, events kept). Its
-    // checkpoint stays unless fromStart, so the next attempt may resume after the conversion.
+    // Puts a Failed/Cancelled job back in the queue (attempt + 1, progress reset, events kept), in one
+    // transaction. Its checkpoint stays unless fromStart, so the next attempt may resume after the conversion.
     Status requeue(const QString& id, bool fromStart = false) { return m_b->requeue(id, fromStart); }
     // Empty clears it.
-    Status setCheckpoint(const QString& id, const QJsonObject& checkpoint)
+    Status setCheckpoint(const JobLease& lease, const QJsonObject& checkpoint)
     {
-        return m_b->setCheckpoint(id, checkpoint);
+        return m_b->setCheckpoint(lease, checkpoint);
     }
 
-    // Stores event.text (rendered again by each reader) and, for old readers and logs, its English.
-    Result<qint64> appendEvent(const EventRecord& event) { return m_b->appendEvent(event); }
+    // Stores event.text (rendered again by each reader) and, for old readers and logs, its English. Without
+    // a lease the job must be unowned (an operator's event on a queued or ended job).
+    Result<qint64> appendEvent(const JobLease& lease, const EventRecord& event)
+    {
+        return m_b->appendEvent(lease, event);
+    }
+    Result<qint64> appendEvent(const EventRecord& event) { return m_b->appendEvent(JobLease(event.jobId), event); }
     Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId = 0, int limit = 10000) const
     {
         return m_b->events(jobId, afterId, limit);
     }
 
-    Result<qint64> ledgerAdd(const LedgerEntry& entry) { return m_b->ledgerAdd(entry); }
-    Status ledgerSetResource(qint64 entryId, const QString& resourceId)
+    Result<qint64> ledgerAdd(const JobLease& lease, const LedgerEntry& entry) { return m_b->ledgerAdd(lease, entry); }
+    Status ledgerSetResource(const JobLease& lease, qint64 entryId, const QString& resourceId)
     {
-        return m_b->ledgerSetResource(entryId, resourceId);
+        return m_b->ledgerSetResource(lease, entryId, resourceId);
     }
-    Status ledgerSetState(qint64 entryId, const QString& state) { return m_b->ledgerSetState(entryId, state); }
+    Status ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state)
+    {
+        return m_b->ledgerSetState(lease, entryId, state);
+    }
     Result<QList<LedgerEntry>> ledger(const QString& jobId) const { return m_b->ledger(jobId); }
 
     // Worker processes (one row each) so a submitter knows whether someone will run its job.
     Status registerWorker(const QString& id, qint64 pid) { return m_b->registerWorker(id, pid); }
     Status unregisterWorker(const QString& id) { return m_b->unregisterWorker(id); }
+    Status workerHeartbeat(const QString& id) { return m_b->workerHeartbeat(id); }
     Result<int> liveWorkers(int maxAgeSeconds) const { return m_b->liveWorkers(maxAgeSeconds); }
 
     const Store& store() const { return m_store; }

@@ -71,6 +71,11 @@ ALTER TABLE jobs ADD COLUMN checkpoint_json TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN text_json TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN status_json TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 4: ownership with fencing — the owner's lease token and when its lease runs out (model/jobrecords.h)
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN lease_token TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN lease_expires_at TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 constexpr int kLatest = int(std::size(kSteps));
@@ -94,37 +99,42 @@ int latestVersion()
 
 Status migrate(QSqlDatabase& db)
 {
+    // The version is read inside the write transaction: two processes opening an old database at once
+    // cannot both migrate it (the second waits for the lock, then sees the new version).
     QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(errc::kStoreSchema, QObject::tr("The XMS database is locked or cannot be written."),
+                    q.lastError().text());
+    auto abort = [&db](Status s) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return s;
+    };
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(errc::kStoreSchema, QObject::tr("The XMS database cannot be read."), q.lastError().text());
+        return abort(fail(errc::kStoreSchema, QObject::tr("The XMS database cannot be read."), q.lastError().text()));
     const int current = q.value(0).toInt();
+    q.finish();
     if (current > kLatest)
-        return fail(errc::kStoreTooNew,
-                    QObject::tr("This database was written by a newer XMS (schema %1; this build knows %2). "
-                                "Update XMS, or point XMS_HOME at another directory.")
-                        .arg(current)
-                        .arg(kLatest));
+        return abort(fail(errc::kStoreTooNew,
+                          QObject::tr("This database was written by a newer XMS (schema %1; this build knows %2). "
+                                      "Update XMS, or point XMS_HOME at another directory.")
+                              .arg(current)
+                              .arg(kLatest)));
     for (int v = current; v < kLatest; ++v) {
-        if (!db.transaction())
-            return fail(errc::kStoreSchema, QObject::tr("The XMS database is locked."), db.lastError().text());
         const QStringList statements = QString::fromUtf8(kSteps[v]).split(u';', Qt::SkipEmptyParts);
         for (const QString& s : statements) {
             if (s.trimmed().isEmpty())
                 continue;
-            if (auto r = exec(db, s); !r) {
-                db.rollback();
-                return r;
-            }
+            if (auto r = exec(db, s); !r)
+                return abort(r);
         }
-        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1)); !r) {
-            db.rollback();
-            return r;
-        }
-        if (!db.commit())
-            return fail(errc::kStoreSchema, QObject::tr("The XMS database could not be updated."),
-                        db.lastError().text());
-        qCInfo(lcStore) << "database schema now at version" << v + 1;
+        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1)); !r)
+            return abort(r);
     }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return abort(
+            fail(errc::kStoreSchema, QObject::tr("The XMS database could not be updated."), q.lastError().text()));
+    if (current < kLatest)
+        qCDebug(lcStore) << "database schema migrated from version" << current << "to" << kLatest;
     return {};
 }
 

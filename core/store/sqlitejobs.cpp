@@ -22,6 +22,25 @@ QString ago(int seconds)
 {
     return QDateTime::currentDateTimeUtc().addSecs(-seconds).toString(Qt::ISODateWithMs);
 }
+QString later(int seconds)
+{
+    return QDateTime::currentDateTimeUtc().addSecs(seconds).toString(Qt::ISODateWithMs);
+}
+QString newToken()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// The condition every job-state write carries (on a row of jobs): the writer's lease holds — its token
+// and an unexpired lease, or, for a bare job id, no owner at all. Bound by Sql::lease().
+const QString kHeld = QStringLiteral("(CASE WHEN :lease_token = '' THEN owner = '' ELSE lease_token = :lease_token2 "
+                                     "AND lease_expires_at > :lease_now END)");
+// The same for writes to a job's other tables.
+QString heldJob(const char* jobIdParam)
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM jobs WHERE jobs.id = %1 AND %2)")
+        .arg(QLatin1StringView(jobIdParam), kHeld);
+}
 QDateTime fromIso(const QVariant& v)
 {
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
@@ -75,6 +94,10 @@ public:
         m_q.bindValue(QLatin1StringView(name), v.typeId() == QMetaType::QString ? QVariant(text(v.toString())) : v);
         return *this;
     }
+    Sql& lease(const JobLease& l)
+    {
+        return bind(":lease_token", l.token).bind(":lease_token2", l.token).bind(":lease_now", now());
+    }
     Status exec()
     {
         if (!m_q.exec())
@@ -103,6 +126,7 @@ JobRecord jobFrom(const QSqlQuery& q)
     j.checkpoint = object(q.value(QStringLiteral("checkpoint_json")));
     j.owner = q.value(QStringLiteral("owner")).toString();
     j.heartbeatAt = fromIso(q.value(QStringLiteral("heartbeat_at")));
+    j.leaseExpiresAt = fromIso(q.value(QStringLiteral("lease_expires_at")));
     j.cancelRequested = q.value(QStringLiteral("cancel_requested")).toBool();
     j.attempt = q.value(QStringLiteral("attempt")).toInt();
     j.bytesTransferred = q.value(QStringLiteral("bytes_transferred")).toLongLong();
@@ -139,7 +163,66 @@ Error jobNotFound(const QString& id)
                            .arg(id));
 }
 
+// Why a write under `lease` changed nothing: the job is gone, another worker owns it, or the lease ran out.
+Error leaseError(const QSqlDatabase& db, const JobLease& lease)
+{
+    Sql s(db, QStringLiteral("SELECT owner FROM jobs WHERE id = :id"));
+    if (auto r = s.bind(":id", lease.jobId).exec(); !r)
+        return r.error();
+    if (!s.query().next())
+        return jobNotFound(lease.jobId);
+    if (!lease.owned())
+        return Error::make(errc::kJobOwned,
+                           Text::translate("JobStore",
+                                           "Job %1 is being run by worker %2; only that worker can change it now. "
+                                           "Cancel it, or wait until it ends.")
+                               .toString()
+                               .arg(lease.jobId.left(8), s.query().value(0).toString()));
+    return Error::make(errc::kJobLeaseLost,
+                       Text::translate("JobStore",
+                                       "This worker no longer owns job %1: its lease expired (the process was "
+                                       "paused, or could not reach the database, for longer than the lease) and the "
+                                       "job is left to the worker that recovers it.")
+                           .toString()
+                           .arg(lease.jobId.left(8)));
+}
+
+// Runs a statement that must change exactly the rows its lease condition allows; none → leaseError.
+Status execHeld(Sql& s, const QSqlDatabase& db, const JobLease& lease)
+{
+    if (auto r = s.lease(lease).exec(); !r)
+        return r;
+    if (s.query().numRowsAffected() < 1)
+        return std::unexpected(leaseError(db, lease));
+    return {};
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads before it writes cannot fail
+// half-way with SQLITE_BUSY; the busy timeout applies to taking it.
+Status immediate(const QSqlDatabase& db, const std::function<Status()>& work)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return std::unexpected(sqlError(q, QStringLiteral("BEGIN IMMEDIATE")));
+    Status result = work();
+    if (!result) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return result;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error e = sqlError(q, QStringLiteral("COMMIT"));
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return std::unexpected(e);
+    }
+    return {};
+}
+
 } // namespace
+
+Status SqliteStore::inTransaction(const std::function<Status()>& work)
+{
+    return immediate(db(), work);
+}
 
 Result<JobRecord> SqliteStore::createJob(const QJsonObject& spec, qint64 diskBytes)
 {
@@ -215,54 +298,68 @@ Result<QStringList> SqliteStore::queued() const
     return ids;
 }
 
-Result<bool> SqliteStore::claim(const QString& id, const QString& owner)
+Result<std::optional<JobLease>> SqliteStore::claim(const QString& id, const QString& owner, int leaseSeconds)
 {
     Sql s(db(),
-          QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now, started_at = :now2,"
-                         " updated_at = :now3 WHERE id = :id AND owner = '' AND stage = 'queued'"));
+          QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
+                         " heartbeat_at = :now, started_at = :now2, updated_at = :now3"
+                         " WHERE id = :id AND owner = '' AND stage = 'queued'"));
     const QString t = now();
-    if (auto r = s.bind(":owner", owner).bind(":now", t).bind(":now2", t).bind(":now3", t).bind(":id", id).exec(); !r)
-        return std::unexpected(r.error());
-    return s.query().numRowsAffected() == 1;
-}
-
-Status SqliteStore::release(const QString& id)
-{
-    return Sql(db(), QStringLiteral("UPDATE jobs SET owner = '' WHERE id = :id")).bind(":id", id).exec();
-}
-
-Result<bool> SqliteStore::takeOver(const QString& id, const QString& owner, int maxAgeSeconds)
-{
-    Sql s(db(),
-          QStringLiteral("UPDATE jobs SET owner = :owner, heartbeat_at = :now WHERE id = :id"
-                         " AND owner != '' AND heartbeat_at < :cutoff"));
-    if (auto r = s.bind(":owner", owner).bind(":now", now()).bind(":id", id).bind(":cutoff", ago(maxAgeSeconds)).exec();
-        !r)
-        return std::unexpected(r.error());
-    return s.query().numRowsAffected() == 1;
-}
-
-Status SqliteStore::heartbeat(const QString& owner)
-{
-    const QString t = now();
-    if (auto r = Sql(db(), QStringLiteral("UPDATE jobs SET heartbeat_at = :now WHERE owner = :owner"))
+    const QString token = newToken();
+    if (auto r = s.bind(":owner", owner)
+                     .bind(":token", token)
+                     .bind(":expires", later(leaseSeconds))
                      .bind(":now", t)
-                     .bind(":owner", owner)
+                     .bind(":now2", t)
+                     .bind(":now3", t)
+                     .bind(":id", id)
                      .exec();
         !r)
-        return r;
-    return Sql(db(), QStringLiteral("UPDATE workers SET heartbeat_at = :now WHERE id = :owner"))
-        .bind(":now", t)
-        .bind(":owner", owner)
-        .exec();
+        return std::unexpected(r.error());
+    if (s.query().numRowsAffected() != 1)
+        return std::nullopt;
+    return JobLease(id, token);
 }
 
-Result<QStringList> SqliteStore::orphaned(int maxAgeSeconds) const
+Result<std::optional<JobLease>> SqliteStore::takeOver(const QString& id, const QString& owner, int leaseSeconds)
 {
     Sql s(db(),
-          QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND heartbeat_at < :cutoff"
+          QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
+                         " heartbeat_at = :now WHERE id = :id AND owner != ''"
+                         " AND lease_expires_at < :now2 AND stage NOT IN ('completed', 'failed', 'cancelled')"));
+    const QString t = now();
+    const QString token = newToken();
+    if (auto r = s.bind(":owner", owner)
+                     .bind(":token", token)
+                     .bind(":expires", later(leaseSeconds))
+                     .bind(":now", t)
+                     .bind(":id", id)
+                     .bind(":now2", t)
+                     .exec();
+        !r)
+        return std::unexpected(r.error());
+    if (s.query().numRowsAffected() != 1)
+        return std::nullopt;
+    return JobLease(id, token);
+}
+
+Status SqliteStore::renew(const JobLease& lease, int leaseSeconds)
+{
+    if (!lease.owned())
+        return std::unexpected(leaseError(db(), lease));
+    Sql s(db(),
+          QString(QStringLiteral("UPDATE jobs SET lease_expires_at = :expires, heartbeat_at = :now WHERE id = :id AND ")
+                  + kHeld));
+    s.bind(":expires", later(leaseSeconds)).bind(":now", now()).bind(":id", lease.jobId);
+    return execHeld(s, db(), lease);
+}
+
+Result<QStringList> SqliteStore::orphaned() const
+{
+    Sql s(db(),
+          QStringLiteral("SELECT id FROM jobs WHERE owner != '' AND lease_expires_at < :now"
                          " AND stage NOT IN ('completed', 'failed', 'cancelled') ORDER BY seq"));
-    if (auto r = s.bind(":cutoff", ago(maxAgeSeconds)).exec(); !r)
+    if (auto r = s.bind(":now", now()).exec(); !r)
         return std::unexpected(r.error());
     QStringList ids;
     while (s.query().next())
@@ -270,78 +367,128 @@ Result<QStringList> SqliteStore::orphaned(int maxAgeSeconds) const
     return ids;
 }
 
-Status SqliteStore::setStage(const QString& id, Stage stage, const Text& status)
+Status SqliteStore::setStage(const JobLease& lease, Stage stage, const Text& status)
 {
-    return Sql(db(),
-               QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, status_json = :status_json,"
-                              " updated_at = :now WHERE id = :id"))
-        .bind(":stage", stageKey(stage))
+    Sql s(db(),
+          QString(QStringLiteral("UPDATE jobs SET stage = :stage, status_text = :status, status_json = :status_json,"
+                                 " updated_at = :now WHERE id = :id AND ")
+                  + kHeld));
+    s.bind(":stage", stageKey(stage))
         .bind(":status", english(status))
         .bind(":status_json", textJson(status))
         .bind(":now", now())
-        .bind(":id", id)
-        .exec();
+        .bind(":id", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
-Status SqliteStore::setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                             const Text& status)
+namespace {
+
+Result<qint64> insertEvent(const QSqlDatabase& db, const JobLease& lease, const EventRecord& e)
 {
-    const bool failed = terminal != Stage::Completed;
-    const QString t = now();
-    return Sql(db(),
-               QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
-                              " status_json = :status_json, error_json = :error, result_json = :result, owner = '',"
-                              " finished_at = :now, updated_at = :now2, eta_seconds = -1"
-                              " WHERE id = :id"))
-        .bind(":stage", stageKey(terminal))
-        .bind(":at", failed ? stageKey(atStage) : QString())
-        .bind(":status", english(status))
-        .bind(":status_json", textJson(status))
-        .bind(":error", failed ? json(errorOrResult) : QString())
-        .bind(":result", failed ? QString() : json(errorOrResult))
-        .bind(":now", t)
-        .bind(":now2", t)
-        .bind(":id", id)
-        .exec();
+    Sql s(db,
+          QString(QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, text_json, data_json)"
+                                 " SELECT :job, :ts, :stage, :level, :name, :message, :text, :data WHERE ")
+                  + heldJob(":job2")));
+    const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
+    s.bind(":job", lease.jobId)
+        .bind(":ts", ts.toString(Qt::ISODateWithMs))
+        .bind(":stage", stageKey(e.stage))
+        .bind(":level", eventLevelKey(e.level))
+        .bind(":name", e.name)
+        .bind(":message", e.text.isEmpty() ? e.message : english(e.text))
+        .bind(":text", textJson(e.text))
+        .bind(":data", json(e.data))
+        .bind(":job2", lease.jobId);
+    if (auto r = execHeld(s, db, lease); !r)
+        return std::unexpected(r.error());
+    return s.query().lastInsertId().toLongLong();
 }
 
-Status SqliteStore::setProgress(const QString& id, Stage stage, const StageProgress& p)
+} // namespace
+
+Status SqliteStore::end(const JobLease& lease, const JobEnd& how)
 {
-    return Sql(db(),
-               QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total,"
-                              " started_at) VALUES (:id, :stage, :pct, :done, :total, :now)"
-                              " ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
-                              " bytes_done = excluded.bytes_done, bytes_total = excluded.bytes_total"))
-        .bind(":id", id)
+    const QSqlDatabase connection = db();
+    return immediate(connection, [&]() -> Status {
+        const bool failed = how.terminal != Stage::Completed;
+        const QString t = now();
+        Sql s(connection,
+              QString(
+                  QStringLiteral("UPDATE jobs SET stage = :stage, failed_stage = :at, status_text = :status,"
+                                 " status_json = :status_json, error_json = :error, result_json = :result, owner = '',"
+                                 " lease_token = '', lease_expires_at = '', finished_at = :now, updated_at = :now2,"
+                                 " eta_seconds = -1 WHERE id = :id AND ")
+                  + kHeld));
+        s.bind(":stage", stageKey(how.terminal))
+            .bind(":at", failed ? stageKey(how.at) : QString())
+            .bind(":status", english(how.status))
+            .bind(":status_json", textJson(how.status))
+            .bind(":error", failed ? json(how.errorOrResult) : QString())
+            .bind(":result", failed ? QString() : json(how.errorOrResult))
+            .bind(":now", t)
+            .bind(":now2", t)
+            .bind(":id", lease.jobId);
+        if (auto r = execHeld(s, connection, lease); !r)
+            return r;
+        // What a completed migration made is the operator's now: no cleanup or recovery may touch it.
+        if (!failed)
+            if (auto r
+                = Sql(connection,
+                      QStringLiteral("UPDATE ledger SET state = 'kept' WHERE job_id = :id AND state = 'created'"))
+                      .bind(":id", lease.jobId)
+                      .exec();
+                !r)
+                return r;
+        if (how.event) {
+            // The job is unowned from here on: the final event is written under the bare id.
+            if (auto r = insertEvent(connection, JobLease(lease.jobId), *how.event); !r)
+                return std::unexpected(r.error());
+        }
+        return {};
+    });
+}
+
+Status SqliteStore::setProgress(const JobLease& lease, Stage stage, const StageProgress& p)
+{
+    Sql s(db(),
+          QString(
+              QStringLiteral("INSERT INTO stage_progress (job_id, stage, percent, bytes_done, bytes_total, started_at)"
+                             " SELECT :id, :stage, :pct, :done, :total, :now WHERE ")
+              + heldJob(":id2")
+              + QStringLiteral(" ON CONFLICT(job_id, stage) DO UPDATE SET percent = excluded.percent,"
+                               " bytes_done = excluded.bytes_done, bytes_total = excluded.bytes_total")));
+    s.bind(":id", lease.jobId)
         .bind(":stage", stageKey(stage))
         .bind(":pct", p.percent)
         .bind(":done", p.bytesDone)
         .bind(":total", p.bytesTotal)
         .bind(":now", now())
-        .exec();
+        .bind(":id2", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
-Status SqliteStore::setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
+Status SqliteStore::setTransfer(const JobLease& lease, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
 {
-    return Sql(db(),
-               QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
-                              " eta_seconds = :eta, updated_at = :now WHERE id = :id"))
-        .bind(":t", transferred)
+    Sql s(db(),
+          QString(QStringLiteral("UPDATE jobs SET bytes_transferred = :t, bytes_total = :total, rate = :rate,"
+                                 " eta_seconds = :eta, updated_at = :now WHERE id = :id AND ")
+                  + kHeld));
+    s.bind(":t", transferred)
         .bind(":total", total)
         .bind(":rate", rate)
         .bind(":eta", etaSeconds)
         .bind(":now", now())
-        .bind(":id", id)
-        .exec();
+        .bind(":id", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
-Status SqliteStore::setCheckpoint(const QString& id, const QJsonObject& checkpoint)
+Status SqliteStore::setCheckpoint(const JobLease& lease, const QJsonObject& checkpoint)
 {
-    return Sql(db(), QStringLiteral("UPDATE jobs SET checkpoint_json = :cp, updated_at = :now WHERE id = :id"))
-        .bind(":cp", checkpoint.isEmpty() ? QString() : json(checkpoint))
-        .bind(":now", now())
-        .bind(":id", id)
-        .exec();
+    Sql s(db(),
+          QString(QStringLiteral("UPDATE jobs SET checkpoint_json = :cp, updated_at = :now WHERE id = :id AND ")
+                  + kHeld));
+    s.bind(":cp", checkpoint.isEmpty() ? QString() : json(checkpoint)).bind(":now", now()).bind(":id", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
 Status SqliteStore::requestCancel(const QString& id)
@@ -362,44 +509,37 @@ Result<bool> SqliteStore::cancelRequested(const QString& id) const
 
 Status SqliteStore::requeue(const QString& id, bool fromStart)
 {
-    QSqlDatabase connection = db();
-    if (auto r
-        = Sql(connection, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec();
-        !r)
-        return r;
-    if (fromStart)
-        if (auto r = setCheckpoint(id, {}); !r)
+    const QSqlDatabase connection = db();
+    return immediate(connection, [&]() -> Status {
+        Sql s(connection,
+              QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '', result_json = '',"
+                             " owner = '', lease_token = '', lease_expires_at = '', cancel_requested = 0,"
+                             " attempt = attempt + 1, bytes_transferred = 0, rate = 0, eta_seconds = -1,"
+                             " finished_at = '', status_text = :status, status_json = :status_json,"
+                             " checkpoint_json = CASE WHEN :from_start THEN '' ELSE checkpoint_json END,"
+                             " updated_at = :now WHERE id = :id AND owner = '' AND stage IN ('failed', 'cancelled')"));
+        if (auto r = s.bind(":status", english(waitingText()))
+                         .bind(":status_json", textJson(waitingText()))
+                         .bind(":from_start", fromStart ? 1 : 0)
+                         .bind(":now", now())
+                         .bind(":id", id)
+                         .exec();
+            !r)
             return r;
-    return Sql(connection,
-               QStringLiteral("UPDATE jobs SET stage = 'queued', failed_stage = '', error_json = '',"
-                              " result_json = '', owner = '', cancel_requested = 0, attempt = attempt + 1,"
-                              " bytes_transferred = 0, rate = 0, eta_seconds = -1, finished_at = '',"
-                              " status_text = :status, status_json = :status_json, updated_at = :now WHERE id = :id"))
-        .bind(":status", english(waitingText()))
-        .bind(":status_json", textJson(waitingText()))
-        .bind(":now", now())
-        .bind(":id", id)
-        .exec();
+        if (s.query().numRowsAffected() != 1)
+            return fail(errc::kUsageRetry,
+                        Text::translate("JobStore",
+                                        "Job %1 is not a Failed or Cancelled job that no worker holds; "
+                                        "only such a job can be queued again.")
+                            .toString()
+                            .arg(id.left(8)));
+        return Sql(connection, QStringLiteral("DELETE FROM stage_progress WHERE job_id = :id")).bind(":id", id).exec();
+    });
 }
 
-Result<qint64> SqliteStore::appendEvent(const EventRecord& e)
+Result<qint64> SqliteStore::appendEvent(const JobLease& lease, const EventRecord& e)
 {
-    Sql s(db(),
-          QStringLiteral("INSERT INTO events (job_id, ts, stage, level, name, message, text_json, data_json)"
-                         " VALUES (:job, :ts, :stage, :level, :name, :message, :text, :data)"));
-    const QDateTime ts = e.time.isValid() ? e.time : QDateTime::currentDateTimeUtc();
-    if (auto r = s.bind(":job", e.jobId)
-                     .bind(":ts", ts.toString(Qt::ISODateWithMs))
-                     .bind(":stage", stageKey(e.stage))
-                     .bind(":level", eventLevelKey(e.level))
-                     .bind(":name", e.name)
-                     .bind(":message", e.text.isEmpty() ? e.message : english(e.text))
-                     .bind(":text", textJson(e.text))
-                     .bind(":data", json(e.data))
-                     .exec();
-        !r)
-        return std::unexpected(r.error());
-    return s.query().lastInsertId().toLongLong();
+    return insertEvent(db(), lease, e);
 }
 
 Result<QList<EventRecord>> SqliteStore::events(const QString& jobId, qint64 afterId, int limit) const
@@ -425,43 +565,47 @@ Result<QList<EventRecord>> SqliteStore::events(const QString& jobId, qint64 afte
     return out;
 }
 
-Result<qint64> SqliteStore::ledgerAdd(const LedgerEntry& e)
+Result<qint64> SqliteStore::ledgerAdd(const JobLease& lease, const LedgerEntry& e)
 {
-    Sql s(db(),
-          QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state,"
-                         " created_at) VALUES (:job, :kind, :rid, :cloud, :project, :name, :state, :now)"));
-    if (auto r = s.bind(":job", e.jobId)
-                     .bind(":kind", e.kind)
-                     .bind(":rid", e.resourceId)
-                     .bind(":cloud", e.cloud)
-                     .bind(":project", e.project)
-                     .bind(":name", e.name)
-                     .bind(":state", e.state.isEmpty() ? QStringLiteral("creating") : e.state)
-                     .bind(":now", now())
-                     .exec();
-        !r)
+    // Durable before the create it guards (synchronous=FULL): after a crash, cleanup finds what was made.
+    Sql s(
+        db(),
+        QString(QStringLiteral("INSERT INTO ledger (job_id, kind, resource_id, cloud, project, name, state, created_at)"
+                               " SELECT :job, :kind, :rid, :cloud, :project, :name, :state, :now WHERE ")
+                + heldJob(":job2")));
+    s.bind(":job", lease.jobId)
+        .bind(":kind", e.kind)
+        .bind(":rid", e.resourceId)
+        .bind(":cloud", e.cloud)
+        .bind(":project", e.project)
+        .bind(":name", e.name)
+        .bind(":state", e.state.isEmpty() ? QStringLiteral("creating") : e.state)
+        .bind(":now", now())
+        .bind(":job2", lease.jobId);
+    if (auto r = execHeld(s, db(), lease); !r)
         return std::unexpected(r.error());
     return s.query().lastInsertId().toLongLong();
 }
 
-Status SqliteStore::ledgerSetResource(qint64 entryId, const QString& resourceId)
+Status SqliteStore::ledgerSetResource(const JobLease& lease, qint64 entryId, const QString& resourceId)
 {
-    return Sql(db(), QStringLiteral("UPDATE ledger SET resource_id = :rid, state = 'created' WHERE id = :id"))
-        .bind(":rid", resourceId)
-        .bind(":id", entryId)
-        .exec();
+    Sql s(db(),
+          QString(
+              QStringLiteral("UPDATE ledger SET resource_id = :rid, state = 'created' WHERE id = :id AND job_id = :job"
+                             " AND ")
+              + heldJob("ledger.job_id")));
+    s.bind(":rid", resourceId).bind(":id", entryId).bind(":job", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
-Status SqliteStore::ledgerSetState(qint64 entryId, const QString& state)
+Status SqliteStore::ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state)
 {
-    return Sql(db(),
-               QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
-                              " THEN :now ELSE deleted_at END WHERE id = :id"))
-        .bind(":state", state)
-        .bind(":state2", state)
-        .bind(":now", now())
-        .bind(":id", entryId)
-        .exec();
+    Sql s(db(),
+          QString(QStringLiteral("UPDATE ledger SET state = :state, deleted_at = CASE WHEN :state2 = 'deleted'"
+                                 " THEN :now ELSE deleted_at END WHERE id = :id AND job_id = :job AND ")
+                  + heldJob("ledger.job_id")));
+    s.bind(":state", state).bind(":state2", state).bind(":now", now()).bind(":id", entryId).bind(":job", lease.jobId);
+    return execHeld(s, db(), lease);
 }
 
 Result<QList<LedgerEntry>> SqliteStore::ledger(const QString& jobId) const
@@ -499,6 +643,14 @@ Status SqliteStore::registerWorker(const QString& id, qint64 pid)
         .bind(":host", QHostInfo::localHostName())
         .bind(":now", t)
         .bind(":now2", t)
+        .exec();
+}
+
+Status SqliteStore::workerHeartbeat(const QString& id)
+{
+    return Sql(db(), QStringLiteral("UPDATE workers SET heartbeat_at = :now WHERE id = :id"))
+        .bind(":now", now())
+        .bind(":id", id)
         .exec();
 }
 

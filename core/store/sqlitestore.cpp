@@ -1,6 +1,7 @@
 #include "sqlitestore.h"
 
 #include "common/errorcodes.h"
+#include "common/logging.h"
 #include "common/paths.h"
 #include "common/text.h"
 #include "schema.h"
@@ -214,31 +215,23 @@ QSqlDatabase SqliteStore::db() const
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (db.open()) {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        // WAL lets readers run beside the one writer; synchronous=FULL makes each commit durable before it
+        // returns — a ledger row must survive power loss, or cleanup would not know what was created.
+        const auto pragmaIs = [&db](const QString& pragma, const QString& expected) {
+            QSqlQuery q(db);
+            if (!q.exec(pragma) || !q.exec(pragma.section(u'=', 0, 0)) || !q.next())
+                return false;
+            return q.value(0).toString().compare(expected, Qt::CaseInsensitive) == 0;
+        };
+        if (!pragmaIs(QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("wal"))
+            || !pragmaIs(QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("2"))
+            || !pragmaIs(QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("1"))) {
+            qCWarning(lcStore) << "the database" << m_path << "refused its settings (WAL, synchronous=FULL,"
+                               << "foreign keys); not using it";
+            db.close();
+        }
     }
     return db;
-}
-
-Status SqliteStore::inTransaction(const std::function<Status()>& work)
-{
-    QSqlDatabase connection = db();
-    if (!connection.transaction())
-        return fail(errc::kStoreSql,
-                    Text::translate("Store", "The XMS database could not be read or written.").toString(),
-                    connection.lastError().text());
-    Status result = work();
-    if (!result) {
-        connection.rollback();
-        return result;
-    }
-    if (!connection.commit())
-        return fail(errc::kStoreSql,
-                    Text::translate("Store", "The XMS database could not be read or written.").toString(),
-                    connection.lastError().text());
-    return {};
 }
 
 Result<QList<EnvironmentRecord>> SqliteStore::environments() const

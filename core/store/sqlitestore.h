@@ -40,31 +40,31 @@ public:
     Result<JobRecord> job(const QString& idOrPrefix) const override;
     Result<QList<JobRecord>> jobs(int limit) const override;
     Result<QStringList> queued() const override;
-    Result<bool> claim(const QString& id, const QString& owner) override;
-    Status release(const QString& id) override;
-    Result<bool> takeOver(const QString& id, const QString& owner, int maxAgeSeconds) override;
-    Status heartbeat(const QString& owner) override;
-    Result<QStringList> orphaned(int maxAgeSeconds) const override;
-    Status setStage(const QString& id, Stage stage, const Text& status) override;
-    Status setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                    const Text& status) override;
-    Status setProgress(const QString& id, Stage stage, const StageProgress& p) override;
-    Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds) override;
+    Result<std::optional<JobLease>> claim(const QString& id, const QString& owner, int leaseSeconds) override;
+    Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds) override;
+    Status renew(const JobLease& lease, int leaseSeconds) override;
+    Result<QStringList> orphaned() const override;
+    Status setStage(const JobLease& lease, Stage stage, const Text& status) override;
+    Status end(const JobLease& lease, const JobEnd& end) override;
+    Status setProgress(const JobLease& lease, Stage stage, const StageProgress& p) override;
+    Status setTransfer(const JobLease& lease, qint64 transferred, qint64 total, double rate,
+                       qint64 etaSeconds) override;
     Status requestCancel(const QString& id) override;
     Result<bool> cancelRequested(const QString& id) const override;
     Status requeue(const QString& id, bool fromStart) override;
-    Status setCheckpoint(const QString& id, const QJsonObject& checkpoint) override;
+    Status setCheckpoint(const JobLease& lease, const QJsonObject& checkpoint) override;
 
-    Result<qint64> appendEvent(const EventRecord& event) override;
+    Result<qint64> appendEvent(const JobLease& lease, const EventRecord& event) override;
     Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId, int limit) const override;
 
-    Result<qint64> ledgerAdd(const LedgerEntry& entry) override;
-    Status ledgerSetResource(qint64 entryId, const QString& resourceId) override;
-    Status ledgerSetState(qint64 entryId, const QString& state) override;
+    Result<qint64> ledgerAdd(const JobLease& lease, const LedgerEntry& entry) override;
+    Status ledgerSetResource(const JobLease& lease, qint64 entryId, const QString& resourceId) override;
+    Status ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state) override;
     Result<QList<LedgerEntry>> ledger(const QString& jobId) const override;
 
     Status registerWorker(const QString& id, qint64 pid) override;
     Status unregisterWorker(const QString& id) override;
+    Status workerHeartbeat(const QString& id) override;
     Result<int> liveWorkers(int maxAgeSeconds) const override;
 
 private:

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 namespace xms {
 
@@ -39,40 +40,41 @@ public:
     virtual QString setting(const QString& key, const QString& fallback) const = 0;
     virtual Status setSetting(const QString& key, const QString& value) = 0;
 
-    // Jobs (see jobstore.h for what each means)
+    // Jobs (see jobstore.h for what each means). Writes take the writer's JobLease: the owner's token, or a
+    // bare id for a job no worker owns; a write whose lease does not hold changes nothing and fails with
+    // "job.lease_lost" (owned) or "job.owned" (bare id).
     virtual Result<JobRecord> createJob(const QJsonObject& spec, qint64 diskBytes) = 0;
     virtual Result<JobRecord> job(const QString& idOrPrefix) const = 0;
     virtual Result<QList<JobRecord>> jobs(int limit) const = 0;
     virtual Result<QStringList> queued() const = 0;
-    virtual Result<bool> claim(const QString& id, const QString& owner) = 0;
-    virtual Status release(const QString& id) = 0;
-    virtual Result<bool> takeOver(const QString& id, const QString& owner, int maxAgeSeconds) = 0;
-    virtual Status heartbeat(const QString& owner) = 0;
-    virtual Result<QStringList> orphaned(int maxAgeSeconds) const = 0;
-    virtual Status setStage(const QString& id, Stage stage, const Text& status) = 0;
-    virtual Status setEnded(const QString& id, Stage terminal, Stage atStage, const QJsonObject& errorOrResult,
-                            const Text& status)
+    virtual Result<std::optional<JobLease>> claim(const QString& id, const QString& owner, int leaseSeconds) = 0;
+    virtual Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds) = 0;
+    virtual Status renew(const JobLease& lease, int leaseSeconds) = 0;
+    virtual Result<QStringList> orphaned() const = 0;
+    virtual Status setStage(const JobLease& lease, Stage stage, const Text& status) = 0;
+    virtual Status end(const JobLease& lease, const JobEnd& end) = 0;
+    virtual Status setProgress(const JobLease& lease, Stage stage, const StageProgress& p) = 0;
+    virtual Status setTransfer(const JobLease& lease, qint64 transferred, qint64 total, double rate, qint64 etaSeconds)
         = 0;
-    virtual Status setProgress(const QString& id, Stage stage, const StageProgress& p) = 0;
-    virtual Status setTransfer(const QString& id, qint64 transferred, qint64 total, double rate, qint64 etaSeconds) = 0;
     virtual Status requestCancel(const QString& id) = 0;
     virtual Result<bool> cancelRequested(const QString& id) const = 0;
     virtual Status requeue(const QString& id, bool fromStart) = 0;
-    virtual Status setCheckpoint(const QString& id, const QJsonObject& checkpoint) = 0;
+    virtual Status setCheckpoint(const JobLease& lease, const QJsonObject& checkpoint) = 0;
 
     // Events
-    virtual Result<qint64> appendEvent(const EventRecord& event) = 0;
+    virtual Result<qint64> appendEvent(const JobLease& lease, const EventRecord& event) = 0;
     virtual Result<QList<EventRecord>> events(const QString& jobId, qint64 afterId, int limit) const = 0;
 
     // Resource ledger
-    virtual Result<qint64> ledgerAdd(const LedgerEntry& entry) = 0;
-    virtual Status ledgerSetResource(qint64 entryId, const QString& resourceId) = 0;
-    virtual Status ledgerSetState(qint64 entryId, const QString& state) = 0;
+    virtual Result<qint64> ledgerAdd(const JobLease& lease, const LedgerEntry& entry) = 0;
+    virtual Status ledgerSetResource(const JobLease& lease, qint64 entryId, const QString& resourceId) = 0;
+    virtual Status ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state) = 0;
     virtual Result<QList<LedgerEntry>> ledger(const QString& jobId) const = 0;
 
     // Worker processes
     virtual Status registerWorker(const QString& id, qint64 pid) = 0;
     virtual Status unregisterWorker(const QString& id) = 0;
+    virtual Status workerHeartbeat(const QString& id) = 0;
     virtual Result<int> liveWorkers(int maxAgeSeconds) const = 0;
 };
 

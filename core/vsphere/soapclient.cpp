@@ -61,6 +61,12 @@ QByteArray SoapClient::sessionCookie() const
     return {};
 }
 
+void SoapClient::abortAll()
+{
+    for (QNetworkReply* reply : m_nam.findChildren<QNetworkReply*>())
+        reply->abort();
+}
+
 void SoapClient::clearCookies()
 {
     m_nam.setCookieJar(new QNetworkCookieJar(&m_nam));

@@ -29,6 +29,9 @@ public:
     void setApiVersion(const QString& version) { m_apiVersion = version; }
     void setTimeout(int ms) { m_timeoutMs = ms; } // per call; a stalled call fails with "net.timeout"
 
+    // Ends every call in flight now (each fails): a cancel must not wait for a stalled vCenter.
+    void abortAll();
+
     QString host() const { return m_host; }
     int port() const { return m_port; }
     // What replaces "*" in lease URLs: the host (and port, when not 443) this client talks to.

@@ -36,8 +36,9 @@ void VmExport::cancel()
     if (m_export)
         return m_export->cancel(); // ends through its finished()
     if (m_powerOff)
-        m_powerOff->cancel(); // ends through its callback
-    // Otherwise the step in flight notices the flag when it answers.
+        return m_powerOff->cancel(); // ends through its callback
+    // Otherwise a discovery or login call is in flight: it fails at once, and its callback sees the flag.
+    m_session.soap().abortAll();
 }
 
 bool VmExport::stopIfCancelled()
@@ -130,8 +131,12 @@ void VmExport::end(const Status& status)
     if (m_ended)
         return;
     m_ended = true;
+    // A call aborted by cancel() fails as a transport error: it is reported as the cancel it was.
+    const Status outcome = m_cancelled && !status
+        ? fail(errc::kExportCancelled, tr("The export of %1 was cancelled.").arg(m_options.vm))
+        : status;
     // Log out in every case; the outcome is the step's, not the logout's.
-    m_session.close([this, status](Status) { emit finished(status); });
+    m_session.close([this, outcome](Status) { emit finished(outcome); });
 }
 
 } // namespace xms::vsphere

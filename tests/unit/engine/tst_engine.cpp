@@ -3,7 +3,9 @@
 #include "testutil.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +20,7 @@ struct Script
     int* concurrent = nullptr;
     int* peak = nullptr;
     QByteArray* written = nullptr; // what Write Volume read from the staged disk
+    int* cancels = nullptr; // counts cancel() calls
 };
 
 class FakeStage : public StageRunner
@@ -74,6 +77,8 @@ public:
     }
     void cancel() override
     {
+        if (m_script.cancels)
+            ++*m_script.cancels;
         QTimer::singleShot(
             10, this, [this] { emit finished(fail(QStringLiteral("job.cancelled"), QStringLiteral("cancelled"))); });
     }
@@ -102,7 +107,7 @@ private:
         o.workerSlots = slotCount;
         o.pollMs = 20;
         o.heartbeatMs = 200;
-        o.orphanAgeSeconds = 1;
+        o.leaseSeconds = 1;
         o.stagingRoot = m_dir.filePath(QStringLiteral("staging"));
         Script* script = &m_script;
         auto stages = [script](JobContext&, QObject* parent) {
@@ -209,18 +214,33 @@ private slots:
         QVERIFY(eventNames(id).contains(u"job.cancelled"));
     }
 
+    // A worker that died (claimed, then stopped renewing) mid Write Volume, with one ledger entry.
+    JobLease deadWorkerAt(const QString& id, Stage stage)
+    {
+        const JobLease lease = m_jobs->claim(id, QStringLiteral("dead-worker"), 1)->value();
+        [&] { XMS_VERIFY_OK(m_jobs->setStage(lease, stage)); }();
+        return lease;
+    }
+    void ledgerCreated(const JobLease& lease, const QString& kind, const QString& resourceId)
+    {
+        LedgerEntry l;
+        l.jobId = lease.jobId;
+        l.kind = kind;
+        l.cloud = QStringLiteral("lab");
+        l.project = QStringLiteral("infra");
+        l.name = kind + QStringLiteral("-of-") + lease.jobId.left(8);
+        const auto entry = m_jobs->ledgerAdd(lease, l);
+        QVERIFY(entry.has_value());
+        if (!resourceId.isEmpty())
+            XMS_VERIFY_OK(m_jobs->ledgerSetResource(lease, *entry, resourceId));
+    }
+
     void orphanedJobIsRecoveredOnce()
     {
         const QString id = submit();
-        QVERIFY(*m_jobs->claim(id, QStringLiteral("dead-worker")));
-        XMS_VERIFY_OK(m_jobs->setStage(id, Stage::WriteVolume));
-        LedgerEntry l;
-        l.jobId = id;
-        l.kind = QStringLiteral("volume");
-        l.cloud = QStringLiteral("lab");
-        l.project = QStringLiteral("infra");
-        m_jobs->ledgerAdd(l);
-        QTest::qWait(1100); // the dead worker's heartbeat ages past orphanAgeSeconds
+        const JobLease lease = deadWorkerAt(id, Stage::WriteVolume);
+        ledgerCreated(lease, QStringLiteral("volume"), {});
+        QTest::qWait(1100); // the dead worker's lease runs out
 
         auto a = makeEngine();
         auto b = makeEngine(); // a second worker on the same store must not recover it again
@@ -237,6 +257,75 @@ private slots:
         QCOMPARE(j->error.value(u"code").toString(), QStringLiteral("job.orphaned"));
         QVERIFY(j->error.value(u"message").toString().contains(u"xms migration retry"));
         QCOMPARE(m_cleaned, QStringList {id});
+    }
+
+    // Finding 1: a worker killed between finalize.completed and the job's end left a finished migration in
+    // Finalize with a stale owner. Recovery completes it — it used to delete its server, volumes and ports.
+    void recoveryNeverUndoesACompletedFinalize()
+    {
+        const QString id = submit();
+        const JobLease lease = deadWorkerAt(id, Stage::Finalize);
+        ledgerCreated(lease, QStringLiteral("volume"), QStringLiteral("vol-1"));
+        ledgerCreated(lease, QStringLiteral("port"), QStringLiteral("port-1"));
+        ledgerCreated(lease, QStringLiteral("server"), QStringLiteral("srv-1"));
+        EventRecord e;
+        e.jobId = id;
+        e.stage = Stage::Finalize;
+        e.name = QStringLiteral("finalize.completed");
+        e.text = Text::literal(QStringLiteral("Instance is ACTIVE"));
+        XMS_VERIFY_OK(m_jobs->appendEvent(lease, e));
+        QTest::qWait(1100);
+
+        auto engine = makeEngine();
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        const auto j = m_jobs->job(id);
+        QCOMPARE(j->stage, Stage::Completed);
+        QCOMPARE(j->result.value(u"server_id").toString(), QStringLiteral("srv-1"));
+        QCOMPARE(j->result.value(u"volume_ids").toArray().first().toString(), QStringLiteral("vol-1"));
+        QVERIFY(m_cleaned.isEmpty()); // nothing deleted
+        const QList<LedgerEntry> ledger = m_jobs->ledger(id).value();
+        for (const LedgerEntry& l : ledger)
+            QCOMPARE(l.state, QStringLiteral("kept"));
+        const QStringList names = eventNames(id);
+        QVERIFY2(names.contains(u"job.recovered") && names.contains(u"migration.completed"),
+                 qPrintable(names.join(u' ')));
+        QVERIFY(!names.contains(u"cleanup.started"));
+    }
+
+    // Finding 2: a worker whose lease was taken over stops at once — its stage is cancelled and it writes
+    // nothing more (no event, no end), and the engine reports the job lost rather than finished.
+    void workerThatLostItsLeaseStopsWithoutWriting()
+    {
+        int cancels = 0;
+        m_script.hangAt = true;
+        m_script.cancels = &cancels;
+        const QString id = submit();
+        auto engine = makeEngine();
+        QSignalSpy lost(engine.get(), &Engine::jobLost);
+        QSignalSpy finished(engine.get(), &Engine::jobFinished);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_jobs->job(id)->stage, Stage::WriteVolume, 5000);
+        // Another worker takes the job over (as after this one was paused past its lease), and ends it.
+        QSqlDatabase raw = xms::test::rawSqlite(m_jobs->store().path());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE jobs SET lease_expires_at = '2000-01-01T00:00:00.000Z' WHERE id = '%1'").arg(id)));
+        const JobLease other = m_jobs->takeOver(id, QStringLiteral("other-worker"), 60)->value();
+        XMS_VERIFY_OK(m_jobs->setEnded(other, Stage::Failed, Stage::WriteVolume,
+                                       {{QStringLiteral("code"), QStringLiteral("job.orphaned")}}, {}));
+        const int eventsBefore = int(m_jobs->events(id)->size());
+
+        QTRY_COMPARE_WITH_TIMEOUT(lost.count(), 1, 5000);
+        QTest::qWait(500);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(cancels, 1); // its stage was stopped: no further create can follow
+        const auto j = m_jobs->job(id);
+        QCOMPARE(j->stage, Stage::Failed);
+        QCOMPARE(j->error.value(u"code").toString(), QStringLiteral("job.orphaned"));
+        QCOMPARE(int(m_jobs->events(id)->size()), eventsBefore);
+        QVERIFY(m_cleaned.isEmpty()); // cleanup is the recovering worker's
     }
 
     void twoWorkersRunEachJobOnce()

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
+#include <signal.h>
 
 using namespace xms;
 using namespace Qt::StringLiterals;
@@ -246,23 +248,30 @@ private slots:
         QCOMPARE(xms::test::sha256OfFile(m_disk), before);
     }
 
-    // A crashed earlier attempt of the same job left its tree running: the next attempt ends it first.
+    // A crashed earlier attempt of the same job left its converter running: the next attempt ends it
+    // first. Attempt 1 is a real stage whose converter hangs and is abandoned (its process lives on, as
+    // when the worker is killed), so the test proves the converter really carries the work-dir marker.
     void earlierAttemptIsCleanedUp()
     {
         const GuestFixesRequest r = request();
-        QProcess orphan;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XMS_GUEST_FIXES_WORKDIR"_s, QDir(r.workDir).absolutePath());
-        orphan.setProcessEnvironment(env);
-        orphan.start(u"sleep"_s, {u"600"_s});
-        QVERIFY(orphan.waitForStarted());
+        const QByteArray marker = "XMS_GUEST_FIXES_WORKDIR=" + QDir(r.workDir).absolutePath().toUtf8();
+        qputenv("FAKE_V2V_HANG", "1");
+        auto first = std::make_unique<GuestFixesStage>(r);
+        first->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!proc::withEnvironmentEntry(marker).isEmpty(), 10000);
+        const QList<pid_t> leftovers = proc::withEnvironmentEntry(marker);
+        for (QProcess* p : first->findChildren<QProcess*>())
+            p->disconnect(); // abandoned: attempt 1 no longer hears of its converter, as after a crash
+        qunsetenv("FAKE_V2V_HANG");
+
         qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
         GuestFixesStage stage(r);
         QSignalSpy finished(&stage, &GuestFixesStage::finished);
         stage.start();
-        QVERIFY(orphan.waitForFinished(5000)); // killed by the new attempt's preparation
         QVERIFY(finished.wait(30000));
         XMS_VERIFY_OK(finished.first().first().value<Result<GuestFixesResult>>());
+        for (pid_t pid : leftovers) // killed by the new attempt's preparation
+            QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 5000);
     }
 
     void windowsWithoutDriversIsRefused()

@@ -1,6 +1,8 @@
 #include "store/jobstore.h"
 #include "testutil.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -54,10 +56,174 @@ private slots:
     void onlyOneClaimWins()
     {
         auto a = m_jobs->create({});
-        QCOMPARE(m_jobs->claim(a->id, QStringLiteral("w1")).value(), true);
-        QCOMPARE(m_jobs->claim(a->id, QStringLiteral("w2")).value(), false);
+        const auto first = m_jobs->claim(a->id, QStringLiteral("w1"));
+        XMS_VERIFY_OK(first);
+        QVERIFY(first->has_value());
+        QCOMPARE((*first)->jobId, a->id);
+        QVERIFY((*first)->owned());
+        QVERIFY(!m_jobs->claim(a->id, QStringLiteral("w2")).value().has_value());
         QCOMPARE(m_jobs->job(a->id)->owner, QStringLiteral("w1"));
+        QVERIFY(m_jobs->job(a->id)->leaseExpiresAt > QDateTime::currentDateTimeUtc());
         QVERIFY(m_jobs->queued()->isEmpty());
+    }
+
+    // Finding 2: every write of a job's state is conditional on its owner's lease. A stale or foreign token
+    // — a worker that was paused past its lease — changes nothing, and says why.
+    void leaseFencesEveryWrite()
+    {
+        auto a = m_jobs->create({});
+        const JobLease lease = m_jobs->claim(a->id, QStringLiteral("w1"), 1)->value();
+        XMS_VERIFY_OK(m_jobs->setStage(lease, Stage::Export, Text::literal(QStringLiteral("Exporting"))));
+        LedgerEntry l;
+        l.jobId = a->id;
+        l.kind = QStringLiteral("volume");
+        l.name = QStringLiteral("xms-vol");
+        const auto entry = m_jobs->ledgerAdd(lease, l);
+        XMS_VERIFY_OK(entry);
+
+        // While w1 owns it, nobody else writes it: not the operator's bare id, not a made-up token.
+        QCOMPARE(m_jobs->setStage(a->id, Stage::Failed).error().code, QStringLiteral("job.owned"));
+        const JobLease forged(a->id, QStringLiteral("not-the-token"));
+        QCOMPARE(m_jobs->setStage(forged, Stage::Finalize).error().code, QStringLiteral("job.lease_lost"));
+
+        QThread::msleep(1100); // w1 is paused past its lease
+        EventRecord e;
+        e.jobId = a->id;
+        e.name = QStringLiteral("export.progress");
+        const QString lost = QStringLiteral("job.lease_lost");
+        QCOMPARE(m_jobs->setStage(lease, Stage::WriteVolume).error().code, lost);
+        QCOMPARE(m_jobs->setProgress(lease, Stage::Export, {90, 9, 10}).error().code, lost);
+        QCOMPARE(m_jobs->setTransfer(lease, 9, 10, 1.0, 1).error().code, lost);
+        QCOMPARE(m_jobs->setCheckpoint(lease, {{QStringLiteral("a"), 1}}).error().code, lost);
+        QCOMPARE(m_jobs->appendEvent(lease, e).error().code, lost);
+        QCOMPARE(m_jobs->ledgerAdd(lease, l).error().code, lost);
+        QCOMPARE(m_jobs->ledgerSetResource(lease, *entry, QStringLiteral("vol-1")).error().code, lost);
+        QCOMPARE(m_jobs->ledgerSetState(lease, *entry, QStringLiteral("deleted")).error().code, lost);
+        QCOMPARE(m_jobs->renew(lease, 30).error().code, lost);
+        QCOMPARE(m_jobs->setEnded(lease, Stage::Completed, Stage::Finalize, {}, {}).error().code, lost);
+        const Error message = m_jobs->setStage(lease, Stage::WriteVolume).error();
+        QVERIFY2(message.message.contains(u"no longer owns job " + a->id.left(8)), qPrintable(message.message));
+
+        auto j = m_jobs->job(a->id);
+        QCOMPARE(j->stage, Stage::Export);
+        QVERIFY(j->progress.isEmpty());
+        QVERIFY(j->checkpoint.isEmpty());
+        QVERIFY(m_jobs->events(a->id)->isEmpty());
+        QCOMPARE(m_jobs->ledger(a->id)->size(), 1);
+        QCOMPARE(m_jobs->ledger(a->id)->at(0).state, QStringLiteral("creating"));
+
+        // Recovery: w2 takes it over with a new token; w3 then cannot (w2's lease is live).
+        QCOMPARE(m_jobs->orphaned().value(), QStringList {a->id});
+        const auto taken = m_jobs->takeOver(a->id, QStringLiteral("w2"), 30);
+        XMS_VERIFY_OK(taken);
+        QVERIFY(taken->has_value());
+        QVERIFY((*taken)->token != lease.token);
+        QVERIFY(!m_jobs->takeOver(a->id, QStringLiteral("w3"), 30).value().has_value());
+        QVERIFY(m_jobs->orphaned()->isEmpty());
+        XMS_VERIFY_OK(m_jobs->ledgerSetState(**taken, *entry, QStringLiteral("deleted")));
+        QCOMPARE(m_jobs->setStage(lease, Stage::WriteVolume).error().code, lost); // w1 stays fenced
+        XMS_VERIFY_OK(m_jobs->renew(**taken, 30));
+    }
+
+    // Finding 1: a completed job's end and the marks that keep its resources are one transaction.
+    void completedEndKeepsItsResources()
+    {
+        auto a = m_jobs->create({});
+        const JobLease lease = m_jobs->claim(a->id, QStringLiteral("w1"))->value();
+        LedgerEntry l;
+        l.jobId = a->id;
+        l.kind = QStringLiteral("server");
+        l.name = QStringLiteral("xms-server");
+        const qint64 server = *m_jobs->ledgerAdd(lease, l);
+        XMS_VERIFY_OK(m_jobs->ledgerSetResource(lease, server, QStringLiteral("srv-1")));
+        l.kind = QStringLiteral("image");
+        l.name = QStringLiteral("xms-image");
+        const qint64 image = *m_jobs->ledgerAdd(lease, l);
+        XMS_VERIFY_OK(m_jobs->ledgerSetResource(lease, image, QStringLiteral("img-1")));
+        XMS_VERIFY_OK(m_jobs->ledgerSetState(lease, image, QStringLiteral("deleted")));
+
+        EventRecord e;
+        e.jobId = a->id;
+        e.stage = Stage::Completed;
+        e.name = QStringLiteral("migration.completed");
+        e.text = Text::literal(QStringLiteral("done"));
+        const JobEnd how {Stage::Completed,
+                          Stage::Finalize,
+                          {{QStringLiteral("server_id"), QStringLiteral("srv-1")}},
+                          Text::literal(QStringLiteral("Completed")),
+                          e};
+        // With a stale token nothing of it happens.
+        QCOMPARE(m_jobs->end(JobLease(a->id, QStringLiteral("stale")), how).error().code,
+                 QStringLiteral("job.lease_lost"));
+        QCOMPARE(m_jobs->job(a->id)->stage, Stage::Queued);
+        QVERIFY(m_jobs->events(a->id)->isEmpty());
+        QCOMPARE(m_jobs->ledger(a->id)->at(0).state, QStringLiteral("created"));
+
+        XMS_VERIFY_OK(m_jobs->end(lease, how));
+        const auto j = m_jobs->job(a->id);
+        QCOMPARE(j->stage, Stage::Completed);
+        QVERIFY(j->owner.isEmpty());
+        QCOMPARE(j->result.value(u"server_id").toString(), QStringLiteral("srv-1"));
+        QCOMPARE(m_jobs->events(a->id)->size(), 1);
+        QCOMPARE(m_jobs->events(a->id)->at(0).name, QStringLiteral("migration.completed"));
+        QCOMPARE(m_jobs->ledger(a->id)->at(0).state, QStringLiteral("kept"));
+        QCOMPARE(m_jobs->ledger(a->id)->at(1).state, QStringLiteral("deleted"));
+        QCOMPARE(m_jobs->end(lease, how).error().code, QStringLiteral("job.lease_lost")); // ends once
+    }
+
+    // Finding 6: requeue is one transaction, and only for an ended job no worker holds.
+    void requeueOnlyEndedUnownedJobs()
+    {
+        auto a = m_jobs->create({});
+        QCOMPARE(m_jobs->requeue(a->id).error().code, QStringLiteral("usage.retry")); // still queued
+        const JobLease lease = m_jobs->claim(a->id, QStringLiteral("w1"))->value();
+        XMS_VERIFY_OK(m_jobs->setProgress(lease, Stage::Export, {50, 5, 10}));
+        QCOMPARE(m_jobs->requeue(a->id).error().code, QStringLiteral("usage.retry")); // running
+        QCOMPARE(m_jobs->job(a->id)->progress.size(), 1); // nothing of it happened
+        XMS_VERIFY_OK(m_jobs->setCheckpoint(lease, {{QStringLiteral("disks"), 1}}));
+        XMS_VERIFY_OK(m_jobs->setEnded(lease, Stage::Failed, Stage::WriteVolume, {}, {}));
+        XMS_VERIFY_OK(m_jobs->requeue(a->id));
+        auto j = m_jobs->job(a->id);
+        QCOMPARE(j->attempt, 2);
+        QVERIFY(j->progress.isEmpty());
+        QCOMPARE(j->checkpoint.value(u"disks").toInt(), 1); // kept for a resume
+        XMS_VERIFY_OK(m_jobs->setEnded(m_jobs->claim(a->id, QStringLiteral("w1"))->value(), Stage::Failed,
+                                       Stage::WriteVolume, {}, {}));
+        XMS_VERIFY_OK(m_jobs->requeue(a->id, true));
+        QVERIFY(m_jobs->job(a->id)->checkpoint.isEmpty());
+    }
+
+    // Finding 6: the schema version is read inside the migration's transaction — several processes opening
+    // an old database at once all succeed (before, the later ones re-ran a step: "duplicate column").
+    void concurrentMigrationsOfAnOldDatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            XMS_VERIFY_OK(Store::open(path));
+            QSqlDatabase raw = xms::test::rawSqlite(path);
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN lease_token")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN lease_expires_at")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+        }
+        QList<QThread*> threads;
+        QList<Status> results(4);
+        for (int i = 0; i < 4; ++i) {
+            threads.append(QThread::create([&results, i, path] {
+                auto s = Store::open(path);
+                results[i] = s ? Status() : Status(std::unexpected(s.error()));
+            }));
+            threads.last()->start();
+        }
+        for (QThread* t : threads) {
+            QVERIFY(t->wait(20000));
+            delete t;
+        }
+        for (const Status& r : results)
+            XMS_VERIFY_OK(r);
+        QSqlQuery q(xms::test::rawSqlite(path));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
     }
 
     void progressEventsAndEnd()
@@ -114,26 +280,28 @@ private slots:
         l.cloud = QStringLiteral("lab");
         l.project = QStringLiteral("infra");
         l.name = QStringLiteral("xms-") + a->id.left(8) + QStringLiteral("-disk0");
-        auto id = m_jobs->ledgerAdd(l);
+        auto id = m_jobs->ledgerAdd(a->id, l);
         XMS_VERIFY_OK(id);
         QCOMPARE(m_jobs->ledger(a->id)->at(0).state, QStringLiteral("creating"));
-        XMS_VERIFY_OK(m_jobs->ledgerSetResource(*id, QStringLiteral("vol-123")));
+        XMS_VERIFY_OK(m_jobs->ledgerSetResource(a->id, *id, QStringLiteral("vol-123")));
         QCOMPARE(m_jobs->ledger(a->id)->at(0).resourceId, QStringLiteral("vol-123"));
         QCOMPARE(m_jobs->ledger(a->id)->at(0).state, QStringLiteral("created"));
-        XMS_VERIFY_OK(m_jobs->ledgerSetState(*id, QStringLiteral("deleted")));
+        XMS_VERIFY_OK(m_jobs->ledgerSetState(a->id, *id, QStringLiteral("deleted")));
         QVERIFY(m_jobs->ledger(a->id)->at(0).deletedAt.isValid());
     }
 
-    void orphanedAfterHeartbeatStops()
+    void orphanedWhenTheLeaseExpires()
     {
         auto a = m_jobs->create({});
-        QVERIFY(*m_jobs->claim(a->id, QStringLiteral("w1")));
-        XMS_VERIFY_OK(m_jobs->setStage(a->id, Stage::WriteVolume));
-        QVERIFY(m_jobs->orphaned(60)->isEmpty());
+        const JobLease lease = m_jobs->claim(a->id, QStringLiteral("w1"), 1)->value();
+        XMS_VERIFY_OK(m_jobs->setStage(lease, Stage::WriteVolume));
+        QVERIFY(m_jobs->orphaned()->isEmpty());
+        XMS_VERIFY_OK(m_jobs->renew(lease, 60)); // renewed in time: stays w1's
         QThread::msleep(1100);
-        QCOMPARE(m_jobs->orphaned(1).value(), QStringList {a->id});
-        XMS_VERIFY_OK(m_jobs->heartbeat(QStringLiteral("w1")));
-        QVERIFY(m_jobs->orphaned(1)->isEmpty());
+        QVERIFY(m_jobs->orphaned()->isEmpty());
+        QVERIFY(!m_jobs->takeOver(a->id, QStringLiteral("w2"), 30).value().has_value()); // live lease
+        XMS_VERIFY_OK(m_jobs->setEnded(lease, Stage::Failed, Stage::WriteVolume, {}, {}));
+        QVERIFY(m_jobs->orphaned()->isEmpty()); // ended jobs are nobody's orphans
     }
 
     void cancelFlag()
