@@ -22,13 +22,14 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libsecret-1-0, libqt6sql6-sqlite, qt6-qpa-plugins, virt-v2v (>= 2.2), nbdkit, libnbd-bin, qemu-utils, qemu-system-x86")
 # A keychain service for the passwords (GNOME Keyring or KWallet); UEFI guests, XFS guests, Qt's own German.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | libkf5wallet-bin, ovmf, libguestfs-xfs, qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "cold-migrate VMware vSphere VMs into Xloud
-XMS moves virtual machines from VMware vSphere (vCenter or ESXi) into Xloud, an
-OpenStack cloud. It powers the source VM off, streams its disks over the vSphere
-API, makes the guest boot on VirtIO with virt-v2v-in-place and verifies the
-boot, writes the disks into Cinder volumes and boots a Nova instance from them.
-The source VM is never written to or deleted.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "cold-migrate VMware vSphere VMs into Xloud")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "XMS moves virtual machines from VMware vSphere (vCenter or ESXi) into
+Xloud, an OpenStack cloud. It powers the source VM off, streams its disks
+over the vSphere API, makes the guest boot on VirtIO with virt-v2v-in-place
+and verifies the boot, writes the disks into Cinder volumes and boots a Nova
+instance from them. The source VM is never written to or deleted.
 
-This package holds the xms-desktop wizard, the xms command line and a systemd
-user unit for a headless worker; passwords are kept in the system keychain.")
+This package holds the xms-desktop wizard, the xms command line and a
+systemd user unit for a headless worker; passwords are kept in the system
+keychain.")
 include(CPack)
