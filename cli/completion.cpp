@@ -123,7 +123,8 @@ const QCommandLineOption* optionNamed(const Command& c, const QString& word)
 
 QStringList Cli::completions(const QStringList& words) const
 {
-    const QStringList typed = words.mid(0, words.size() - 1);
+    QStringList typed = words.mid(0, words.size() - 1);
+    typed.removeAll(QStringLiteral("--verbose")); // main takes it out wherever it is
     const QString current = words.isEmpty() ? QString() : words.last();
 
     const Command* command = nullptr;

@@ -77,6 +77,7 @@ private slots:
         m_jobId = job->id;
 
         QCOMPARE(complete({u"source"_s, u"show"_s, u"pr"_s}), QStringList {u"prod-vcenter"_s});
+        QCOMPARE(complete({u"--verbose"_s, u"source"_s, u"show"_s, u"pr"_s}), QStringList {u"prod-vcenter"_s});
         QCOMPARE(complete({u"source"_s, u"delete"_s, u""_s}).size(), 2);
         QCOMPARE(complete({u"migration"_s, u"submit"_s, u"--vm"_s, u"web01"_s, u"--source"_s, u"l"_s}),
                  QStringList {u"lab-esxi"_s});
