@@ -10,6 +10,7 @@ pkg=xms-desktop
 work=$(mktemp -d /tmp/xms-package.XXXXXX)
 installed=0
 
+export LC_ALL=C.UTF-8 # the English titles and messages checked below, whatever the caller's locale
 step() { printf '[package %(%H:%M:%S)T] %s\n' -1 "$*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cleanup() {
@@ -90,6 +91,9 @@ XMS_HOME=$home/desk QT_QPA_PLATFORM=offscreen timeout 60 /usr/bin/xms-desktop --
   >"$work/wizard.out" 2>&1 || { cat "$work/wizard.out"; fail "xms-desktop --new-migration --check-start failed"; }
 grep -qx 'window: New Migration' "$work/wizard.out" || fail "--new-migration opened no wizard: $(cat "$work/wizard.out")"
 [[ $(/usr/bin/xms-desktop --version) == "xms-desktop $version" ]] || fail "xms-desktop --version is not $version"
+XMS_HOME=$home/desk QT_QPA_PLATFORM=offscreen LC_ALL=de_DE.UTF-8 timeout 60 /usr/bin/xms-desktop --check-start \
+  >"$work/german.out" 2>&1 || { cat "$work/german.out"; fail "xms-desktop --check-start in German failed"; }
+grep -qx 'window: XMS Desktop – Migrationen' "$work/german.out" || fail "not German: $(cat "$work/german.out")"
 
 step "man pages"
 [[ $(man -w xms) == /usr/share/man/man1/xms.1.gz ]] || fail "man -w xms: $(man -w xms 2>&1)"
