@@ -98,6 +98,8 @@ int Cli::run(const QStringList& args) const
         out() << "xms " << QCoreApplication::applicationVersion() << Qt::endl;
         return exit::Ok;
     }
+    if (args.first() == u"__complete")
+        return complete(args.mid(1));
 
     // Longest command path that matches the leading words wins.
     const Command* best = nullptr;
@@ -142,6 +144,8 @@ int Cli::printHelp(const QString& group) const
         o << "  " << c.path.join(u' ').leftJustified(width + 2) << c.summary << '\n';
     }
     o << "\nOptions:\n  --help       Show help (also after any command)\n  --version    Show the version\n"
+         "  --verbose    Print the internal log (also after any command; QT_LOGGING_RULES=\"xms.*.debug=true\" for "
+         "more)\n"
          "\nEnvironment:\n  XMS_HOME     Directory for all state (database, staging, logs); default: the user's "
          "data directory\n"
          "\nExit codes: 0 ok, 1 failed, 2 bad usage (nothing changed), 3 not found, 4 authentication or "

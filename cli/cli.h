@@ -23,9 +23,12 @@ public:
     void add(Command command);
     int run(const QStringList& args) const;
     const QList<Command>& commands() const { return m_commands; }
+    // Candidates for the last of words (the word being typed) after `xms words…` (completion.cpp).
+    QStringList completions(const QStringList& words) const;
 
 private:
     int printHelp(const QString& group = {}) const;
+    int complete(const QStringList& words) const; // the hidden `xms __complete WORD…`
     QList<Command> m_commands;
 };
 

@@ -23,6 +23,10 @@ PACKAGES=(
   python3-neutronclient
   # misc tools used by scripts
   procps psmisc iproute2 lsof
+  # the Debian package and its checks (tests/package): dpkg-shlibdeps, lintian, desktop entry, AppStream,
+  # man pages, bash completion, systemd-analyze for the user unit; rsvg-convert renders the icon PNGs
+  # (resources/icons/render-png.sh)
+  dpkg-dev lintian desktop-file-utils appstream man-db bash-completion librsvg2-bin systemd
 )
 
 missing=()

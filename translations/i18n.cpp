@@ -12,8 +12,12 @@ bool installTranslations(QCoreApplication& app, const QLocale& locale)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // The installed catalogue (<prefix>/share/xms-desktop/translations, beside bin/) first, so an updated
+    // translation applies without a rebuild; the one built into the program otherwise.
     auto* ours = new QTranslator(&app);
-    if (!ours->load(locale, QStringLiteral("xms"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    const QString installed = QCoreApplication::applicationDirPath() + u"/../share/xms-desktop/translations";
+    if (!ours->load(locale, QStringLiteral("xms"), QStringLiteral("_"), installed)
+        && !ours->load(locale, QStringLiteral("xms"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
     QCoreApplication::installTranslator(ours);
     return true;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "eventsmodel.h"
 #include "jobdetailview.h"
 #include "jobsmodel.h"
@@ -26,7 +27,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_view(new MigrationsView(m_jobs, this))
 {
     setWindowTitle(tr("XMS Desktop — Migrations"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/xms.svg")));
+    setWindowIcon(appIcon());
     setCentralWidget(m_view);
     createActions();
     resize(1100, 760);

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "common/version.h"
 #include "i18n.h"
+#include "verbosity.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -19,5 +20,7 @@ int main(int argc, char* argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return xms::cli::run(QCoreApplication::arguments().mid(1), out, err);
+    QStringList args = QCoreApplication::arguments().mid(1);
+    xms::cli::applyVerbosity(args);
+    return xms::cli::run(args, out, err);
 }

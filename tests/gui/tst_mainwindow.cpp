@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -84,6 +85,17 @@ private slots:
         QSignalSpy spy(w.migrationsView(), &MigrationsView::newMigrationRequested);
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(spy.count(), 1);
+    }
+
+    // The window's icon is the app's, from the PNGs built in (Qt cannot render the SVG without its plugin).
+    void windowHasTheAppIcon()
+    {
+        MainWindow w;
+        const QIcon icon = w.windowIcon();
+        QVERIFY(!icon.isNull());
+        QCOMPARE(icon.pixmap(QSize(48, 48)).size(), QSize(48, 48));
+        const QImage image = icon.pixmap(QSize(48, 48)).toImage();
+        QCOMPARE(image.pixelColor(24, 6), QColor(0x19, 0x75, 0x60)); // the green tile of resources/icons/xms.svg
     }
 
     void jobAppearsInTable()

@@ -1,6 +1,7 @@
-// Renders the app offscreen into PNGs for the README: the Migrations view during a running job, each
-// wizard step and the Settings dialog. Written to $XMS_SCREENSHOT_DIR (docs/screenshots to update the
-// README), else next to the test. $XMS_SCREENSHOT_LANG=de renders the German translation.
+// Renders the app offscreen into PNGs for the README: the Migrations view during a running job, the
+// wizard steps up to Networks (Review: tst_wizardlab, against the lab) and the Settings dialog. Written to
+// $XMS_SCREENSHOT_DIR (docs/screenshots to update the README), else next to the test. $XMS_SCREENSHOT_LANG=de renders
+// the German translation.
 #include "eventsmodel.h"
 #include "i18n.h"
 #include "jobdetailview.h"
@@ -16,7 +17,6 @@
 #include "wizard/networkspage.h"
 #include "wizard/newmigrationwizard.h"
 #include "wizard/nicmappingmodel.h"
-#include "wizard/reviewpage.h"
 #include "wizard/targetpage.h"
 #include "wizard/workloadpage.h"
 
@@ -235,10 +235,8 @@ private slots:
         auto* nets = qobject_cast<NetworksPage*>(w.currentPage());
         QVERIFY(nets->loadProfile(QStringLiteral("dc1-to-infra")));
         save(&w, QStringLiteral("wizard-4-networks"));
-        QTest::mouseClick(w.button(QWizard::NextButton), Qt::LeftButton);
-        auto* review = qobject_cast<ReviewPage*>(w.currentPage());
-        QTRY_VERIFY_WITH_TIMEOUT(!review->isChecking(), 60000);
-        save(&w, QStringLiteral("wizard-5-review"));
+        // No Review picture here: its final preflight logs in to the vCenter and the cloud, which these
+        // made-up ones are not, so it would show a Block. tst_wizardlab saves it against the lab, passing.
     }
 
     void settings()

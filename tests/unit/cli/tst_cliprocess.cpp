@@ -21,11 +21,12 @@ class TestCliProcess : public QObject
 
     QTemporaryDir m_home;
 
-    Run xms(const QStringList& args, const QByteArray& input = {})
+    Run xms(const QStringList& args, const QByteArray& input = {}, const QString& home = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XMS_HOME"_s, m_home.path());
+        env.insert(u"XMS_HOME"_s, home.isEmpty() ? m_home.path() : home);
+        env.remove(u"QT_LOGGING_RULES"_s);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(XMS_CLI), args);
         if (!input.isEmpty())
@@ -59,6 +60,33 @@ private slots:
         r = xms({u"source"_s, u"set-password"_s, u"nope"_s, u"--password-stdin"_s}, "secret\n");
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(u"nope"), qPrintable(r.err));
+    }
+
+    // The internal log is off at default verbosity (a new store logs its schema versions), on with --verbose
+    // anywhere on the line, and QT_LOGGING_RULES still decides over both.
+    void logLinesOnlyWhenVerbose()
+    {
+        QTemporaryDir quiet;
+        const Run plain = xms({u"source"_s, u"list"_s}, {}, quiet.path());
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(plain.err, QString());
+        QTemporaryDir verbose;
+        const Run loud = xms({u"source"_s, u"list"_s, u"--verbose"_s}, {}, verbose.path());
+        QCOMPARE(loud.exitCode, 0);
+        QVERIFY2(loud.err.contains(u"xms.core.store: database schema now at version 1"), qPrintable(loud.err));
+        QTemporaryDir ruled;
+        qputenv("QT_LOGGING_RULES", "xms.core.store.info=true");
+        QProcess p;
+        p.setProcessEnvironment([&] {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"XMS_HOME"_s, ruled.path());
+            return env;
+        }());
+        p.start(QStringLiteral(XMS_CLI), {u"source"_s, u"list"_s});
+        QVERIFY(p.waitForFinished(30000));
+        qunsetenv("QT_LOGGING_RULES");
+        QVERIFY(
+            QString::fromUtf8(p.readAllStandardError()).contains(u"xms.core.store: database schema now at version"));
     }
 };
 
