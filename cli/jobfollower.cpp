@@ -1,7 +1,9 @@
 #include "jobfollower.h"
 
 #include "cli.h"
+#include "common/text.h"
 #include "exitcodes.h"
+#include "services/jobcontrol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,6 +54,8 @@ void JobFollower::poll()
     out().flush();
 
     const bool ended = isTerminal(job->stage);
+    if (m_follow && !ended)
+        checkWorker(*job);
     if (!m_follow || (ended && events.isEmpty())) {
         m_timer.stop();
         if (m_progressLineOpen)
@@ -61,6 +65,31 @@ void JobFollower::poll()
         else
             finish(job->stage == Stage::Completed ? exit::Ok : exit::JobFailed);
     }
+}
+
+void JobFollower::checkWorker(const JobRecord& job)
+{
+    if (m_lastWorkerCheck.isValid() && m_lastWorkerCheck.elapsed() < 3000)
+        return;
+    m_lastWorkerCheck.start();
+    const auto check = jobcontrol::recoverStalled(m_jobs);
+    if (!check) {
+        err() << "xms: " << check.error().message << Qt::endl;
+        return;
+    }
+    if (!check->ownerLost.contains(job.id) || m_reportedOwnerLost)
+        return;
+    m_reportedOwnerLost = true;
+    if (m_progressLineOpen) {
+        out() << "\r\033[K";
+        m_progressLineOpen = false;
+    }
+    out() << Text::translate("xms::cli", "The worker running this job stopped (%1: its lease expired at %2). %3")
+                 .arg(job.owner, job.leaseExpiresAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                 .arg(check->startedWorker ? Text::translate("xms::cli", "Started a worker to recover it.")
+                                           : Text::translate("xms::cli", "Another live worker recovers it."))
+                 .toString()
+          << Qt::endl;
 }
 
 void JobFollower::printEvent(const EventRecord& e)

@@ -2,6 +2,7 @@
 
 #include "store/jobstore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -21,6 +22,7 @@ private:
     void poll();
     void printEvent(const EventRecord& e);
     void printProgress(const JobRecord& job);
+    void checkWorker(const JobRecord& job); // a followed job whose worker is gone gets one
 
     JobStore m_jobs;
     QString m_jobId;
@@ -28,6 +30,8 @@ private:
     bool m_follow;
     qint64 m_lastEvent = 0;
     bool m_progressLineOpen = false;
+    QElapsedTimer m_lastWorkerCheck;
+    bool m_reportedOwnerLost = false;
     QTimer m_timer;
 };
 

@@ -39,6 +39,7 @@ MainWindow::MainWindow(QWidget* parent)
     }
     m_store = *store;
     m_watcher = new JobWatcher(JobStore(*m_store), this);
+    m_watcher->setRecoverStalled(true);
     connectWatcher();
     reloadDashboards();
     m_watcher->start();
@@ -106,6 +107,12 @@ void MainWindow::connectWatcher()
     });
     connect(m_watcher, &JobWatcher::storeFailed, this,
             [this](const QString& message) { statusBar()->showMessage(tr("Store: %1").arg(message), 5000); });
+    connect(m_watcher, &JobWatcher::workerStarted, this, [this](int ownerLost, int queued) {
+        statusBar()->showMessage(
+            ownerLost > 0 ? tr("The worker of %n job(s) stopped; started a worker to recover them.", nullptr, ownerLost)
+                          : tr("Started a worker for %n queued job(s).", nullptr, queued),
+            15000);
+    });
     connect(m_view, &MigrationsView::currentJobChanged, this, &MainWindow::showJob);
     connect(m_view->detail(), &JobDetailView::cancelRequested, this, &MainWindow::cancelJob);
     connect(m_view->detail(), &JobDetailView::retryRequested, this, &MainWindow::retryJob);

@@ -58,4 +58,24 @@ Result<qint64> discard(JobStore& jobs, const QString& id)
     return discardKeptStaging(jobs, id);
 }
 
+Result<StallCheck> recoverStalled(JobStore& jobs)
+{
+    StallCheck c;
+    auto lost = jobs.orphaned();
+    if (!lost)
+        return std::unexpected(lost.error());
+    c.ownerLost = *lost;
+    auto queued = jobs.queued();
+    if (!queued)
+        return std::unexpected(queued.error());
+    c.queued = int(queued->size());
+    if (c.ownerLost.isEmpty() && c.queued == 0)
+        return c;
+    auto started = WorkerLauncher::ensureRunning(jobs);
+    if (!started)
+        return std::unexpected(started.error());
+    c.startedWorker = *started;
+    return c;
+}
+
 } // namespace xms::jobcontrol

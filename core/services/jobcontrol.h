@@ -17,5 +17,16 @@ Status retry(JobStore& jobs, const QString& id, bool fromStart = false);
 // Frees the converted disks a failed job keeps for a retry (which then starts from Export); the bytes freed.
 Result<qint64> discard(JobStore& jobs, const QString& id);
 
+// Jobs that wait for a worker that is not there: queued with no live worker, or owned by one whose lease
+// expired (it died, or its machine was suspended). When there are such jobs and no live worker, one is
+// started — recovery then cleans up or completes each, so nothing waits for a worker to happen to start.
+struct StallCheck
+{
+    QStringList ownerLost; // jobs whose owner's lease expired
+    int queued = 0;
+    bool startedWorker = false;
+};
+Result<StallCheck> recoverStalled(JobStore& jobs);
+
 } // namespace jobcontrol
 } // namespace xms

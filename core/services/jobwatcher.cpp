@@ -85,41 +85,53 @@ void JobWatcher::tick()
     const qint64 after = m_lastEvent;
     const int limit = m_eventLimit;
     const int backlog = m_backlog;
-    m_poll.setFuture(
-        QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [jobs, follow, generation, after, limit, backlog] {
-            Poll p {jobs.jobs(), follow, generation, QList<EventRecord>()};
-            if (follow.isEmpty())
-                return p;
-            if (after > 0) {
-                p.events = jobs.events(follow, after, limit);
-                return p;
-            }
-            // A job just followed: read its history here, off the caller's thread, keeping the newest part.
-            QList<EventRecord> newest;
-            qint64 cursor = 0;
-            for (;;) {
-                auto batch = jobs.events(follow, cursor, 5000);
-                if (!batch) {
-                    p.events = std::unexpected(batch.error());
-                    return p;
-                }
-                if (batch->isEmpty())
-                    break;
-                cursor = batch->last().id;
-                newest.append(*batch);
-                if (newest.size() > backlog)
-                    newest.remove(0, newest.size() - backlog);
-                if (batch->size() < 5000)
-                    break;
-            }
-            p.events = newest;
-            return p;
-        }));
+    const bool checkStalled = m_recoverStalled && (!m_lastStallCheck.isValid() || m_lastStallCheck.elapsed() >= 5000);
+    if (checkStalled)
+        m_lastStallCheck.start();
+    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()),
+                                       [jobs, follow, generation, after, limit, backlog, checkStalled] {
+                                           Poll p {jobs.jobs(), follow, generation, QList<EventRecord>(), std::nullopt};
+                                           if (checkStalled) {
+                                               JobStore writer = jobs;
+                                               p.stall = jobcontrol::recoverStalled(writer);
+                                           }
+                                           if (follow.isEmpty())
+                                               return p;
+                                           if (after > 0) {
+                                               p.events = jobs.events(follow, after, limit);
+                                               return p;
+                                           }
+                                           // A job just followed: read its history here, off the caller's thread,
+                                           // keeping the newest part.
+                                           QList<EventRecord> newest;
+                                           qint64 cursor = 0;
+                                           for (;;) {
+                                               auto batch = jobs.events(follow, cursor, 5000);
+                                               if (!batch) {
+                                                   p.events = std::unexpected(batch.error());
+                                                   return p;
+                                               }
+                                               if (batch->isEmpty())
+                                                   break;
+                                               cursor = batch->last().id;
+                                               newest.append(*batch);
+                                               if (newest.size() > backlog)
+                                                   newest.remove(0, newest.size() - backlog);
+                                               if (batch->size() < 5000)
+                                                   break;
+                                           }
+                                           p.events = newest;
+                                           return p;
+                                       }));
 }
 
 void JobWatcher::onPolled()
 {
     const Poll p = m_poll.result();
+    if (p.stall && *p.stall && (*p.stall)->startedWorker)
+        emit workerStarted(int((*p.stall)->ownerLost.size()), (*p.stall)->queued);
+    else if (p.stall && !*p.stall && p.stall->error().message != m_lastStallError) // said once, not every 5 s
+        emit storeFailed(m_lastStallError = p.stall->error().message);
     if (!p.jobs) {
         emit storeFailed(p.jobs.error().message);
     } else {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "model/jobsnapshot.h"
+#include "services/jobcontrol.h"
 #include "store/jobstore.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
@@ -29,6 +31,8 @@ public:
     void stop();
     // Events of this job are delivered from its first one on; an empty id stops following.
     void follow(const QString& jobId);
+    // Every few seconds, also start a worker when jobs wait for one that is not there (jobcontrol.h).
+    void setRecoverStalled(bool on) { m_recoverStalled = on; }
     QString followed() const { return m_follow; }
     const JobStore& jobStore() const { return m_jobs; }
 
@@ -37,6 +41,8 @@ signals:
     void jobsRemoved(const QStringList& ids);
     void eventsAppended(const QString& jobId, const QList<xms::EventRecord>& events);
     void storeFailed(const QString& message); // the store could not be read (shown, polling goes on)
+    // A worker was started for jobs nobody ran: ownerLost of them had an owner whose lease expired.
+    void workerStarted(int ownerLost, int queued);
 
 private:
     struct Poll
@@ -45,6 +51,7 @@ private:
         QString followId;
         quint64 followGeneration = 0;
         Result<QList<EventRecord>> events;
+        std::optional<Result<jobcontrol::StallCheck>> stall;
     };
     void tick();
     void onPolled();
@@ -57,6 +64,9 @@ private:
     QString m_follow;
     quint64 m_followGeneration = 0; // a poll started before follow() changed is ignored for events
     qint64 m_lastEvent = 0;
+    bool m_recoverStalled = false;
+    QElapsedTimer m_lastStallCheck;
+    QString m_lastStallError;
     int m_eventLimit = 2000; // per tick: 8,000 events/s keeps up with any real job, in small UI slices
     int m_backlog = 20000;
     QList<EventRecord> m_pending; // read but not yet handed out (a long history arrives in slices)

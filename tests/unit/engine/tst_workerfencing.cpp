@@ -159,6 +159,34 @@ private slots:
             names << e.name;
         QVERIFY2(names.contains(u"job.interrupted") && names.contains(u"export.failed"), qPrintable(names.join(u' ')));
     }
+
+    // Finding 5: `--follow` (and `submit --wait`) used to follow a job whose worker died forever. It says
+    // so and starts a worker, which recovers the job; the follower then ends with the job.
+    void followerStartsAWorkerForAJobWhoseOwnerDied()
+    {
+        auto job = m_jobs->create(m_spec);
+        XMS_VERIFY_OK(job);
+        const JobLease dead = m_jobs->claim(job->id, QStringLiteral("worker-999999-dead"), 1)->value();
+        XMS_VERIFY_OK(m_jobs->setStage(dead, Stage::Export));
+        QTest::qWait(1200);
+
+        QProcess follow;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XMS_HOME"), m_home.path());
+        env.insert(QStringLiteral("XMS_CLI"), QStringLiteral(XMS_CLI)); // the worker it starts
+        follow.setProcessEnvironment(env);
+        follow.start(QStringLiteral(XMS_CLI),
+                     {QStringLiteral("migration"), QStringLiteral("events"), QStringLiteral("--job"), job->id.left(8),
+                      QStringLiteral("--follow")});
+        QVERIFY2(follow.waitForFinished(90000), "the follower did not end with the recovered job");
+        const QString out = QString::fromUtf8(follow.readAllStandardOutput());
+        QCOMPARE(follow.exitCode(), 5); // the job failed
+        QVERIFY2(out.contains(u"The worker running this job stopped (worker-999999-dead: its lease expired at")
+                     && out.contains(u"Started a worker to recover it."),
+                 qPrintable(out));
+        QVERIFY2(out.contains(u"job.orphaned"), qPrintable(out));
+        QCOMPARE(m_jobs->job(job->id)->error.value(u"code").toString(), QStringLiteral("job.orphaned"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkerFencing)
