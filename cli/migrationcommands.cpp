@@ -11,7 +11,7 @@ void registerMigrationCommands(Cli& cli)
 {
     using namespace migration;
     for (Command c : {submitCommand(), listCommand(), showCommand(), eventsCommand(), cancelCommand(), retryCommand(),
-                      discardCommand(), preflightCommand()})
+                      discardCommand(), cleanupCommand(), preflightCommand()})
         cli.add(std::move(c));
 }
 

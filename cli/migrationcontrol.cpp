@@ -4,7 +4,11 @@
 #include "common/errorcodes.h"
 #include "exitcodes.h"
 #include "migrationcommands.h"
+#include "services/cleanupagain.h"
 #include "services/jobcontrol.h"
+
+#include <QCoreApplication>
+#include <QTimer>
 
 namespace xms::cli::migration {
 
@@ -72,7 +76,34 @@ int discard(CommandContext& ctx)
     });
 }
 
+int cleanup(CommandContext& ctx)
+{
+    return onJob(ctx, [](JobStore& jobs, const JobRecord& job) {
+        // From the event loop: a finish() before QCoreApplication::exec() runs would be ignored.
+        QTimer::singleShot(0, QCoreApplication::instance(), [jobs, id = job.id] {
+            jobcontrol::cleanupAgain(jobs, id, QCoreApplication::instance(), [id](Result<int> left) {
+                if (!left)
+                    return finish(report(left.error()));
+                if (*left == 0)
+                    out() << "Nothing job " << id << " created is left in Xloud." << Qt::endl;
+                finish(exit::Ok);
+            });
+        });
+        return Async;
+    });
+}
+
 } // namespace
+
+Command cleanupCommand()
+{
+    return {{QStringLiteral("migration"), QStringLiteral("cleanup")},
+            QStringLiteral("ID"),
+            QStringLiteral("Run a failed or cancelled job's cleanup again (deletes what it left in Xloud)"),
+            {},
+            {kId},
+            cleanup};
+}
 
 Command cancelCommand()
 {

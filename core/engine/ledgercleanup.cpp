@@ -187,9 +187,9 @@ void LedgerCleanup::finish()
     if (m_failures.isEmpty())
         return done({});
     done(fail(errc::kCleanupIncomplete,
-              tr("%1. Delete these by hand in the Xloud dashboard (project %2), or run 'xms migration retry' "
-                 "after fixing access.")
-                  .arg(m_failures.join(QStringLiteral("; ")), m_ctx.spec.project)));
+              tr("%1. Run 'xms migration cleanup %3' to try again (after fixing access, if that was the cause), "
+                 "or delete these by hand in the Xloud dashboard (project %2).")
+                  .arg(m_failures.join(QStringLiteral("; ")), m_ctx.spec.project, m_ctx.jobId.left(8))));
 }
 
 } // namespace xms

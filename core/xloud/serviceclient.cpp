@@ -174,6 +174,7 @@ void ServiceClient::remove(const QString& path, const QString& action, StatusCal
     r.verb = "DELETE";
     r.path = path;
     r.action = action;
+    r.idempotent = true; // retried with back-off: a repeat of a DELETE that did land answers 404, i.e. done
     send(std::move(r), [done](Result<RestReply> reply) {
         if (!reply && !reply.error().code.endsWith(u".not_found"))
             return done(std::unexpected(reply.error()));

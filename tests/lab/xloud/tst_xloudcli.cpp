@@ -1,8 +1,9 @@
+#include "store/jobstore.h"
 #include "xloudlab.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,8 +56,9 @@ class TestXloudCli : public QObject
     {
         const QString service = QStringLiteral("xms-desktop:") + QDir(m_home.path()).absolutePath();
         QProcess tool;
-        tool.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
-                                                   QStringLiteral("user"), key, QStringLiteral("server"), service});
+        tool.start(QStringLiteral("secret-tool"),
+                   {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), key,
+                    QStringLiteral("server"), service});
         tool.waitForFinished(10000);
         const QByteArray needle = "user = " + key.toUtf8();
         return tool.readAllStandardOutput().contains(needle) || tool.readAllStandardError().contains(needle);
@@ -81,6 +83,17 @@ class TestXloudCli : public QObject
                 c.projectDomain,
                 u"--region"_s,
                 c.region};
+    }
+
+    // `openstack …` as the lab's member user (tests/lab/lab env exports OS_*): the real client's view.
+    static QString openstack(const QStringList& args, int* exitCode = nullptr)
+    {
+        QProcess p;
+        p.start(u"openstack"_s, args);
+        p.waitForFinished(120000);
+        if (exitCode)
+            *exitCode = p.exitCode();
+        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     }
 
 private slots:
@@ -227,6 +240,62 @@ private slots:
         QCOMPARE(xms({u"cloud"_s, u"show"_s, u"lab"_s}).exitCode, 3);
         QCOMPARE(xms({u"cloud"_s, u"test"_s, u"lab"_s}).exitCode, 3);
         QVERIFY2(!keychainHas(u"cloud/lab/password"_s), "the password left the Secret Service");
+    }
+
+    // Finding 7: a failed job's cleanup can be run again — here for a volume its cleanup could not delete.
+    // `xms migration cleanup ID` deletes it in the real Cinder, records each deletion, and says when
+    // nothing is left; a job that is still running is refused.
+    void cleanupAgainDeletesWhatAFailedJobLeft()
+    {
+        const Run created = xms(createArgs(u"cleanup-lab"_s), m_password.toUtf8() + '\n');
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        const QString volume = openstack({u"volume"_s, u"create"_s, u"--size"_s, u"1"_s, uniqueName(u"left"_s), u"-f"_s,
+                                          u"value"_s, u"-c"_s, u"id"_s});
+        QVERIFY2(volume.size() == 36, qPrintable(volume));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            openstack({u"volume"_s, u"show"_s, volume, u"-f"_s, u"value"_s, u"-c"_s, u"status"_s}), u"available"_s,
+            60000);
+
+        qputenv("XMS_HOME", m_home.path().toUtf8());
+        auto store = Store::openDefault();
+        XMS_VERIFY_OK(store);
+        JobStore jobs(*store);
+        const QJsonObject spec {{u"source"_s, u"vc"_s},         {u"vm"_s, u"web-01"_s},
+                                {u"cloud"_s, u"cleanup-lab"_s}, {u"project"_s, labCloud().project},
+                                {u"flavor"_s, u"m1.small"_s},   {u"volume_type"_s, u"ssd"_s}};
+        auto job = jobs.create(spec);
+        XMS_VERIFY_OK(job);
+        const JobLease lease = jobs.claim(job->id, u"w1"_s)->value();
+        const Run running = xms({u"migration"_s, u"cleanup"_s, job->id.left(8)});
+        QCOMPARE(running.exitCode, 2);
+        QVERIFY2(running.err.contains(u"Only a Failed or Cancelled job"), qPrintable(running.err));
+        LedgerEntry l;
+        l.jobId = job->id;
+        l.kind = u"volume"_s;
+        l.cloud = u"cleanup-lab"_s;
+        l.project = labCloud().project;
+        l.name = u"xms-left-volume"_s;
+        const qint64 entry = jobs.ledgerAdd(lease, l).value();
+        XMS_VERIFY_OK(jobs.ledgerSetResource(lease, entry, volume));
+        XMS_VERIFY_OK(jobs.setEnded(lease, Stage::Failed, Stage::WriteVolume, {{u"code"_s, u"cleanup.incomplete"_s}},
+                                    Text::literal(u"Some resources could not be deleted"_s)));
+
+        const Run cleaned = xms({u"migration"_s, u"cleanup"_s, job->id.left(8)});
+        QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.err + cleaned.out));
+        QVERIFY2(cleaned.out.contains(u"Nothing job " + job->id + u" created is left in Xloud."),
+                 qPrintable(cleaned.out));
+        int shown = 0;
+        openstack({u"volume"_s, u"show"_s, volume}, &shown);
+        QVERIFY2(shown != 0, "the volume is gone from Cinder");
+        QCOMPARE(jobs.ledger(job->id)->at(0).state, u"deleted"_s);
+        QStringList names;
+        const QList<EventRecord> events = jobs.events(job->id).value();
+        for (const EventRecord& e : events)
+            names << e.name;
+        QCOMPARE(names, (QStringList {u"cleanup.started"_s, u"cleanup.deleted"_s, u"cleanup.completed"_s}));
+        const Run again = xms({u"migration"_s, u"cleanup"_s, job->id.left(8)});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(int(jobs.events(job->id)->size()), 3); // nothing to do: the cloud is not even asked
     }
 };
 
