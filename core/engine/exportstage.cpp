@@ -4,13 +4,13 @@
 #include "common/logging.h"
 #include "common/text.h"
 #include "engine/exportgate.h"
+#include "engine/guestnetworkreport.h"
 #include "engine/jobcontext.h"
 #include "vsphere/inventorycache.h"
 #include "vsphere/vmexport.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonArray>
 #include <QStorageInfo>
 #include <QTimer>
 
@@ -140,32 +140,8 @@ void ExportStageRunner::onDiscovered(const vsphere::VmInfo& vm)
 
 void ExportStageRunner::reportGuestNetwork(const vsphere::VmInfo& vm)
 {
-    // What Tools sees just before the power-off, against what it saw at submit: a changed address would
-    // make keep-ip keep the wrong one, so the operator hears of it here.
-    const vsphere::GuestNetwork& now = vm.guestNetwork;
-    const std::optional<vsphere::GuestNetwork>& atSubmit = m_ctx->spec.guestNetworkAtSubmit;
-    const QStringList changes = atSubmit ? vsphere::GuestNetwork::differences(*atSubmit, now) : QStringList();
-    QJsonObject data {{QStringLiteral("vm"), vm.name},
-                      {QStringLiteral("guest_network"), now.toJson()},
-                      {QStringLiteral("changes"), QJsonArray::fromStringList(changes)}};
-    data.insert(QStringLiteral("changed_since_submit"), atSubmit ? QJsonValue(!changes.isEmpty()) : QJsonValue());
-    const Text seen
-        = now.isEmpty() ? Text::translate("xms::ExportStageRunner", "no network facts") : Text::literal(now.summary());
-    if (!changes.isEmpty())
-        return emit event(
-            EventLevel::Warning, QStringLiteral("source.guest_network"),
-            Text::translate("xms::ExportStageRunner",
-                            "The guest network of %1 changed since submit: %2. VMware Tools now reports: %3")
-                .arg(vm.name, changes.join(QStringLiteral("; ")))
-                .arg(seen),
-            data);
-    emit event(
-        EventLevel::Info, QStringLiteral("source.guest_network"),
-        atSubmit ? Text::translate("xms::ExportStageRunner", "VMware Tools reports for %1, as at submit: %2")
-                       .arg(vm.name)
-                       .arg(seen)
-                 : Text::translate("xms::ExportStageRunner", "VMware Tools reports for %1: %2").arg(vm.name).arg(seen),
-        data);
+    const GuestNetworkReport r = guestNetworkReport(vm, m_ctx->spec.guestNetworkAtSubmit);
+    emit event(r.level, QStringLiteral("source.guest_network"), r.message, r.data);
 }
 
 void ExportStageRunner::cancel()
