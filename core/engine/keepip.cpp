@@ -64,10 +64,6 @@ Result<KeptIp> chooseKeptIp(const vsphere::GuestNic* facts, const xloud::Network
                                          : cidrs(scope).join(QStringLiteral(", "))));
 }
 
-} // namespace xms
-
-namespace xms {
-
 namespace {
 PreflightCheck networkCheck(const char* key, Verdict v, QString message, QString fix = {})
 {
