@@ -104,7 +104,12 @@ int submit(CommandContext& ctx)
             err() << "xms migration submit: preflight blocked the migration; no job was created." << Qt::endl;
             return finish(exit::Failed);
         }
-        enqueue(*store, all, diskBytes, json, follow);
+        // The guest's network as preflight's discovery saw it goes with the job (compared before power-off).
+        // One report per spec, in order (preflight::runAll).
+        QList<MigrationSpec> withFacts = all;
+        for (qsizetype i = 0; i < withFacts.size() && i < reports->size(); ++i)
+            withFacts[i].guestNetworkAtSubmit = reports->at(i).guestNetwork;
+        enqueue(*store, withFacts, diskBytes, json, follow);
     });
     return Async;
 }

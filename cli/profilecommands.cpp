@@ -14,9 +14,10 @@ namespace xms::cli {
 
 namespace {
 
-const QCommandLineOption kNetmap(QStringLiteral("network-map"),
-                                 QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
-                                 QStringLiteral("MAP"));
+const QCommandLineOption
+    kNetmap(QStringLiteral("network-map"),
+            QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac][,keep-ip]; repeat per source network."),
+            QStringLiteral("MAP"));
 const QCommandLineOption kFile(QStringLiteral("file"), QStringLiteral("Write here instead of standard output."),
                                QStringLiteral("FILE"));
 const QCommandLineOption kName(QStringLiteral("name"), QStringLiteral("Name to save it under (default: the file's)."),
@@ -27,8 +28,13 @@ QString describe(const NicMapping& m)
     QString s = m.sourceNetwork + u" → " + m.targetNetwork;
     if (!m.targetSubnet.isEmpty())
         s += u'/' + m.targetSubnet;
+    QStringList keep;
     if (m.keepMac)
-        s += QStringLiteral(" (keep MAC)");
+        keep << QStringLiteral("keep MAC");
+    if (m.keepIp)
+        keep << QStringLiteral("keep IP");
+    if (!keep.isEmpty())
+        s += u" (" + keep.join(QStringLiteral(", ")) + u')';
     return s;
 }
 

@@ -84,6 +84,20 @@ int reportConnectError(const Error& error)
     return code;
 }
 
+namespace {
+// VMware Tools' view under the VM's line: hostname, then each NIC's addresses, gateway and DNS.
+void printGuestNetwork(const vsphere::VmInfo& vm)
+{
+    const vsphere::GuestNetwork& g = vm.guestNetwork;
+    if (!g.hostName.isEmpty())
+        out() << "    hostname " << g.hostName << (g.domainName.isEmpty() ? QString() : u" (" + g.domainName + u')')
+              << '\n';
+    for (const vsphere::NicInfo& n : vm.nics)
+        if (const vsphere::GuestNic* facts = g.nic(n.macAddress); facts && !facts->summary().isEmpty())
+            out() << "    " << n.label << ' ' << n.macAddress << ": " << facts->summary() << '\n';
+}
+} // namespace
+
 void printInventory(const EnvironmentRecord& env, const vsphere::Inventory& inv, bool cached, bool json)
 {
     if (json) {
@@ -126,6 +140,7 @@ void printInventory(const EnvironmentRecord& env, const vsphere::Inventory& inv,
         if (!notes.isEmpty())
             out() << "  [" << notes.join(QStringLiteral(", ")) << ']';
         out() << '\n';
+        printGuestNetwork(vm);
     }
     out() << inv.vms.size() << " VM(s) in " << env.name
           << (inv.datacenter.isEmpty() ? QString() : u"/" + inv.datacenter);

@@ -28,9 +28,10 @@ struct SpecOptions
                                    QStringLiteral("TYPE")};
     QCommandLineOption az {QStringLiteral("availability-zone"), QStringLiteral("Optional availability zone."),
                            QStringLiteral("AZ")};
-    QCommandLineOption netmap {QStringLiteral("network-map"),
-                               QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac]; repeat per source network."),
-                               QStringLiteral("MAP")};
+    QCommandLineOption netmap {
+        QStringLiteral("network-map"),
+        QStringLiteral("SOURCE=NETWORK[/SUBNET][,keep-mac][,keep-ip]; repeat per source network."),
+        QStringLiteral("MAP")};
     QCommandLineOption profile {QStringLiteral("network-profile"),
                                 QStringLiteral("Saved network mapping profile (explicit --network-map wins)."),
                                 QStringLiteral("NAME")};

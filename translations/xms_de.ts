@@ -733,10 +733,6 @@
         <translation>%1 ist jetzt %2, seine Datenträger können sich seit dem Export geändert haben</translation>
     </message>
     <message>
-        <source>Bad --network-map &apos;%1&apos;: %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example &apos;VM Network=internal-net/internal-subnet,keep-mac&apos;.</source>
-        <translation>Ungültiges --network-map &apos;%1&apos;: %2. Verwenden Sie QUELLE=NETZWERK[/SUBNETZ][,keep-mac], zum Beispiel &apos;VM Network=internal-net/internal-subnet,keep-mac&apos;.</translation>
-    </message>
-    <message>
         <source>no &apos;=&apos; between the source network and the target network</source>
         <translation>kein &apos;=&apos; zwischen Quellnetzwerk und Zielnetzwerk</translation>
     </message>
@@ -747,10 +743,6 @@
     <message>
         <source>an empty option after &apos;,&apos;</source>
         <translation>eine leere Option nach &apos;,&apos;</translation>
-    </message>
-    <message>
-        <source>unknown option &apos;%1&apos; (the only option is keep-mac)</source>
-        <translation>unbekannte Option &apos;%1&apos; (die einzige Option ist keep-mac)</translation>
     </message>
     <message>
         <source>the subnet after &apos;/&apos; is empty</source>
@@ -1128,6 +1120,66 @@
         <source>The VirtIO drivers for Windows are configured as %1, which does not exist. Download virtio-win.iso (%2) and point the setting at it.</source>
         <translation>Als VirtIO-Treiber für Windows ist %1 eingestellt, das es nicht gibt. Laden Sie virtio-win.iso (%2) herunter und geben Sie den Pfad in der Einstellung an.</translation>
     </message>
+    <message>
+        <source>VMware Tools reports no IP address for %1, so there is no address to keep</source>
+        <translation>VMware Tools meldet keine IP-Adresse für %1, es gibt also keine Adresse zu behalten</translation>
+    </message>
+    <message>
+        <source>%1 has %2, which is outside %3 (%4)</source>
+        <translation>%1 hat %2, das liegt außerhalb von %3 (%4)</translation>
+    </message>
+    <message>
+        <source>no subnet</source>
+        <translation>kein Subnetz</translation>
+    </message>
+    <message>
+        <source>Drop keep-ip for %1 so that it gets an address by DHCP (untick Keep IP), or start the VM with VMware Tools running and refresh the inventory.</source>
+        <translation>Lassen Sie keep-ip für %1 weg, damit es eine Adresse per DHCP erhält (IP behalten abwählen), oder starten Sie die VM mit laufenden VMware Tools und aktualisieren Sie das Inventar.</translation>
+    </message>
+    <message>
+        <source>Map %1 to a subnet that holds its address (&apos;xms cloud resources&apos; lists them), or drop keep-ip so that it gets an address by DHCP.</source>
+        <translation>Ordnen Sie %1 einem Subnetz zu, das seine Adresse enthält („xms cloud resources“ listet sie auf), oder lassen Sie keep-ip weg, damit es eine Adresse per DHCP erhält.</translation>
+    </message>
+    <message>
+        <source>IP %1 of %2 is the gateway of subnet %3</source>
+        <translation>IP %1 von %2 ist das Gateway von Subnetz %3</translation>
+    </message>
+    <message>
+        <source>Map %1 to another subnet, or drop keep-ip so that it gets an address by DHCP.</source>
+        <translation>Ordnen Sie %1 einem anderen Subnetz zu oder lassen Sie keep-ip weg, damit es eine Adresse per DHCP erhält.</translation>
+    </message>
+    <message>
+        <source>IP %1 of %2 is already used by port %3 on %4</source>
+        <translation>IP %1 von %2 wird bereits von Port %3 in %4 verwendet</translation>
+    </message>
+    <message>
+        <source>Free the address (delete that port or give it another IP), or drop keep-ip so that %1 gets an address by DHCP.</source>
+        <translation>Geben Sie die Adresse frei (löschen Sie diesen Port oder geben Sie ihm eine andere IP) oder lassen Sie keep-ip weg, damit %1 eine Adresse per DHCP erhält.</translation>
+    </message>
+    <message>
+        <source>%1 keeps IP %2 on %3 (%4)</source>
+        <translation>%1 behält IP %2 in %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 uses gateway %2, but subnet %3 has no gateway</source>
+        <translation>%1 verwendet Gateway %2, aber Subnetz %3 hat kein Gateway</translation>
+    </message>
+    <message>
+        <source>%1 uses gateway %2, but the gateway of subnet %3 is %4</source>
+        <translation>%1 verwendet Gateway %2, aber das Gateway von Subnetz %3 ist %4</translation>
+    </message>
+    <message>
+        <source>The guest keeps its own gateway setting: change it in the guest after the migration, or ask the cloud administrator to make the subnet&apos;s gateway %1.</source>
+        <translation>Der Gast behält seine eigene Gateway-Einstellung: Ändern Sie sie nach der Migration im Gast oder bitten Sie den Administrator der Cloud, das Gateway des Subnetzes auf %1 zu setzen.</translation>
+    </message>
+    <message>
+        <source>Bad --network-map &apos;%1&apos;: %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac][,keep-ip], for example &apos;VM Network=internal-net/internal-subnet,keep-mac,keep-ip&apos;.</source>
+        <translation>Ungültiges --network-map &apos;%1&apos;: %2. Verwenden Sie QUELLE=NETZWERK[/SUBNETZ][,keep-mac][,keep-ip], zum Beispiel &apos;VM Network=internal-net/internal-subnet,keep-mac,keep-ip&apos;.</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; (the options are keep-mac and keep-ip)</source>
+        <translation>unbekannte Option &apos;%1&apos; (die Optionen sind keep-mac und keep-ip)</translation>
+    </message>
 </context>
 <context>
     <name>xms::Checkpoint</name>
@@ -1167,6 +1219,22 @@
     <message>
         <source>Cancelled while waiting for an export slot</source>
         <translation>Beim Warten auf einen Exportplatz abgebrochen</translation>
+    </message>
+    <message>
+        <source>no network facts</source>
+        <translation>keine Netzwerkangaben</translation>
+    </message>
+    <message>
+        <source>The guest network of %1 changed since submit: %2. VMware Tools now reports: %3</source>
+        <translation>Das Gastnetzwerk von %1 hat sich seit dem Übermitteln geändert: %2. VMware Tools meldet jetzt: %3</translation>
+    </message>
+    <message>
+        <source>VMware Tools reports for %1, as at submit: %2</source>
+        <translation>VMware Tools meldet für %1, wie beim Übermitteln: %2</translation>
+    </message>
+    <message>
+        <source>VMware Tools reports for %1: %2</source>
+        <translation>VMware Tools meldet für %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1297,14 @@
     <message>
         <source>Cancelled while creating the instance</source>
         <translation>Beim Erstellen der Instanz abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1. Drop keep-ip for it (DHCP) or map it to the subnet of its address, then retry.</source>
+        <translation>%1. Lassen Sie keep-ip dafür weg (DHCP) oder ordnen Sie es dem Subnetz seiner Adresse zu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 → %2, MAC %3, IP %4 kept</source>
+        <translation>%1 → %2, MAC %3, IP %4 behalten</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2243,14 @@ SHA-256 %2</translation>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
     </message>
+    <message>
+        <source>VMware Tools reports no network facts for this VM</source>
+        <translation>VMware Tools meldet keine Netzwerkangaben für diese VM</translation>
+    </message>
+    <message>
+        <source>Guest IP</source>
+        <translation>Gast-IP</translation>
+    </message>
 </context>
 <context>
     <name>xms::ui::JobDetailView</name>
@@ -2648,6 +2732,26 @@ SHA-256 %2</translation>
         <source>%1 (every selected VM)</source>
         <translation>%1 (alle ausgewählten VMs)</translation>
     </message>
+    <message>
+        <source>VMware Tools reports no IP address for this NIC, so there is none to keep: the instance gets one by DHCP. Start the VM with VMware Tools running and refresh the inventory to keep it.</source>
+        <translation>VMware Tools meldet keine IP-Adresse für diese Netzwerkkarte, es gibt also keine zu behalten: Die Instanz erhält eine per DHCP. Starten Sie die VM mit laufenden VMware Tools und aktualisieren Sie das Inventar, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>Give the Xloud port the guest&apos;s own IP address on the target subnet</source>
+        <translation>Dem Xloud-Port die eigene IP-Adresse des Gasts im Zielsubnetz geben</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message>
+        <source>Guest IP</source>
+        <translation>Gast-IP</translation>
+    </message>
+    <message>
+        <source>Keep IP</source>
+        <translation>IP behalten</translation>
+    </message>
 </context>
 <context>
     <name>xms::ui::ReviewPage</name>
@@ -2760,6 +2864,10 @@ SHA-256 %2</translation>
     <message>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Not submitted: %1&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Nicht übermittelt: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> (keep IP)</source>
+        <translation> (IP behalten)</translation>
     </message>
 </context>
 <context>
@@ -3533,6 +3641,14 @@ SHA-256 %2</translation>
     <message>
         <source>read the network quota</source>
         <translation>Netzwerk-Kontingent lesen</translation>
+    </message>
+    <message>
+        <source>%1 and IP %2</source>
+        <translation>%1 und IP %2</translation>
+    </message>
+    <message>
+        <source>find ports with IP %1</source>
+        <translation>Ports mit IP %1 suchen</translation>
     </message>
 </context>
 <context>

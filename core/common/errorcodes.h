@@ -29,6 +29,8 @@ inline constexpr QLatin1StringView kExportStaging {"export.staging"};
 
 // finalize.*
 inline constexpr QLatin1StringView kFinalizeFlavorNotFound {"finalize.flavor_not_found"};
+inline constexpr QLatin1StringView kFinalizeKeepIpNoAddress {"finalize.keep_ip_no_address"};
+inline constexpr QLatin1StringView kFinalizeKeepIpOutsideSubnet {"finalize.keep_ip_outside_subnet"};
 inline constexpr QLatin1StringView kFinalizeNicUnmapped {"finalize.nic_unmapped"};
 inline constexpr QLatin1StringView kFinalizeNoVolumes {"finalize.no_volumes"};
 inline constexpr QLatin1StringView kFinalizeSubnetNotFound {"finalize.subnet_not_found"};

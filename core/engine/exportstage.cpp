@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/text.h"
 #include "engine/exportgate.h"
+#include "engine/guestnetworkreport.h"
 #include "engine/jobcontext.h"
 #include "vsphere/inventorycache.h"
 #include "vsphere/vmexport.h"
@@ -129,11 +130,18 @@ void ExportStageRunner::begin()
 
 void ExportStageRunner::onDiscovered(const vsphere::VmInfo& vm)
 {
+    reportGuestNetwork(vm);
     // Checked before anything is powered off or written.
     if (Status space = checkStagingSpace(m_ctx->stagingDir, vm.totalDiskBytes()); !space) {
         m_refusal = space.error();
         m_export->cancel();
     }
+}
+
+void ExportStageRunner::reportGuestNetwork(const vsphere::VmInfo& vm)
+{
+    const GuestNetworkReport r = guestNetworkReport(vm, m_ctx->spec.guestNetworkAtSubmit);
+    emit event(r.level, QStringLiteral("source.guest_network"), r.message, r.data);
 }
 
 void ExportStageRunner::cancel()

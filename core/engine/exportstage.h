@@ -29,6 +29,7 @@ private:
     void waitForSlot();
     void begin();
     void onDiscovered(const vsphere::VmInfo& vm);
+    void reportGuestNetwork(const vsphere::VmInfo& vm); // event source.guest_network
 
     JobContext* m_ctx = nullptr;
     QPointer<vsphere::VmExport> m_export;

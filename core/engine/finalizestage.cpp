@@ -82,9 +82,33 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
                     Error::make(errc::kFinalizeSubnetNotFound,
                                 tr("Subnet %1 is not part of network %2.").arg(map.targetSubnet, p.networkName)));
         }
+        if (map.keepIp) {
+            auto kept = keptIp(nic, *found.first(), map.targetSubnet);
+            if (!kept)
+                return stop(kept.error());
+            p.ipAddress = kept->address;
+            p.subnetId = kept->subnet.id;
+        }
         m_ports.append(p);
     }
     createPort(0, true);
+}
+
+Result<KeptIp> FinalizeStageRunner::keptIp(const vsphere::NicInfo& nic, const xloud::Network& network,
+                                           const QString& subnet) const
+{
+    // The facts from just before the power-off; a guest already off by then reported nothing new, so the
+    // ones captured at submit stand in.
+    const vsphere::GuestNic* facts = m_ctx->vm.guestNetwork.nic(nic.macAddress);
+    if ((!facts || facts->addresses.isEmpty()) && m_ctx->spec.guestNetworkAtSubmit)
+        facts = m_ctx->spec.guestNetworkAtSubmit->nic(nic.macAddress);
+    auto kept = chooseKeptIp(facts, network, subnet, nic.label);
+    if (!kept)
+        return fail(kept.error().code,
+                    tr("%1. Drop keep-ip for it (DHCP) or map it to the subnet of its address, "
+                       "then retry.")
+                        .arg(kept.error().message));
+    return kept;
 }
 
 void FinalizeStageRunner::createPort(int index, bool withMac)
@@ -108,6 +132,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
     spec.description = tr("%1 of VMware VM %2, migrated by XMS").arg(p.nicLabel, m_ctx->spec.vm);
     if (p.keepMac && withMac)
         spec.macAddress = p.mac;
+    spec.ipAddress = p.ipAddress;
     auto ledger = m_ctx->ledger->record(QStringLiteral("port"), spec.name);
     if (!ledger)
         return stop(ledger.error());
@@ -137,15 +162,20 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
         QJsonArray ips;
         for (const xloud::FixedIp& ip : port->fixedIps)
             ips.append(ip.ipAddress);
-        emit event(EventLevel::Info, QStringLiteral("finalize.port_created"),
-                   Text::translate("xms::FinalizeStageRunner", "%1 → %2, MAC %3")
-                       .arg(planned.nicLabel, planned.networkName, port->macAddress),
+        const Text message = planned.ipAddress.isEmpty()
+            ? Text::translate("xms::FinalizeStageRunner", "%1 → %2, MAC %3")
+                  .arg(planned.nicLabel, planned.networkName, port->macAddress)
+            : Text::translate("xms::FinalizeStageRunner", "%1 → %2, MAC %3, IP %4 kept")
+                  .arg(planned.nicLabel, planned.networkName, port->macAddress)
+                  .arg(planned.ipAddress);
+        emit event(EventLevel::Info, QStringLiteral("finalize.port_created"), message,
                    {{QStringLiteral("nic"), planned.nicLabel},
                     {QStringLiteral("port_id"), port->id},
                     {QStringLiteral("network"), planned.networkName},
                     {QStringLiteral("mac"), port->macAddress},
                     {QStringLiteral("mac_kept"), port->macAddress.compare(planned.mac, Qt::CaseInsensitive) == 0},
-                    {QStringLiteral("fixed_ips"), ips}});
+                    {QStringLiteral("fixed_ips"), ips},
+                    {QStringLiteral("ip_kept"), !planned.ipAddress.isEmpty() && ips.contains(planned.ipAddress)}});
         createPort(index + 1, true);
     });
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "engine/stagerunner.h"
+#include "engine/keepip.h"
 #include "engine/migrationspec.h"
+#include "engine/stagerunner.h"
 #include "xloud/types.h"
 
 #include <QPointer>
@@ -13,7 +14,9 @@ class CloudClients;
 // Finalize: the boot volume marked bootable, one Neutron port per source NIC on its mapped network and
 // subnet (the source MAC kept when asked; when Neutron refuses it, a generated MAC with a warning or a
 // failure, per the spec), then the instance booted from the volumes with those ports, waited ACTIVE
-// (and stopped again when the spec says not to start it). Writes ctx->portIds and ctx->serverId.
+// (and stopped again when the spec says not to start it). A keep-ip NIC's port gets the guest's address
+// (VMware Tools, just before the power-off, else at submit) as its fixed IP on the mapped subnet. Writes ctx->portIds
+// and ctx->serverId.
 class FinalizeStageRunner : public StageRunner
 {
     Q_OBJECT
@@ -33,8 +36,10 @@ private:
         QString networkId;
         QString networkName;
         QString subnetId;
+        QString ipAddress; // keep-ip: the guest's address on that subnet
     };
     void plan(const QList<xloud::Network>& networks);
+    Result<KeptIp> keptIp(const vsphere::NicInfo& nic, const xloud::Network& network, const QString& subnet) const;
     void createPort(int index, bool withMac);
     void createServer(const QList<xloud::Flavor>& flavors);
     void onActive(const xloud::Server& server);

@@ -17,6 +17,8 @@ QJsonObject NicMapping::toJson() const
     QJsonObject o {{QStringLiteral("source_network"), sourceNetwork},
                    {QStringLiteral("target_network"), targetNetwork},
                    {QStringLiteral("keep_mac"), keepMac}};
+    if (keepIp) // only when set: profiles and specs written before keep-ip read the same
+        o.insert(QStringLiteral("keep_ip"), true);
     if (!nicLabel.isEmpty())
         o.insert(QStringLiteral("nic_label"), nicLabel);
     if (!targetSubnet.isEmpty())
@@ -32,6 +34,7 @@ NicMapping NicMapping::fromJson(const QJsonObject& o)
     m.targetNetwork = o.value(u"target_network").toString();
     m.targetSubnet = o.value(u"target_subnet").toString();
     m.keepMac = o.value(u"keep_mac").toBool();
+    m.keepIp = o.value(u"keep_ip").toBool();
     return m;
 }
 
@@ -40,21 +43,24 @@ QJsonObject MigrationSpec::toJson() const
     QJsonArray nets;
     for (const NicMapping& n : networks)
         nets.append(n.toJson());
-    return {{QStringLiteral("kind"), kind},
-            {QStringLiteral("source"), source},
-            {QStringLiteral("vm"), vm},
-            {QStringLiteral("cloud"), cloud},
-            {QStringLiteral("project"), project},
-            {QStringLiteral("instance_name"), effectiveInstanceName()},
-            {QStringLiteral("flavor"), flavor},
-            {QStringLiteral("volume_type"), volumeType},
-            {QStringLiteral("availability_zone"), availabilityZone},
-            {QStringLiteral("networks"), nets},
-            {QStringLiteral("start_instance"), startInstance},
-            {QStringLiteral("mac_fallback"),
-             macFallback == MacFallback::Fail ? QStringLiteral("fail") : QStringLiteral("new-mac")},
-            {QStringLiteral("keep_resources_on_failure"), keepResourcesOnFailure},
-            {QStringLiteral("power_on_source_on_cancel"), powerOnSourceOnCancel}};
+    QJsonObject o {{QStringLiteral("kind"), kind},
+                   {QStringLiteral("source"), source},
+                   {QStringLiteral("vm"), vm},
+                   {QStringLiteral("cloud"), cloud},
+                   {QStringLiteral("project"), project},
+                   {QStringLiteral("instance_name"), effectiveInstanceName()},
+                   {QStringLiteral("flavor"), flavor},
+                   {QStringLiteral("volume_type"), volumeType},
+                   {QStringLiteral("availability_zone"), availabilityZone},
+                   {QStringLiteral("networks"), nets},
+                   {QStringLiteral("start_instance"), startInstance},
+                   {QStringLiteral("mac_fallback"),
+                    macFallback == MacFallback::Fail ? QStringLiteral("fail") : QStringLiteral("new-mac")},
+                   {QStringLiteral("keep_resources_on_failure"), keepResourcesOnFailure},
+                   {QStringLiteral("power_on_source_on_cancel"), powerOnSourceOnCancel}};
+    if (guestNetworkAtSubmit)
+        o.insert(QStringLiteral("guest_network_at_submit"), guestNetworkAtSubmit->toJson());
+    return o;
 }
 
 Result<MigrationSpec> MigrationSpec::fromJson(const QJsonObject& o)
@@ -75,6 +81,8 @@ Result<MigrationSpec> MigrationSpec::fromJson(const QJsonObject& o)
     s.macFallback = o.value(u"mac_fallback").toString() == u"fail" ? MacFallback::Fail : MacFallback::GenerateNew;
     s.keepResourcesOnFailure = o.value(u"keep_resources_on_failure").toBool();
     s.powerOnSourceOnCancel = o.value(u"power_on_source_on_cancel").toBool();
+    if (const QJsonValue g = o.value(u"guest_network_at_submit"); g.isObject())
+        s.guestNetworkAtSubmit = vsphere::GuestNetwork::fromJson(g.toObject());
     if (auto v = s.validate(); !v)
         return std::unexpected(v.error());
     return s;

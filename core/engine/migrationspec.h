@@ -1,10 +1,12 @@
 #pragma once
 
 #include "common/error.h"
+#include "vsphere/guestnetwork.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace xms {
 
@@ -17,6 +19,7 @@ struct NicMapping
     QString targetNetwork; // name or id
     QString targetSubnet; // name or id; optional (Neutron picks) unless the network has several
     bool keepMac = false;
+    bool keepIp = false; // the port gets the address the guest reported for this NIC (VMware Tools)
 
     QJsonObject toJson() const;
     static NicMapping fromJson(const QJsonObject& o);
@@ -43,6 +46,9 @@ struct MigrationSpec
     MacFallback macFallback = MacFallback::GenerateNew;
     bool keepResourcesOnFailure = false; // for debugging a failed job
     bool powerOnSourceOnCancel = false;
+    // What VMware Tools reported when the job was submitted (from preflight's discovery); unset when
+    // submitted without one. Export compares it with what it sees just before the power-off.
+    std::optional<vsphere::GuestNetwork> guestNetworkAtSubmit;
 
     QJsonObject toJson() const;
     static Result<MigrationSpec> fromJson(const QJsonObject& o);

@@ -13,8 +13,8 @@ std::unexpected<Error> bad(const QString& text, const QString& problem)
 {
     return fail(errc::kInputNetworkMap,
                 Text::translate("xms",
-                                "Bad --network-map '%1': %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac], for example "
-                                "'VM Network=internal-net/internal-subnet,keep-mac'.")
+                                "Bad --network-map '%1': %2. Use SOURCE=NETWORK[/SUBNET][,keep-mac][,keep-ip], for "
+                                "example 'VM Network=internal-net/internal-subnet,keep-mac,keep-ip'.")
                     .toString()
                     .arg(text, problem));
 }
@@ -39,11 +39,15 @@ Result<NicMapping> parseNetworkMap(const QString& text)
         const QString opt = parts.at(i).trimmed();
         if (opt == u"keep-mac")
             m.keepMac = true;
+        else if (opt == u"keep-ip")
+            m.keepIp = true;
         else if (opt.isEmpty())
             return bad(text, Text::translate("xms", "an empty option after ','").toString());
         else
             return bad(text,
-                       Text::translate("xms", "unknown option '%1' (the only option is keep-mac)").toString().arg(opt));
+                       Text::translate("xms", "unknown option '%1' (the options are keep-mac and keep-ip)")
+                           .toString()
+                           .arg(opt));
     }
 
     const qsizetype slash = target.indexOf(u'/');

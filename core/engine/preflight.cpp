@@ -6,6 +6,7 @@
 #include "engine/enginesettings.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
+#include "engine/keepip.h"
 #include "secrets/secretstore.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -308,6 +309,9 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
         else
             r.add(check(u"Network"_s, u"network.mapped"_s, Verdict::Pass,
                         Text::translate("xms", "%1 → %2").toString().arg(label, target->name)));
+        if (subnetOk && map.keepIp)
+            for (PreflightCheck& c : keepIpChecks(nic, vm.guestNetwork, map, *target, in.ipsInUse))
+                r.add(std::move(c));
         if (!map.keepMac)
             continue;
         const Verdict onRefusal = spec.macFallback == MigrationSpec::MacFallback::Fail ? Verdict::Block : Verdict::Warn;

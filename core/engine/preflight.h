@@ -47,6 +47,9 @@ struct PreflightReport
     Verdict verdict = Verdict::Pass; // the worst of the checks
     QList<PreflightCheck> checks;
     std::optional<Estimate> estimate; // when the VM was found (runPreflight)
+    // What VMware Tools reported at this discovery (runPreflight, when the VM was found): submit keeps it
+    // with the job (MigrationSpec::guestNetworkAtSubmit).
+    std::optional<vsphere::GuestNetwork> guestNetwork;
     void add(PreflightCheck check);
     QList<PreflightCheck> failing() const; // Warn and Block, Block first
     QString summary() const; // one line: "Block: 2 problems (…); 1 warning"
@@ -61,6 +64,7 @@ struct PreflightInput
     std::optional<MigrationSpec> spec; // the target choices
     std::optional<xloud::CloudResources> target; // what the spec's project offers, with quota
     QList<QPair<QString, QString>> macsInUse; // (source MAC, port id) already on a Neutron port
+    QList<xloud::Port> ipsInUse; // ports that already hold an address a keep-ip NIC would take
     QString virtioWin; // the virtio-win ISO setting
     qint64 stagingFreeBytes = -1; // -1: unknown
     qint64 alreadyQueuedBytes = 0; // staging that queued/running jobs will also need

@@ -5,6 +5,7 @@
 #include "engine/enginesettings.h"
 #include "engine/exportstage.h"
 #include "engine/finalizestage.h"
+#include "engine/keepip.h"
 #include "preflight.h"
 #include "secrets/secretstore.h"
 #include "store/jobstore.h"
@@ -136,13 +137,43 @@ private:
     void lookup(xloud::NetworkClient* network, QStringList wanted)
     {
         if (wanted.isEmpty())
-            return finish(evaluatePreflight(m_input));
+            return lookupIps(network, keptAddresses());
         const QString mac = wanted.takeFirst();
         network->portsByMac(mac, [this, network, wanted, mac](Result<QList<xloud::Port>> ports) {
             if (ports)
                 for (const xloud::Port& p : *ports)
                     m_input.macsInUse.append({mac, p.id});
             lookup(network, wanted);
+        });
+    }
+
+    // The addresses keep-ip NICs would take; those the checks reject anyway need no lookup.
+    QStringList keptAddresses() const
+    {
+        QStringList out;
+        for (const vsphere::NicInfo& nic : m_input.vm.nics) {
+            const int m = mappingFor(m_spec.networks, nic.label, nic.network);
+            if (m < 0 || !m_spec.networks.at(m).keepIp)
+                continue;
+            for (const xloud::Network& n : m_input.target->networks)
+                if (n.id == m_spec.networks.at(m).targetNetwork || n.name == m_spec.networks.at(m).targetNetwork)
+                    if (auto kept = chooseKeptIp(m_input.vm.guestNetwork.nic(nic.macAddress), n,
+                                                 m_spec.networks.at(m).targetSubnet, nic.label))
+                        out.append(kept->address);
+        }
+        return out;
+    }
+
+    // GET /ports?fixed_ips=ip_address=… per kept address; a failed lookup is no conflict (the create says).
+    void lookupIps(xloud::NetworkClient* network, QStringList wanted)
+    {
+        if (wanted.isEmpty())
+            return finish(evaluatePreflight(m_input));
+        const QString ip = wanted.takeFirst();
+        network->portsByIp(ip, [this, network, wanted](Result<QList<xloud::Port>> ports) {
+            if (ports)
+                m_input.ipsInUse.append(*ports);
+            lookupIps(network, wanted);
         });
     }
 
@@ -161,8 +192,10 @@ private:
 
     void finish(Result<PreflightReport> r)
     {
-        if (r && m_haveVm)
+        if (r && m_haveVm) {
             r->estimate = estimateJob(m_store, m_input.vm);
+            r->guestNetwork = m_input.vm.guestNetwork;
+        }
         auto done = std::move(m_done);
         deleteLater();
         done(std::move(r));

@@ -1,5 +1,7 @@
 #include "inventorybuilder.h"
 
+#include "guestnetworkreader.h"
+
 #include <QtNumeric>
 #include <algorithm>
 
@@ -166,6 +168,7 @@ VmInfo vmFrom(const ObjectContent& o, const Names& names)
     vm.connectionState = o.text(QStringLiteral("runtime.connectionState"));
     vm.host = names.hosts.value(moRefFrom(o.prop(QStringLiteral("runtime.host"))));
     vm.toolsRunningStatus = o.text(QStringLiteral("guest.toolsRunningStatus"));
+    vm.guestNetwork = readGuestNetwork(o);
     if (const XmlElement* snap = o.prop(QStringLiteral("snapshot")))
         vm.hasSnapshot = snap->child(u"rootSnapshotList") || snap->child(u"currentSnapshot");
 
@@ -199,13 +202,27 @@ QList<PropertySpec> InventoryBuilder::propertySpecs()
     // does not know would fail the entire retrieval.
     return {
         {QStringLiteral("VirtualMachine"),
-         {QStringLiteral("name"), QStringLiteral("config.instanceUuid"), QStringLiteral("config.uuid"),
-          QStringLiteral("config.template"), QStringLiteral("config.guestId"), QStringLiteral("config.guestFullName"),
-          QStringLiteral("config.firmware"), QStringLiteral("config.bootOptions"), QStringLiteral("config.version"),
-          QStringLiteral("config.hardware.numCPU"), QStringLiteral("config.hardware.numCoresPerSocket"),
-          QStringLiteral("config.hardware.memoryMB"), QStringLiteral("config.hardware.device"),
-          QStringLiteral("runtime.powerState"), QStringLiteral("runtime.connectionState"),
-          QStringLiteral("runtime.host"), QStringLiteral("guest.toolsRunningStatus"), QStringLiteral("snapshot")}},
+         {QStringLiteral("name"),
+          QStringLiteral("config.instanceUuid"),
+          QStringLiteral("config.uuid"),
+          QStringLiteral("config.template"),
+          QStringLiteral("config.guestId"),
+          QStringLiteral("config.guestFullName"),
+          QStringLiteral("config.firmware"),
+          QStringLiteral("config.bootOptions"),
+          QStringLiteral("config.version"),
+          QStringLiteral("config.hardware.numCPU"),
+          QStringLiteral("config.hardware.numCoresPerSocket"),
+          QStringLiteral("config.hardware.memoryMB"),
+          QStringLiteral("config.hardware.device"),
+          QStringLiteral("runtime.powerState"),
+          QStringLiteral("runtime.connectionState"),
+          QStringLiteral("runtime.host"),
+          QStringLiteral("guest.toolsRunningStatus"),
+          QStringLiteral("guest.hostName"),
+          QStringLiteral("guest.net"),
+          QStringLiteral("guest.ipStack"),
+          QStringLiteral("snapshot")}},
         {QStringLiteral("Network"), {QStringLiteral("name")}},
         {QStringLiteral("DistributedVirtualPortgroup"), {QStringLiteral("name"), QStringLiteral("key")}},
         {QStringLiteral("OpaqueNetwork"), {QStringLiteral("name"), QStringLiteral("summary")}},

@@ -127,7 +127,7 @@ QJsonObject VmInfo::toJson() const
         diskArray.append(d.toJson());
     for (const NicInfo& n : nics)
         nicArray.append(n.toJson());
-    return QJsonObject {
+    QJsonObject o {
         {QStringLiteral("moref"), moref.value},
         {QStringLiteral("name"), name},
         {QStringLiteral("instanceUuid"), instanceUuid},
@@ -152,6 +152,9 @@ QJsonObject VmInfo::toJson() const
         {QStringLiteral("disks"), diskArray},
         {QStringLiteral("nics"), nicArray},
     };
+    if (!guestNetwork.isEmpty()) // only when Tools reported something, so older payloads stay as they were
+        o.insert(QStringLiteral("guestNetwork"), guestNetwork.toJson());
+    return o;
 }
 
 VmInfo VmInfo::fromJson(const QJsonObject& o)
@@ -179,6 +182,7 @@ VmInfo VmInfo::fromJson(const QJsonObject& o)
         v.disks.append(DiskInfo::fromJson(d.toObject()));
     for (const QJsonValue& n : o.value(QLatin1StringView("nics")).toArray())
         v.nics.append(NicInfo::fromJson(n.toObject()));
+    v.guestNetwork = GuestNetwork::fromJson(o.value(QLatin1StringView("guestNetwork")).toObject());
     return v;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "guestnetwork.h"
 #include "moref.h"
 
 #include <QDateTime>
@@ -76,6 +77,7 @@ struct VmInfo
     QString connectionState; // "connected", "disconnected", "orphaned", "inaccessible", "invalid"
     QList<DiskInfo> disks;
     QList<NicInfo> nics;
+    GuestNetwork guestNetwork; // VMware Tools' view: addresses per NIC (by MAC), gateway, DNS, hostname
 
     bool isPoweredOff() const { return powerState == u"poweredOff"; }
     bool toolsRunning() const { return toolsRunningStatus == u"guestToolsRunning"; }

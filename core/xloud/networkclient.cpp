@@ -61,8 +61,10 @@ void NetworkClient::networksWithSubnets(Callback<QList<Network>> done)
 
 void NetworkClient::createPort(const PortSpec& spec, Callback<Port> done)
 {
-    const QString what = spec.macAddress.isEmpty() ? tr("create port '%1'").arg(spec.name)
-                                                   : tr("create port '%1' with MAC %2").arg(spec.name, spec.macAddress);
+    QString what = spec.macAddress.isEmpty() ? tr("create port '%1'").arg(spec.name)
+                                             : tr("create port '%1' with MAC %2").arg(spec.name, spec.macAddress);
+    if (!spec.ipAddress.isEmpty()) // a 409 then says which address was taken
+        what = tr("%1 and IP %2").arg(what, spec.ipAddress);
     postJson(u"/ports"_s, spec.toJson(), what, [done](Result<RestReply> r) {
         if (!r)
             return done(std::unexpected(r.error()));
@@ -96,6 +98,21 @@ void NetworkClient::portsByMac(const QString& mac, Callback<QList<Port>> done)
             done(out);
         },
         QUrlQuery({{u"mac_address"_s, mac.toLower()}}));
+}
+
+void NetworkClient::portsByIp(const QString& ip, Callback<QList<Port>> done)
+{
+    get(
+        u"/ports"_s, tr("find ports with IP %1").arg(ip),
+        [done](Result<RestReply> r) {
+            if (!r)
+                return done(std::unexpected(r.error()));
+            QList<Port> out;
+            for (const QJsonValue& v : r->json.value(u"ports").toArray())
+                out.append(Port::fromJson(v.toObject()));
+            done(out);
+        },
+        QUrlQuery({{u"fixed_ips"_s, u"ip_address="_s + ip}}));
 }
 
 void NetworkClient::findPorts(const QString& name, Callback<QList<Port>> done)

@@ -27,6 +27,8 @@ public:
     void port(const QString& id, Callback<Port> done);
     // The project's ports with this MAC — to explain a conflict before or after creating one.
     void portsByMac(const QString& mac, Callback<QList<Port>> done);
+    // The ports holding this fixed IP (on any subnet: filter by FixedIp::subnetId) — is a kept IP free?
+    void portsByIp(const QString& ip, Callback<QList<Port>> done);
     // The project's ports named exactly name — how cleanup finds one whose id never came back.
     void findPorts(const QString& name, Callback<QList<Port>> done);
     void deletePort(const QString& id, StatusCallback done); // already gone counts as done

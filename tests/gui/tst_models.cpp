@@ -183,8 +183,13 @@ private slots:
         shared.name = QStringLiteral("public");
         shared.shared = true;
         shared.projectId = QStringLiteral("admin");
-        model.setSources({vm(QStringLiteral("web"), 1, 1024, {QStringLiteral("VM Network"), QStringLiteral("VM Network")})},
-                         {own, shared}, QStringLiteral("p1"));
+        vsphere::VmInfo web
+            = vm(QStringLiteral("web"), 1, 1024, {QStringLiteral("VM Network"), QStringLiteral("VM Network")});
+        vsphere::GuestNic facts; // VMware Tools reports an address for the first NIC only
+        facts.macAddress = web.nics[0].macAddress;
+        facts.addresses = {{QStringLiteral("10.0.0.5"), 24}};
+        web.guestNetwork.nics = {facts};
+        model.setSources({web}, {own, shared}, QStringLiteral("p1"));
         QCOMPARE(model.rowCount(), 2); // two NICs on one network: told apart by label
         QVERIFY(!model.isComplete());
         QVERIFY(model.setData(model.index(0, NicMappingModel::TargetNetwork), QStringLiteral("internal-net")));
@@ -195,10 +200,28 @@ private slots:
         QVERIFY(!(model.flags(model.index(1, NicMappingModel::KeepMac)) & Qt::ItemIsEnabled));
         QVERIFY(model.index(1, NicMappingModel::KeepMac).data(Qt::ToolTipRole).toString().contains(u"administrators"));
         QVERIFY(model.isComplete());
+        // Keep IP: only where Tools reported an address; elsewhere disabled, the tooltip offering DHCP.
+        QCOMPARE(model.index(0, NicMappingModel::GuestAddress).data().toString(), QStringLiteral("10.0.0.5/24"));
+        QCOMPARE(model.index(1, NicMappingModel::GuestAddress).data().toString(),
+                 NicMappingModel::tr("(none reported)"));
+        QVERIFY(model.setData(model.index(0, NicMappingModel::KeepIp), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(!model.setData(model.index(1, NicMappingModel::KeepIp), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(!(model.flags(model.index(1, NicMappingModel::KeepIp)) & Qt::ItemIsEnabled));
+        QVERIFY(model.index(1, NicMappingModel::KeepIp).data(Qt::ToolTipRole).toString().contains(u"DHCP"));
         const auto maps = model.mappings();
         QCOMPARE(maps.at(0).nicLabel, QStringLiteral("Network adapter 1"));
         QVERIFY(maps.at(0).keepMac);
         QVERIFY(!maps.at(1).keepMac);
+        QVERIFY(maps.at(0).keepIp);
+        QVERIFY(!maps.at(1).keepIp);
+        // A profile that keeps the IP applies where an address is known, not where there is none.
+        model.apply({NicMapping {QStringLiteral("VM Network"),
+                                 QStringLiteral("Network adapter 2"),
+                                 QStringLiteral("internal-net"),
+                                 {},
+                                 false,
+                                 true}});
+        QVERIFY(!model.mappings().at(1).keepIp);
     }
 };
 

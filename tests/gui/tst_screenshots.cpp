@@ -52,6 +52,14 @@ vsphere::VmInfo vm(const QString& name, int cpus, qint64 memMB, qint64 diskGiB, 
     nic.network = QStringLiteral("VM Network");
     nic.macAddress = QStringLiteral("00:50:56:9a:10:2f");
     v.nics = {nic};
+    // What VMware Tools would report: a static address per VM (the Guest IP columns, Keep IP).
+    static int host = 20;
+    vsphere::GuestNic facts;
+    facts.macAddress = nic.macAddress;
+    facts.addresses = {{u"10.10.0." + QString::number(host++), 24}};
+    facts.ipv4Gateway = QStringLiteral("10.10.0.1");
+    v.guestNetwork.hostName = name;
+    v.guestNetwork.nics = {facts};
     return v;
 }
 
@@ -131,7 +139,8 @@ private slots:
              QJsonObject {
                  {QStringLiteral("networks"),
                   QJsonArray {QJsonObject {{QStringLiteral("source_network"), QStringLiteral("VM Network")},
-                                           {QStringLiteral("target_network"), QStringLiteral("internal-net")}}}}},
+                                           {QStringLiteral("target_network"), QStringLiteral("internal-net")},
+                                           {QStringLiteral("keep_ip"), true}}}}},
              {},
              {}}));
         vsphere::Inventory inv;

@@ -65,6 +65,18 @@ QVariant InventoryModel::data(const QModelIndex& index, int role) const
     return checkData(m_reports.value(vm.name).checks.at(index.row()), index.column(), role);
 }
 
+namespace {
+// The guest's IPv4 addresses (the ones keep-ip can keep), as Tools reports them.
+QString addressesOf(const vsphere::VmInfo& vm)
+{
+    QStringList out;
+    for (const vsphere::GuestNic& n : vm.guestNetwork.nics)
+        for (const vsphere::GuestIp& ip : n.ipv4())
+            out << ip.address;
+    return out.join(QStringLiteral(", "));
+}
+} // namespace
+
 QVariant InventoryModel::vmData(const vsphere::VmInfo& vm, int column, int role) const
 {
     const auto report = m_reports.constFind(vm.name);
@@ -83,6 +95,9 @@ QVariant InventoryModel::vmData(const vsphere::VmInfo& vm, int column, int role)
     }
     if (role == Qt::ToolTipRole && column == Verdict && report != m_reports.cend())
         return report->summary();
+    if (role == Qt::ToolTipRole && column == Addresses)
+        return vm.guestNetwork.isEmpty() ? tr("VMware Tools reports no network facts for this VM")
+                                         : vm.guestNetwork.summary();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {
@@ -95,6 +110,7 @@ QVariant InventoryModel::vmData(const vsphere::VmInfo& vm, int column, int role)
         return tr("%n disk(s), %1", nullptr, int(vm.disks.size()))
             .arg(QLocale().formattedDataSize(vm.totalDiskBytes(), 1, QLocale::DataSizeTraditionalFormat));
     case Guest: return vm.guestFullName.isEmpty() ? vm.guestId : vm.guestFullName;
+    case Addresses: return addressesOf(vm);
     case Verdict:
         if (m_checking.value(vm.name))
             return tr("Checking…");
@@ -129,6 +145,7 @@ QVariant InventoryModel::headerData(int section, Qt::Orientation orientation, in
     case Memory: return tr("Memory");
     case Disks: return tr("Disks");
     case Guest: return tr("Guest OS");
+    case Addresses: return tr("Guest IP");
     case Verdict: return tr("Preflight");
     default: return {};
     }

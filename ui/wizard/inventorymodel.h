@@ -14,7 +14,7 @@ class InventoryModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Power, Cpu, Memory, Disks, Guest, Verdict, ColumnCount };
+    enum Column { Name, Power, Cpu, Memory, Disks, Guest, Addresses, Verdict, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, VmNameRole };
 
     explicit InventoryModel(QObject* parent = nullptr);

@@ -21,6 +21,7 @@ QList<MigrationSpec> MigrationDraft::specs() const
         MigrationSpec s = spec;
         s.vm = vm.name;
         s.instanceName = instanceNameFor(vm.name);
+        s.guestNetworkAtSubmit = vm.guestNetwork; // as the wizard's discovery saw it
         out.append(s);
     }
     return out;

@@ -33,12 +33,30 @@ QString NicMappingModel::keepMacBlocker(const QString& name) const
     return {};
 }
 
+QString NicMappingModel::keepIpBlocker(int row) const
+{
+    if (m_rows.at(row).anyAddress)
+        return {};
+    return tr("VMware Tools reports no IP address for this NIC, so there is none to keep: the instance gets one by "
+              "DHCP. Start the VM with VMware Tools running and refresh the inventory to keep it.");
+}
+
 QVariant NicMappingModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = m_rows.at(index.row());
     const int col = index.column();
+    if (col == KeepIp) {
+        if (role == Qt::CheckStateRole)
+            return r.mapping.keepIp ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::ToolTipRole) {
+            const QString blocker = keepIpBlocker(index.row());
+            return blocker.isEmpty() ? tr("Give the Xloud port the guest's own IP address on the target subnet")
+                                     : blocker;
+        }
+        return {};
+    }
     if (col == KeepMac) {
         if (role == Qt::CheckStateRole)
             return r.mapping.keepMac ? Qt::Checked : Qt::Unchecked;
@@ -70,6 +88,7 @@ QVariant NicMappingModel::data(const QModelIndex& index, int role) const
         return {};
     switch (col) {
     case Source: return r.description;
+    case GuestAddress: return r.addresses.isEmpty() && role == Qt::DisplayRole ? tr("(none reported)") : r.addresses;
     case TargetNetwork: return r.mapping.targetNetwork;
     case TargetSubnet:
         if (r.mapping.targetSubnet.isEmpty() && role == Qt::DisplayRole)
@@ -89,6 +108,11 @@ bool NicMappingModel::setData(const QModelIndex& index, const QVariant& value, i
         if (keep && !keepMacBlocker(r.mapping.targetNetwork).isEmpty())
             return false;
         r.mapping.keepMac = keep;
+    } else if (index.column() == KeepIp && role == Qt::CheckStateRole) {
+        const bool keep = value.toInt() == Qt::Checked;
+        if (keep && !keepIpBlocker(index.row()).isEmpty())
+            return false;
+        r.mapping.keepIp = keep;
     } else if (role == Qt::EditRole && index.column() == TargetNetwork) {
         r.mapping.targetNetwork = value.toString();
         r.mapping.targetSubnet.clear();
@@ -118,6 +142,10 @@ Qt::ItemFlags NicMappingModel::flags(const QModelIndex& index) const
         if (!keepMacBlocker(m_rows.at(index.row()).mapping.targetNetwork).isEmpty())
             return Qt::ItemIsSelectable | Qt::ItemIsUserCheckable; // shown, not enabled: the tooltip says why
         return f | Qt::ItemIsUserCheckable;
+    case KeepIp:
+        if (!keepIpBlocker(index.row()).isEmpty())
+            return Qt::ItemIsSelectable | Qt::ItemIsUserCheckable;
+        return f | Qt::ItemIsUserCheckable;
     default: return f;
     }
 }
@@ -130,7 +158,9 @@ QVariant NicMappingModel::headerData(int section, Qt::Orientation orientation, i
     case Source: return tr("Source NIC");
     case TargetNetwork: return tr("Target Network");
     case TargetSubnet: return tr("Subnet");
+    case GuestAddress: return tr("Guest IP");
     case KeepMac: return tr("Keep MAC");
+    case KeepIp: return tr("Keep IP");
     default: return {};
     }
 }
@@ -156,9 +186,22 @@ void NicMappingModel::setSources(const QList<vsphere::VmInfo>& vms, const QList<
             if (single && perNetwork.value(nic.network) > 1)
                 r.mapping.nicLabel = nic.label;
             const QString key = r.mapping.sourceNetwork + u'\x1f' + r.mapping.nicLabel;
-            if (seen.contains(key))
+            QStringList ips;
+            if (const vsphere::GuestNic* facts = vm.guestNetwork.nic(nic.macAddress))
+                for (const vsphere::GuestIp& ip : facts->addresses)
+                    ips << ip.withPrefix();
+            if (seen.contains(key)) { // another selected VM on the same network: its addresses join the row
+                for (Row& existing : m_rows)
+                    if (existing.mapping.sourceNetwork + u'\x1f' + existing.mapping.nicLabel == key && !ips.isEmpty()) {
+                        existing.addresses += (existing.addresses.isEmpty() ? QString() : QStringLiteral(", "))
+                            + ips.join(QStringLiteral(", "));
+                        existing.anyAddress = true;
+                    }
                 continue;
+            }
             seen.insert(key);
+            r.addresses = ips.join(QStringLiteral(", "));
+            r.anyAddress = !ips.isEmpty();
             r.description = single ? tr("%1 · %2 · %3").arg(nic.label, nic.network, nic.macAddress)
                                    : tr("%1 (every selected VM)").arg(nic.network);
             m_rows.append(r);
@@ -181,6 +224,7 @@ void NicMappingModel::apply(const QList<NicMapping>& mappings)
             mine.targetNetwork = m.targetNetwork;
             mine.targetSubnet = m.targetSubnet;
             mine.keepMac = m.keepMac && keepMacBlocker(m.targetNetwork).isEmpty();
+            mine.keepIp = m.keepIp && keepIpBlocker(int(i)).isEmpty();
             break;
         }
     }

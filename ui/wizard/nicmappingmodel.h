@@ -9,12 +9,13 @@
 namespace xms::ui {
 
 // One row per source NIC (or per source network when several VMs share it) → target network, subnet and
-// whether to keep the MAC. Keep-MAC is disabled, with the reason, where Neutron would refuse it.
+// whether to keep the MAC and the IP. Keep MAC is disabled, with the reason, where Neutron would refuse it;
+// Keep IP where VMware Tools reports no address for the NIC (it then gets one by DHCP).
 class NicMappingModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Source, TargetNetwork, TargetSubnet, KeepMac, ColumnCount };
+    enum Column { Source, GuestAddress, TargetNetwork, TargetSubnet, KeepMac, KeepIp, ColumnCount };
     enum Role { OptionsRole = Qt::UserRole + 1 }; // QStringList of choices for the editor
 
     explicit NicMappingModel(QObject* parent = nullptr);
@@ -34,12 +35,15 @@ public:
     bool isComplete() const; // every row has a target network
     // Empty when the MAC may be kept on this network, else why not (translated).
     QString keepMacBlocker(const QString& network) const;
+    QString keepIpBlocker(int row) const; // empty when the row's NIC(s) report an address
 
 private:
     struct Row
     {
         NicMapping mapping;
         QString description; // "Network adapter 1 · VM Network · 00:50:56:…"
+        QString addresses; // what Tools reports for the NIC (every selected VM's, on a shared row)
+        bool anyAddress = false;
     };
     const xloud::Network* network(const QString& nameOrId) const;
 

@@ -127,6 +127,8 @@ void ReviewPage::renderSummary()
             line += u" / " + m.targetSubnet.toHtmlEscaped();
         if (m.keepMac)
             line += tr(" (keep MAC)");
+        if (m.keepIp)
+            line += tr(" (keep IP)");
         nets << line;
     }
     if (!nets.isEmpty())

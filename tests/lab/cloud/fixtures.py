@@ -35,6 +35,8 @@ CINDER_QUOTA = {'volumes': 10, 'gigabytes': 200, 'snapshots': 10,
                 'volumes_standard': 10, 'gigabytes_standard': 200}
 NOVA_QUOTA = {'instances': 10, 'cores': 20, 'ram': 51200}
 NEUTRON_QUOTA = {'network': 10, 'subnet': 10, 'port': 50}
+# Neutron hands out .2-.199; .200 and up are the lab's static guests (keep-ip: lab-debian-static is .200).
+ALLOCATION_POOLS = {'internal-subnet': [{'start': '10.10.0.2', 'end': '10.10.0.199'}]}
 
 
 def die(msg):
@@ -181,7 +183,8 @@ def resources(cfg, ids_path):
         else:
             sub = ok(call('POST', neutron + '/subnets', token, {'subnet': {
                 'name': subnet_name, 'network_id': net['id'], 'project_id': owners[owner],
-                'ip_version': 4, 'cidr': cidr, 'enable_dhcp': True}}),
+                'ip_version': 4, 'cidr': cidr, 'enable_dhcp': True,
+                **({'allocation_pools': ALLOCATION_POOLS[subnet_name]} if subnet_name in ALLOCATION_POOLS else {})}}),
                 'create subnet ' + subnet_name)['subnet']
         ids['networks'][net_name] = net['id']
         ids['subnets'][subnet_name] = sub['id']

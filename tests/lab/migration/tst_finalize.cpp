@@ -1,11 +1,12 @@
 // Finalize against the real Neutron and Cinder and the Nova emulator, for what the happy path never
 // meets: a source MAC Xloud will not give back (already used by another port; a shared network where only
 // admins choose MACs). The spec's policy decides — a new MAC with a warning, or a failure that leaves
-// nothing behind.
+// nothing behind. And keep-ip: the guest's address as the port's fixed IP.
 #include "../xloud/xloudlab.h"
 #include "engine/finalizestage.h"
 #include "engine/jobcontext.h"
 #include "engine/jobstoreledger.h"
+#include "engine/keepip.h"
 #include "engine/ledgercleanup.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -14,6 +15,8 @@
 #include "xloud/networkclient.h"
 #include "xloud/session.h"
 
+#include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +38,33 @@ class TestFinalize : public QObject
     QString m_volume; // an empty 1 GiB volume standing in for a written boot disk
     QString m_squatter; // a port that already holds the source MAC
     QString m_mac;
+    xloud::Network m_internal; // internal-net with its subnets
+
+    // An address of internal-subnet's static range (.200 and up, outside Neutron's pool) no port holds.
+    QString freeStaticIp()
+    {
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            const QString ip = u"10.10.0."_s + QString::number(201 + QRandomGenerator::global()->bounded(54));
+            auto holders = await<QList<xloud::Port>>([&](auto cb) { m_network->portsByIp(ip, cb); });
+            if (holders && holders->isEmpty())
+                return ip;
+        }
+        return {};
+    }
+
+    // A job whose one NIC keeps MAC `mac` and the address `ip` that VMware Tools reported for it.
+    std::unique_ptr<JobContext> keepIpContext(const QString& mac, const QString& ip)
+    {
+        auto ctx = context(u"internal-net"_s, MigrationSpec::MacFallback::Fail);
+        ctx->spec.networks = {NicMapping {u"VM Network"_s, {}, u"internal-net"_s, u"internal-subnet"_s, true, true}};
+        ctx->vm.nics[0].macAddress = mac;
+        vsphere::GuestNic facts;
+        facts.macAddress = mac;
+        facts.addresses = {{u"fe80::1"_s, 64}, {ip, 24}};
+        facts.ipv4Gateway = u"10.10.0.1"_s;
+        ctx->vm.guestNetwork.nics = {facts};
+        return ctx;
+    }
 
     std::unique_ptr<JobContext> context(const QString& network, MigrationSpec::MacFallback fallback)
     {
@@ -59,11 +89,16 @@ class TestFinalize : public QObject
         return ctx;
     }
 
-    Status run(JobContext& ctx, QStringList* events)
+    Status run(JobContext& ctx, QStringList* events, QList<QJsonObject>* data = nullptr)
     {
         FinalizeStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
-        connect(&stage, &StageRunner::event, this, [events](EventLevel, const QString& name) { events->append(name); });
+        connect(&stage, &StageRunner::event, this,
+                [events, data](EventLevel, const QString& name, const Text&, const QJsonObject& d) {
+                    events->append(name);
+                    if (data)
+                        data->append(d);
+                });
         stage.start(&ctx);
         if (!finished.wait(300000))
             return fail(u"test.timeout"_s, u"Finalize did not finish"_s);
@@ -120,6 +155,12 @@ private slots:
         for (const xloud::Network& n : *networks)
             if (n.name == u"internal-net")
                 internal = n.id;
+        auto withSubnets = await<QList<xloud::Network>>([&](auto cb) { m_network->networksWithSubnets(cb); });
+        XMS_VERIFY_OK(withSubnets);
+        for (const xloud::Network& n : *withSubnets)
+            if (n.name == u"internal-net")
+                m_internal = n;
+        QCOMPARE(m_internal.subnets.size(), 1);
         m_mac = randomMac();
         xloud::PortSpec squat;
         squat.networkId = internal;
@@ -162,6 +203,57 @@ private slots:
         XMS_VERIFY_OK(server);
         QCOMPARE(server->status, u"ACTIVE"_s);
         cleanup(*ctx);
+    }
+
+    // keep-ip: the port carries the guest's own address as its fixed IP on the mapped subnet, read back
+    // from Neutron; preflight's question (GET /ports?fixed_ips=ip_address=…) then finds it taken, and a
+    // second job wanting the same address (known from submit only) fails at its port, naming the address,
+    // leaving nothing.
+    void keptIpIsThePortsFixedIp()
+    {
+        const QString ip = freeStaticIp();
+        QVERIFY2(!ip.isEmpty(), "no free address in 10.10.0.201-254");
+        const QString mac = randomMac();
+        auto ctx = keepIpContext(mac, ip);
+        QStringList events;
+        QList<QJsonObject> data;
+        const Status s = run(*ctx, &events, &data);
+        QVERIFY2(s.has_value(), why(s).constData());
+        QCOMPARE(ctx->portIds.size(), 1);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->port(ctx->portIds.first(), cb); });
+        XMS_VERIFY_OK(port);
+        QCOMPARE(port->macAddress.toLower(), mac.toLower());
+        QCOMPARE(port->fixedIps.size(), 1);
+        QCOMPARE(port->fixedIps[0].ipAddress, ip);
+        QCOMPARE(port->fixedIps[0].subnetId, m_internal.subnets.first().id);
+        const QJsonObject created = data.at(events.indexOf(u"finalize.port_created"_s));
+        QCOMPARE(created[u"ip_kept"].toBool(), true);
+        QCOMPARE(created[u"fixed_ips"].toArray(), QJsonArray {ip});
+
+        auto holders = await<QList<xloud::Port>>([&](auto cb) { m_network->portsByIp(ip, cb); });
+        XMS_VERIFY_OK(holders);
+        QCOMPARE(holders->size(), 1);
+        QCOMPARE(holders->first().id, port->id);
+        const QList<PreflightCheck> checks
+            = keepIpChecks(ctx->vm.nics[0], ctx->vm.guestNetwork, ctx->spec.networks[0], m_internal, *holders);
+        QCOMPARE(checks.size(), 1);
+        QCOMPARE(checks[0].key, u"network.ip_in_use"_s);
+        QCOMPARE(checks[0].verdict, Verdict::Block);
+        QVERIFY2(checks[0].message.contains(port->id) && checks[0].message.contains(ip), qPrintable(checks[0].message));
+
+        // The second VM was already off at its export: Tools said nothing then, so the address captured at
+        // submit is the one it asks for.
+        auto second = keepIpContext(randomMac(), ip);
+        second->spec.guestNetworkAtSubmit = second->vm.guestNetwork;
+        second->vm.guestNetwork = {};
+        QStringList secondEvents;
+        const Status refused = run(*second, &secondEvents);
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, u"xloud.ip_in_use"_s);
+        QVERIFY2(refused.error().message.contains(ip), qPrintable(refused.error().message));
+        QVERIFY(second->serverId.isEmpty());
+        cleanup(*ctx); // first: its instance holds the boot volume that the second cleanup waits for
+        cleanup(*second);
     }
 
     void refusedMacFailsWhenAskedAndLeavesNothing()

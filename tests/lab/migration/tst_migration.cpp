@@ -326,6 +326,90 @@ private slots:
                  qPrintable(blocks.join(u'\n')));
     }
 
+    // Network identity: lab-debian-static's VMware Tools report 10.10.0.200/24 (internal-subnet's static
+    // range). Preflight passes keep-ip there, blocks it on another subnet or when a port holds the address;
+    // submit keeps what Tools saw with the job, and Export reports it again before the power-off.
+    void keepIpPreflightAndSubmit()
+    {
+        const auto checksOf = [&](const QString& map, int exitCode) {
+            QStringList args = {u"preflight"_s};
+            args += targetArgs(u"lab-debian-static"_s);
+            args += {u"--network-map"_s, map, u"--output"_s, u"json"_s};
+            const Run pre = xms(args);
+            QHash<QString, QJsonObject> checks;
+            for (const QJsonValue& c : QJsonDocument::fromJson(pre.out.toUtf8()).array().first()[u"checks"].toArray())
+                checks.insert(c[u"key"].toString(), c.toObject());
+            if (pre.exitCode != exitCode)
+                qWarning().noquote() << "preflight exit" << pre.exitCode << pre.out << pre.err;
+            return pre.exitCode == exitCode ? checks : QHash<QString, QJsonObject> {};
+        };
+        const QString keep = u"VM Network=internal-net/internal-subnet,keep-mac,keep-ip"_s;
+        auto checks = checksOf(keep, 0);
+        QCOMPARE(checks.value(u"network.keep_ip"_s)[u"verdict"].toString(), u"pass"_s);
+        QCOMPARE(checks.value(u"network.keep_ip"_s)[u"message"].toString(),
+                 u"Network adapter 1 keeps IP 10.10.0.200 on internal-subnet (10.10.0.0/24)"_s);
+        QVERIFY(!checks.contains(u"network.gateway"_s)); // 10.10.0.1 is the subnet's gateway too
+
+        checks = checksOf(u"VM Network=backend-net/backend-subnet,keep-ip"_s, 1);
+        QCOMPARE(checks.value(u"network.keep_ip_subnet"_s)[u"message"].toString(),
+                 u"Network adapter 1 has 10.10.0.200, which is outside backend-subnet (10.20.0.0/24)"_s);
+
+        auto nets = await<QList<xloud::Network>>([&](auto cb) { m_network->networksWithSubnets(cb); });
+        XMS_VERIFY_OK(nets);
+        xloud::PortSpec squat;
+        for (const xloud::Network& n : *nets)
+            if (n.name == u"internal-net" && !n.subnets.isEmpty()) {
+                squat.networkId = n.id;
+                squat.subnetId = n.subnets.first().id;
+            }
+        squat.ipAddress = u"10.10.0.200"_s;
+        squat.name = uniqueName(u"ip-squatter"_s);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->createPort(squat, cb); });
+        XMS_VERIFY_OK(port);
+        {
+            auto removePort
+                = qScopeGuard([&] { (void)awaitStatus([&](auto cb) { m_network->deletePort(port->id, cb); }); });
+            checks = checksOf(keep, 1);
+            const QJsonObject inUse = checks.value(u"network.ip_in_use"_s);
+            QCOMPARE(inUse[u"verdict"].toString(), u"block"_s);
+            QVERIFY2(inUse[u"message"].toString().contains(port->id), qPrintable(inUse[u"message"].toString()));
+            QVERIFY(inUse[u"fix"].toString().contains(u"DHCP"));
+        }
+
+        auto vc = vspherelab::openSession();
+        XMS_VERIFY_OK(vspherelab::powerOn(*vc, vspherelab::vm(*vc, u"lab-debian-static"_s).moref));
+        QStringList args = {u"migration"_s, u"submit"_s};
+        args += targetArgs(u"lab-debian-static"_s);
+        args += {u"--network-map"_s, keep, u"--power-on-source-on-cancel"_s, u"--output"_s, u"json"_s};
+        const Run run = xms(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        const QString id = submitted(run);
+        QVERIFY(!id.isEmpty());
+        const QJsonObject atSubmit = job(id).spec[u"guest_network_at_submit"].toObject();
+        QCOMPARE(atSubmit[u"hostName"].toString(), u"lab-debian-static"_s);
+        QCOMPARE(atSubmit[u"nics"][0][u"addresses"][0][u"address"].toString(), u"10.10.0.200"_s);
+        QVERIFY2(QTest::qWaitFor([&] { return eventNames(id).contains(u"source.guest_network"_s); }, 120000),
+                 qPrintable(eventDump(id)));
+        const Run cancel = xms({u"migration"_s, u"cancel"_s, id.left(8)});
+        QVERIFY2(cancel.exitCode == 0, qPrintable(cancel.err));
+        QCOMPARE(waitFor(
+                     id, [](const JobRecord& r) { return isTerminal(r.stage); }, 300000)
+                     .stage,
+                 Stage::Cancelled);
+        QVERIFY2(inOrder(eventNames(id), {u"source.discovered"_s, u"source.guest_network"_s}),
+                 qPrintable(eventDump(id)));
+        const QList<EventRecord> events = m_jobs->events(id).value();
+        for (const EventRecord& e : events)
+            if (e.name == u"source.guest_network") {
+                QCOMPARE(e.level, EventLevel::Info);
+                QCOMPARE(e.data[u"changed_since_submit"].toBool(true), false);
+                QVERIFY2(e.message.contains(u"as at submit") && e.message.contains(u"10.10.0.200/24 "),
+                         qPrintable(e.message));
+            }
+        QCOMPARE(vspherelab::vm(*vc, u"lab-debian-static"_s).powerState, u"poweredOn"_s);
+        verifyNothingLeft(id);
+    }
+
     // a. lab-debian-bios, end to end, with the instance's disk booted on VirtIO afterwards.
     void migrateBiosGuest()
     {

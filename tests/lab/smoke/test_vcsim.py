@@ -26,6 +26,7 @@ LAB_VMS = {
     "lab-two-disks": ("bios", 2, ["VM Network", "DC0_DVPG0"]),
     "lab-lease-error": ("bios", 1, ["VM Network"]),
     "lab-drop-download": ("bios", 1, ["VM Network"]),
+    "lab-debian-static": ("bios", 1, ["VM Network"]),
 }
 
 
@@ -151,8 +152,20 @@ def check_inventory(si):
                   f"({d.capacityInKB} KB)")
         got = [nic_network(n, pg_names) for n in nics]
         check(got == nets, f"{name}: NICs on {got} with MACs {[n.macAddress for n in nics]}")
+        labels = [d.deviceInfo.label for d in disks + nics]
+        check(labels == [f"Hard disk {i + 1}" for i in range(len(disks))]
+              + [f"Network adapter {i + 1}" for i in range(len(nics))], f"{name}: device labels {labels}")
         macs += [n.macAddress for n in nics]
     check(len(macs) == len(set(macs)), f"{len(macs)} lab MAC addresses are distinct")
+    # VMware Tools' network facts as pyVmomi reads them (the launcher's guestinfo.go).
+    guest = vms["lab-debian-static"].guest
+    addrs = [(a.ipAddress, a.prefixLength) for a in guest.net[0].ipConfig.ipAddress]
+    route = guest.ipStack[0].ipRouteConfig.ipRoute[0]
+    check(guest.hostName == "lab-debian-static" and guest.toolsRunningStatus == "guestToolsRunning"
+          and guest.net[0].macAddress == "00:50:56:3a:06:00" and ("10.10.0.200", 24) in addrs
+          and route.gateway.ipAddress == "10.10.0.1" and list(guest.ipStack[0].dnsConfig.ipAddress) == [
+              "10.10.0.2", "10.10.0.3"],
+          f"lab-debian-static: Tools report {guest.hostName}, {addrs}, gateway {route.gateway.ipAddress}")
     return vms
 
 

@@ -20,6 +20,17 @@ STANDARD_NET = "VM Network"
 DISTRIBUTED_NET = "DC0_DVPG0"  # a distributed port group: clients must resolve its name from portgroupKey
 
 
+# What VMware Tools would report (guest.net, guest.ipStack, guest.hostName); the launcher applies it when
+# the VM powers on (xms-vcsim/guestinfo.go). NIC 0 is the VM's first NIC.
+STATIC_GUEST = {
+    "hostName": "lab-debian-static",
+    "domainName": "lab.example",
+    "dns": ["10.10.0.2", "10.10.0.3"],
+    "gateway": "10.10.0.1",
+    "nics": [{"addresses": ["10.10.0.200/24", "fe80::250:56ff:fe3a:600/64"]}],
+}
+
+
 def env(name):
     value = os.environ.get(name)
     if not value:
@@ -38,6 +49,10 @@ def lab_vms():
         # Failure hooks of the launcher (xms-vcsim/export.go, nfc.go), chosen by name.
         dict(name="lab-lease-error", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET]),
         dict(name="lab-drop-download", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET]),
+        # VMware Tools reports a static address on internal-subnet's range (tests/lab/cloud/fixtures.py) for
+        # its NIC: keep-ip's source. Its disk is the small data disk until the static guest image exists.
+        dict(name="lab-debian-static", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET],
+             guest=STATIC_GUEST),
     ]
 
 
@@ -59,8 +74,12 @@ def find(content, path):
     return content.searchIndex.FindByInventoryPath(f"{env('XMS_LAB_VC_DATACENTER')}/{path}")
 
 
+def mac_of(index, vm_index):
+    return f"00:50:56:3a:{vm_index:02x}:{index:02x}"  # VMware's manual range, unique per lab VM and NIC
+
+
 def nic_spec(index, vm_index, net, content):
-    mac = f"00:50:56:3a:{vm_index:02x}:{index:02x}"  # VMware's manual range, unique per lab VM and NIC
+    mac = mac_of(index, vm_index)
     obj = find(content, f"network/{net}")
     if isinstance(obj, vim.dvs.DistributedVirtualPortgroup):
         card = vim.vm.device.VirtualE1000()
@@ -70,6 +89,8 @@ def nic_spec(index, vm_index, net, content):
         card = vim.vm.device.VirtualVmxnet3()
         card.backing = vim.vm.device.VirtualEthernetCard.NetworkBackingInfo(deviceName=net, network=obj)
     card.key = -200 - index
+    # The labels vSphere gives; the simulator would make up "ethernet--7".
+    card.deviceInfo = vim.Description(label=f"Network adapter {index + 1}", summary=net)
     card.addressType = "manual"
     card.macAddress = mac
     card.connectable = vim.vm.device.VirtualDevice.ConnectInfo(startConnected=True, connected=True)
@@ -84,14 +105,21 @@ def config_spec(spec, vm_index, content):
         disk = vim.vm.device.VirtualDisk(
             key=-150 - unit, controllerKey=-100, unitNumber=unit,
             capacityInKB=(size + 1023) // 1024, capacityInBytes=size,
-            backing=vim.vm.device.VirtualDisk.FlatVer2BackingInfo(diskMode="persistent", thinProvisioned=True))
+            backing=vim.vm.device.VirtualDisk.FlatVer2BackingInfo(diskMode="persistent", thinProvisioned=True),
+            deviceInfo=vim.Description(label=f"Hard disk {unit + 1}", summary=f"{(size + 1023) // 1024:,} KB"))
         changes.append(vim.vm.device.VirtualDeviceSpec(operation="add", fileOperation="create", device=disk))
     for index, net in enumerate(spec["nets"]):
         changes.append(nic_spec(index, vm_index, net, content))
+    extra = []
+    if "guest" in spec:
+        guest = dict(spec["guest"])
+        for i, nic in enumerate(guest["nics"]):
+            nic["mac"] = mac_of(i, vm_index)
+        extra.append(vim.option.OptionValue(key="xms.lab.guest", value=json.dumps(guest)))
     return vim.vm.ConfigSpec(
         name=spec["name"], guestId="debian12_64Guest", numCPUs=spec["cpus"], memoryMB=spec["mb"],
         firmware=spec["firmware"], files=vim.vm.FileInfo(vmPathName=f"[{os.environ['XMS_LAB_VC_DATASTORE']}]"),
-        deviceChange=changes)
+        deviceChange=changes, extraConfig=extra)
 
 
 def upload(si, ds_path, local):

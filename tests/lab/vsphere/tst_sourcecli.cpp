@@ -142,9 +142,19 @@ private slots:
         QHash<QString, QJsonObject> vms;
         for (const QJsonValue& v : inv.value(u"vms").toArray())
             vms.insert(v.toObject().value(u"name").toString(), v.toObject());
-        for (const char* name :
-             {"lab-debian-bios", "lab-debian-uefi", "lab-two-disks", "lab-lease-error", "lab-drop-download"})
+        for (const char* name : {"lab-debian-bios", "lab-debian-uefi", "lab-two-disks", "lab-lease-error",
+                                 "lab-drop-download", "lab-debian-static"})
             QVERIFY2(vms.contains(QLatin1StringView(name)), name);
+        // VMware Tools' network facts, per NIC by MAC (the launcher reports them for lab-debian-static).
+        const QJsonObject facts = vms.value(QStringLiteral("lab-debian-static")).value(u"guestNetwork").toObject();
+        QCOMPARE(facts.value(u"hostName").toString(), QStringLiteral("lab-debian-static"));
+        const QJsonObject staticNic = facts.value(u"nics").toArray().at(0).toObject();
+        QCOMPARE(staticNic.value(u"macAddress").toString(), QStringLiteral("00:50:56:3a:06:00"));
+        QCOMPARE(staticNic.value(u"addresses").toArray().at(0).toObject(),
+                 (QJsonObject {{QStringLiteral("address"), QStringLiteral("10.10.0.200")},
+                               {QStringLiteral("prefixLength"), 24}}));
+        QCOMPARE(staticNic.value(u"ipv4Gateway").toString(), QStringLiteral("10.10.0.1"));
+        QVERIFY(!vms.value(QStringLiteral("lab-debian-bios")).contains(u"guestNetwork")); // Tools reports nothing
         const QJsonObject two = vms.value(QStringLiteral("lab-two-disks"));
         const QJsonArray disks = two.value(u"disks").toArray();
         QCOMPARE(disks.size(), 2);
@@ -165,6 +175,10 @@ private slots:
         r = xms({QStringLiteral("inventory"), QStringLiteral("lab")});
         CHECK_RUN(r, 0);
         QVERIFY(r.out.contains(u"lab-two-disks") && r.out.contains(u"DC0_DVPG0") && r.out.contains(u"cached"));
+        QVERIFY2(
+            r.out.contains(u"    hostname lab-debian-static (lab.example)\n    Network adapter 1 00:50:56:3a:06:00: "
+                           u"10.10.0.200/24 fe80::250:56ff:fe3a:600/64 gw 10.10.0.1 dns 10.10.0.2,10.10.0.3\n"),
+            qPrintable(r.out));
 
         r = xms({QStringLiteral("show"), QStringLiteral("lab")});
         CHECK_RUN(r, 0);

@@ -140,8 +140,8 @@ private slots:
         auto inv = discover(*s, env("XMS_LAB_VC_DATACENTER"));
         XMS_VERIFY_OK(inv);
         QCOMPARE(inv->datacenter, QStringLiteral("DC0"));
-        for (const char* name :
-             {"lab-debian-bios", "lab-debian-uefi", "lab-two-disks", "lab-lease-error", "lab-drop-download"})
+        for (const char* name : {"lab-debian-bios", "lab-debian-uefi", "lab-two-disks", "lab-lease-error",
+                                 "lab-drop-download", "lab-debian-static"})
             QVERIFY2(inv->find(QLatin1StringView(name)), name);
 
         const VmInfo bios = *Discovery::findVm(*inv, QStringLiteral("lab-debian-bios"));
@@ -159,6 +159,10 @@ private slots:
         QCOMPARE(bios.nics[0].network, QStringLiteral("VM Network"));
         QCOMPARE(bios.nics[0].macAddress, QStringLiteral("00:50:56:3a:01:00"));
         QCOMPARE(bios.nics[0].adapterType, QStringLiteral("vmxnet3"));
+        // The labels vSphere shows (and preflight and events name), not the simulator's "ethernet--7".
+        QCOMPARE(bios.nics[0].label, QStringLiteral("Network adapter 1"));
+        QCOMPARE(bios.disks[0].label, QStringLiteral("Hard disk 1"));
+        QVERIFY(bios.guestNetwork.isEmpty()); // its Tools report nothing
 
         QCOMPARE(Discovery::findVm(*inv, QStringLiteral("lab-debian-uefi"))->firmware, QStringLiteral("efi"));
 
@@ -175,6 +179,35 @@ private slots:
         QCOMPARE(two.nics[1].networkKind, QStringLiteral("distributed"));
         QCOMPARE(two.nics[1].macAddress, QStringLiteral("00:50:56:3a:03:01"));
         QCOMPARE(two.nics[1].adapterType, QStringLiteral("e1000"));
+        QCOMPARE(two.nics[1].label, QStringLiteral("Network adapter 2"));
+        QCOMPARE(two.disks[1].label, QStringLiteral("Hard disk 2"));
+    }
+
+    void toolsNetworkFacts()
+    {
+        // lab-debian-static's Tools report a static address on internal-subnet's range (make-lab-vms.py),
+        // read through guest.net, guest.ipStack and guest.hostName as from a real vCenter.
+        auto s = openSession();
+        auto inv = discover(*s, env("XMS_LAB_VC_DATACENTER"));
+        XMS_VERIFY_OK(inv);
+        const VmInfo vm = *Discovery::findVm(*inv, QStringLiteral("lab-debian-static"));
+        QVERIFY(vm.toolsRunning());
+        QCOMPARE(vm.nics.size(), 1);
+        QCOMPARE(vm.nics[0].macAddress, QStringLiteral("00:50:56:3a:06:00"));
+        const GuestNetwork& g = vm.guestNetwork;
+        QCOMPARE(g.hostName, QStringLiteral("lab-debian-static"));
+        QCOMPARE(g.domainName, QStringLiteral("lab.example"));
+        QCOMPARE(g.nics.size(), 1);
+        const GuestNic* nic = g.nic(vm.nics[0].macAddress);
+        QVERIFY(nic);
+        QCOMPARE(
+            nic->addresses,
+            (QList<GuestIp> {{QStringLiteral("10.10.0.200"), 24}, {QStringLiteral("fe80::250:56ff:fe3a:600"), 64}}));
+        QCOMPARE(nic->ipv4Gateway, QStringLiteral("10.10.0.1"));
+        QVERIFY(nic->ipv6Gateway.isEmpty());
+        QCOMPARE(nic->dnsServers, (QStringList {QStringLiteral("10.10.0.2"), QStringLiteral("10.10.0.3")}));
+        // Kept through the JSON that the inventory cache, events and checkpoint carry.
+        QCOMPARE(VmInfo::fromJson(vm.toJson()).guestNetwork, g);
     }
 
     void wholeServerEqualsDatacenterHere()

@@ -170,7 +170,8 @@ private slots:
     // name, and an import that names no profile.
     void profilesRoundTrip()
     {
-        Run r = xms({u"profile"_s, u"save"_s, u"dc1"_s, u"--network-map"_s, u"VM Network=internal-net,keep-mac"_s});
+        Run r = xms(
+            {u"profile"_s, u"save"_s, u"dc1"_s, u"--network-map"_s, u"VM Network=internal-net,keep-mac,keep-ip"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"Saved profile dc1 with 1 mapping(s)."), qPrintable(r.out));
         QCOMPARE(xms({u"profile"_s, u"save"_s, u"dc2"_s, u"--network-map"_s, u"a=b"_s}).exitCode, 0);
@@ -186,6 +187,7 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(doc[u"name"].toString(), u"infra"_s);
+        QCOMPARE(doc[u"networks"][0][u"keep_ip"].toBool(), true); // keep-ip travels with the profile
         const QString file = m_home.filePath(u"infra.json"_s);
         r = xms({u"profile"_s, u"export"_s, u"infra"_s, u"--file"_s, file});
         QCOMPARE(r.exitCode, 0);
@@ -193,7 +195,7 @@ private slots:
         r = xms({u"profile"_s, u"import"_s, file, u"--name"_s, u"copy"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"Imported profile copy with 1 mapping(s)."), qPrintable(r.out));
-        QVERIFY(xms({u"profile"_s, u"show"_s, u"copy"_s}).out.contains(u"VM Network → internal-net (keep MAC)"));
+        QVERIFY(xms({u"profile"_s, u"show"_s, u"copy"_s}).out.contains(u"VM Network → internal-net (keep MAC, keep IP)"));
 
         const QString unnamed = m_home.filePath(u"unnamed.json"_s);
         QFile f(unnamed);

@@ -1,6 +1,7 @@
 // The preflight rules on their own: a VM as discovery reports it, a target as the cloud reports it, and
 // the verdicts and fixes that come out. No network (runPreflight gathers the same input from the lab in
 // tests/lab/migration).
+#include "engine/keepip.h"
 #include "engine/preflight.h"
 #include "model/jobrecords.h"
 
@@ -117,6 +118,37 @@ PreflightInput input()
     in.target = target();
     in.stagingFreeBytes = 100 * GiB;
     return in;
+}
+
+// The VM's one NIC mapped with keep-ip to internal-subnet (10.10.0.0/24, gateway 10.10.0.1); Tools
+// reports `address` (empty: nothing) with the guest's default gateway `gateway` for it.
+PreflightInput keepIpInput(const QString& address, const QString& gateway = u"10.10.0.1"_s)
+{
+    PreflightInput in = input();
+    for (xloud::Network& n : in.target->networks)
+        for (xloud::Subnet& sub : n.subnets) {
+            sub.cidr = u"10.10.0.0/24"_s;
+            sub.gatewayIp = u"10.10.0.1"_s;
+        }
+    in.spec->networks = {NicMapping {u"VM Network"_s, {}, u"internal-net"_s, u"internal-subnet"_s, true, true}};
+    if (!address.isEmpty()) {
+        vsphere::GuestNic nic;
+        nic.macAddress = u"00:50:56:aa:bb:01"_s;
+        nic.addresses = {{u"fe80::250:56ff:feaa:bb01"_s, 64}, {address, 24}};
+        nic.ipv4Gateway = gateway;
+        in.vm.guestNetwork.hostName = u"web01"_s;
+        in.vm.guestNetwork.nics = {nic};
+    }
+    return in;
+}
+
+xloud::Port portWith(const QString& id, const QString& subnetId, const QString& ip)
+{
+    xloud::Port p;
+    p.id = id;
+    p.name = u"old-web01"_s;
+    p.fixedIps = {{subnetId, ip}};
+    return p;
 }
 
 const PreflightCheck* find(const PreflightReport& r, const QString& key)
@@ -248,6 +280,109 @@ private slots:
         const PreflightCheck* c = find(r, u"network.mac_in_use"_s);
         QVERIFY(c);
         QVERIFY(c->message.contains(u"port-9"));
+    }
+
+    void keepIpInTheSubnetPasses()
+    {
+        PreflightInput in = keepIpInput(u"10.10.0.50"_s);
+        in.ipsInUse = {portWith(u"port-other"_s, u"s-elsewhere"_s, u"10.10.0.50"_s)}; // same IP, other subnet
+        const PreflightReport r = evaluatePreflight(in);
+        QVERIFY2(r.verdict == Verdict::Pass, qPrintable(r.summary()));
+        const PreflightCheck* c = find(r, u"network.keep_ip"_s);
+        QVERIFY(c);
+        QCOMPARE(c->message, u"Network adapter 1 keeps IP 10.10.0.50 on internal-subnet (10.10.0.0/24)"_s);
+        QVERIFY(!find(r, u"network.gateway"_s)); // the guest's gateway is the subnet's
+    }
+
+    void keepIpOutsideTheSubnetBlocks()
+    {
+        const PreflightReport r = evaluatePreflight(keepIpInput(u"192.168.1.5"_s, u"192.168.1.1"_s));
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"network.keep_ip_subnet"_s);
+        QVERIFY(c);
+        QCOMPARE(c->message, u"Network adapter 1 has 192.168.1.5, which is outside internal-subnet (10.10.0.0/24)"_s);
+        QVERIFY2(c->fix.contains(u"drop keep-ip") && c->fix.contains(u"DHCP"), qPrintable(c->fix));
+        QVERIFY(!find(r, u"network.keep_ip"_s));
+    }
+
+    void keepIpAlreadyUsedBlocks()
+    {
+        PreflightInput in = keepIpInput(u"10.10.0.50"_s);
+        in.ipsInUse = {portWith(u"port-7"_s, u"s-int"_s, u"10.10.0.50"_s)};
+        PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"network.ip_in_use"_s);
+        QVERIFY(c);
+        QCOMPARE(c->message,
+                 u"IP 10.10.0.50 of Network adapter 1 is already used by port old-web01 (port-7) on "
+                 u"internal-subnet"_s);
+        QVERIFY(c->fix.contains(u"DHCP"));
+
+        // The subnet's gateway address is taken by its router, whatever the ports say.
+        r = evaluatePreflight(keepIpInput(u"10.10.0.1"_s));
+        QVERIFY(find(r, u"network.ip_in_use"_s));
+        QVERIFY(find(r, u"network.ip_in_use"_s)->message.contains(u"is the gateway of subnet internal-subnet"));
+    }
+
+    void keepIpWithoutAReportedAddressBlocksOfferingDhcp_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("Tools reports nothing") << QString();
+        QTest::newRow("only link-local") << u"169.254.10.20"_s;
+    }
+    void keepIpWithoutAReportedAddressBlocksOfferingDhcp()
+    {
+        QFETCH(QString, address);
+        PreflightInput in = keepIpInput(address);
+        if (!address.isEmpty())
+            in.vm.guestNetwork.nics[0].addresses.removeFirst(); // the IPv6 link-local too
+        const PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"network.keep_ip_no_address"_s);
+        QVERIFY(c);
+        QCOMPARE(c->message,
+                 u"VMware Tools reports no IP address for Network adapter 1, so there is no address to keep"_s);
+        QCOMPARE(c->fix,
+                 u"Drop keep-ip for Network adapter 1 so that it gets an address by DHCP (untick Keep IP), "
+                 u"or start the VM with VMware Tools running and refresh the inventory."_s);
+        // Without keep-ip the same VM passes: DHCP needs no address.
+        in.spec->networks[0].keepIp = false;
+        QCOMPARE(evaluatePreflight(in).verdict, Verdict::Pass);
+    }
+
+    void keepIpWithAnotherGatewayWarns()
+    {
+        PreflightReport r = evaluatePreflight(keepIpInput(u"10.10.0.50"_s, u"10.10.0.254"_s));
+        QCOMPARE(r.verdict, Verdict::Warn);
+        QVERIFY(find(r, u"network.keep_ip"_s));
+        const PreflightCheck* c = find(r, u"network.gateway"_s);
+        QVERIFY(c);
+        QCOMPARE(
+            c->message,
+            u"Network adapter 1 uses gateway 10.10.0.254, but the gateway of subnet internal-subnet is 10.10.0.1"_s);
+        QVERIFY(c->fix.contains(u"10.10.0.254"));
+    }
+
+    void keptIpFindsTheSubnetWhenNoneIsNamed()
+    {
+        xloud::Network net;
+        net.name = u"internal-net"_s;
+        xloud::Subnet a, b;
+        a.id = u"s-a"_s, a.name = u"a"_s, a.cidr = u"10.1.0.0/24"_s;
+        b.id = u"s-b"_s, b.name = u"b"_s, b.cidr = u"10.2.0.0/16"_s;
+        net.subnets = {a, b};
+        vsphere::GuestNic facts;
+        facts.addresses = {{u"10.2.3.4"_s, 16}};
+        auto kept = chooseKeptIp(&facts, net, {}, u"Network adapter 1"_s);
+        QVERIFY(kept);
+        QCOMPARE(kept->address, u"10.2.3.4"_s);
+        QCOMPARE(kept->subnet.id, u"s-b"_s);
+        auto outside = chooseKeptIp(&facts, net, u"a"_s, u"Network adapter 1"_s);
+        QVERIFY(!outside);
+        QCOMPARE(outside.error().code, u"finalize.keep_ip_outside_subnet"_s);
+        QVERIFY(addressInCidr(u"10.1.0.255"_s, u"10.1.0.0/24"_s));
+        QVERIFY(!addressInCidr(u"10.1.1.0"_s, u"10.1.0.0/24"_s));
+        QVERIFY(!addressInCidr(u"10.1.0.5"_s, u"not-a-cidr"_s));
     }
 
     void stagingSpaceCountsQueuedJobs()

@@ -162,6 +162,48 @@ private slots:
         QVERIFY(app.disks.isEmpty());
     }
 
+    void guestNetworkFromTools()
+    {
+        const QList<VmInfo> vms = InventoryBuilder::build(objectsFrom("inventory-edge.xml"));
+        const GuestNetwork& g = vmNamed(vms, QStringLiteral("db-01")).guestNetwork;
+        QCOMPARE(g.hostName, QStringLiteral("db-01.corp.example")); // guest.hostName wins over the stack's
+        QCOMPARE(g.domainName, QStringLiteral("corp.example"));
+        QCOMPARE(g.nics.size(), 2); // the in-guest bridge without a MAC is no virtual NIC
+        const GuestNic* app = g.nic(QStringLiteral("00:50:56:AB:CD:01"));
+        QVERIFY(app);
+        QCOMPARE(app->addresses.size(), 2);
+        QCOMPARE(app->addresses[0].withPrefix(), QStringLiteral("10.1.0.15/24"));
+        QCOMPARE(app->addresses[1].withPrefix(), QStringLiteral("fe80::250:56ff:feab:cd01/64"));
+        QCOMPARE(app->ipv4Gateway, QStringLiteral("10.1.0.1")); // no device index: the NIC whose subnet holds it
+        QCOMPARE(app->ipv6Gateway, QStringLiteral("fe80::1")); // device 0
+        QCOMPARE(app->dnsServers, QStringList {QStringLiteral("10.1.0.2")}); // the NIC's own
+        const GuestNic* backup = g.nic(QStringLiteral("00:50:56:ab:cd:03"));
+        QVERIFY(backup);
+        QCOMPARE(backup->addresses.value(0).withPrefix(), QStringLiteral("192.168.7.9")); // no prefix reported
+        QVERIFY(backup->ipv4Gateway.isEmpty()); // 10.99.0.0/16 is not a default route
+        QCOMPARE(backup->dnsServers, (QStringList {QStringLiteral("10.1.0.2"), QStringLiteral("10.1.0.3")}));
+        QCOMPARE(app->summary(),
+                 QStringLiteral("10.1.0.15/24 fe80::250:56ff:feab:cd01/64 gw 10.1.0.1 gw fe80::1 dns 10.1.0.2"));
+        QVERIFY(!g.nic(QStringLiteral("00:50:56:3f:00:02"))); // the disconnected NIC: Tools did not list it
+
+        // JSON round trip, and a VM Tools never reported on carries no guestNetwork key at all.
+        const VmInfo& db = vmNamed(vms, QStringLiteral("db-01"));
+        QCOMPARE(VmInfo::fromJson(db.toJson()), db);
+        QVERIFY(!vmNamed(vms, QStringLiteral("tmpl-centos")).toJson().contains(u"guestNetwork"));
+
+        GuestNetwork later = g;
+        later.hostName = QStringLiteral("db-02");
+        later.nics[0].addresses[0].address = QStringLiteral("10.1.0.16");
+        later.nics.removeLast();
+        QCOMPARE(GuestNetwork::differences(g, g), QStringList {});
+        QCOMPARE(GuestNetwork::differences(g, later),
+                 (QStringList {QStringLiteral("hostname db-01.corp.example → db-02"),
+                               QStringLiteral("00:50:56:ab:cd:01 addresses 10.1.0.15/24 fe80::250:56ff:feab:cd01/64 → "
+                                              "10.1.0.16/24 fe80::250:56ff:feab:cd01/64"),
+                               QStringLiteral("00:50:56:ab:cd:03 addresses 192.168.7.9 → none"),
+                               QStringLiteral("00:50:56:ab:cd:03 dns 10.1.0.2,10.1.0.3 → none")}));
+    }
+
     void jsonRoundTrip()
     {
         Inventory inv;

@@ -1,14 +1,17 @@
 // Command xms-vcsim runs govmomi's vCenter simulator (Debian's govmomi 0.24.2) for the XMS lab:
 // a VPX inventory served over TLS on a loopback address with the lab's own certificate,
-// fixed credentials, and ExportVm/HttpNfcLease support (export.go, nfc.go) that 0.24.2 lacks.
+// fixed credentials, and ExportVm/HttpNfcLease support (export.go, nfc.go) that 0.24.2 lacks, and
+// VMware Tools network facts for lab VMs that carry them (guestinfo.go).
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha1"
 	"crypto/tls"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -105,7 +108,8 @@ func registerHandlers(svc *simulator.Service, hostPort string) *http.ServeMux {
 	return mux
 }
 
-// labHandler sends ExportVm and export-lease downloads to the exporter, all else to the simulator.
+// labHandler sends ExportVm and export-lease downloads to the exporter, all else to the simulator; after a
+// power-on it lets VMware Tools "report" a lab VM's guest facts (guestinfo.go).
 type labHandler struct {
 	mux *http.ServeMux
 	ex  *exporter
@@ -117,6 +121,11 @@ func (h *labHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if h.ex.maybeExportVM(w, r) {
 			return
 		}
+		body, _ := io.ReadAll(r.Body) // maybeExportVM read it once and put it back
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		h.mux.ServeHTTP(w, r)
+		applyGuestFactsAfter(body) // guestinfo.go
+		return
 	case strings.HasPrefix(r.URL.Path, "/nfc/"):
 		if h.ex.maybeServeDisk(w, r) {
 			return
