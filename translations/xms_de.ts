@@ -3216,6 +3216,10 @@ SHA-256 %2</translation>
         <source>vSphere offered the disk at %1, a plain http URL. XMS downloads disks only over https, so the vCenter session cookie is never sent in clear; check the host&apos;s NFC/HTTPS configuration.</source>
         <translation>vSphere bietet die Festplatte unter %1 an, einer unverschlüsselten http-URL. XMS lädt Festplatten nur über https herunter, damit das vCenter-Sitzungscookie nie im Klartext gesendet wird; prüfen Sie die NFC/HTTPS-Konfiguration des Hosts.</translation>
     </message>
+    <message>
+        <source>The connection to %1 broke before it answered %2. vSphere may have carried it out; XMS did not send it a second time.</source>
+        <translation>Die Verbindung zu %1 brach ab, bevor %2 beantwortet wurde. vSphere hat den Aufruf möglicherweise ausgeführt; XMS hat ihn kein zweites Mal gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>xms::vsphere::ExportLease</name>

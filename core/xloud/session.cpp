@@ -3,10 +3,10 @@
 #include "apierror.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/oneshotbody.h"
 #include "common/text.h"
 #include "common/version.h"
 #include "httptls.h"
-#include "oneshotbody.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

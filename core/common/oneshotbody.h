@@ -3,12 +3,13 @@
 #include <QByteArray>
 #include <QIODevice>
 
-namespace xms::xloud {
+namespace xms {
 
 // A request body Qt Network can read only once. Qt 6.4 silently sends a request again when the
-// connection drops before the answer, POSTs included: a create whose answer was lost would then create
-// the resource twice (measured: four Cinder volumes for one call). Given this body (and told not to
-// buffer it), Qt cannot rewind it and fails the reply with ContentReSendError instead.
+// connection drops before the answer, POSTs included: a create whose answer was lost would then be
+// carried out several times (measured: four Cinder volumes for one call, four ExportVm for one lease).
+// Given this body (and told not to buffer it), Qt cannot rewind it and fails the reply with
+// ContentReSendError instead. The request needs DoNotBufferUploadDataAttribute and a Content-Length.
 class OneShotBody : public QIODevice
 {
     Q_OBJECT
@@ -29,4 +30,4 @@ private:
     qint64 m_pos = 0;
 };
 
-} // namespace xms::xloud
+} // namespace xms

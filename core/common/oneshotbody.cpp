@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace xms::xloud {
+namespace xms {
 
 OneShotBody::OneShotBody(QByteArray data, QObject* parent)
     : QIODevice(parent)
@@ -26,4 +26,4 @@ qint64 OneShotBody::readData(char* data, qint64 maxSize)
     return n;
 }
 
-} // namespace xms::xloud
+} // namespace xms
