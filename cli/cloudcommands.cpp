@@ -42,7 +42,7 @@ int withSession(CommandContext& ctx, const QString& name, std::function<void(Ses
     auto cloud = store->cloud(name);
     if (!cloud)
         return report(cloud.error());
-    warnIfInsecure(cloud->tls);
+    warnIfInsecure(*cloud);
     openCloudSession(*cloud, QCoreApplication::instance(), [then](Result<Session*> s) {
         if (!s)
             return finish(report(s.error()));

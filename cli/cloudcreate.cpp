@@ -126,7 +126,7 @@ int create(CommandContext& ctx)
     const QString secret = readSecretFromStdin();
     if (secret.isEmpty())
         return ctx.usage(QStringLiteral("standard input held no %1.").arg(appCred ? u"secret" : u"password"));
-    warnIfInsecure(c.tls);
+    warnIfInsecure(c);
 
     // Save only what works: log in first (unless told not to), then the keychain, then the record.
     if (ctx.isSet(kSkipTest)) {

@@ -1,6 +1,7 @@
 #include "cloudoutput.h"
 
 #include "cli.h"
+#include "xloud/transportsecurity.h"
 
 #include <QLocale>
 
@@ -61,12 +62,14 @@ QString quotaLine(const QList<xloud::QuotaItem>& items, const QStringList& wante
 
 } // namespace
 
-void warnIfInsecure(const TlsPolicy& tls)
+void warnIfInsecure(const CloudRecord& cloud)
 {
-    if (tls.mode == TlsPolicy::Mode::Insecure)
+    if (cloud.tls.mode == TlsPolicy::Mode::Insecure)
         err() << "xms: WARNING: TLS certificates of this cloud are NOT verified; anyone on the network path can "
                  "read its password and tokens."
               << Qt::endl;
+    if (const QString plain = xloud::plainAuthUrlWarning(cloud); !plain.isEmpty())
+        err() << "xms: WARNING: " << plain << Qt::endl;
 }
 
 QJsonObject cloudJson(const CloudRecord& c)

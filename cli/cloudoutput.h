@@ -14,7 +14,7 @@ void printCloudList(const QList<CloudRecord>& clouds);
 void printCloud(const CloudRecord& cloud);
 void printCheck(const CloudRecord& cloud, const xloud::CloudCheck& check);
 void printResources(const xloud::CloudResources& resources);
-// A loud line on stderr when TLS verification is off.
-void warnIfInsecure(const TlsPolicy& tls);
+// A loud line on stderr when TLS verification is off, and one when the Identity URL is plain http.
+void warnIfInsecure(const CloudRecord& cloud);
 
 } // namespace xms::cli::cloud

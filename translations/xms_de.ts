@@ -107,6 +107,10 @@
         <source>Could not reach Xloud&apos;s %1 at %2 to %3: %4. Check the URL and the network.</source>
         <translation>Der Dienst %1 von Xloud unter %2 war für „%3“ nicht erreichbar: %4. Prüfen Sie die URL und das Netzwerk.</translation>
     </message>
+    <message>
+        <source>The connection to Xloud&apos;s %1 broke before it answered while trying to %2. The request may have been carried out; XMS did not send it a second time.</source>
+        <translation>Die Verbindung zum Dienst %1 von Xloud brach bei „%2“ ab, bevor er antwortete. Die Anfrage wurde möglicherweise ausgeführt; XMS hat sie kein zweites Mal gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>CurlTls</name>
@@ -144,6 +148,10 @@
     <message>
         <source>Could not start a transfer (libcurl).</source>
         <translation>Eine Übertragung konnte nicht gestartet werden (libcurl).</translation>
+    </message>
+    <message>
+        <source>Refused to send the session cookie to %1 over plain http. The server must offer this transfer over https.</source>
+        <translation>Das Sitzungscookie wird nicht unverschlüsselt per http an %1 gesendet. Der Server muss diese Übertragung über https anbieten.</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3319,17 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>xms::vsphere</name>
+    <message>
+        <source>vSphere offered the disk at %1, a plain http URL. XMS downloads disks only over https, so the vCenter session cookie is never sent in clear; check the host&apos;s NFC/HTTPS configuration.</source>
+        <translation>vSphere bietet die Festplatte unter %1 an, einer unverschlüsselten http-URL. XMS lädt Festplatten nur über https herunter, damit das vCenter-Sitzungscookie nie im Klartext gesendet wird; prüfen Sie die NFC/HTTPS-Konfiguration des Hosts.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke before it answered %2. vSphere may have carried it out; XMS did not send it a second time.</source>
+        <translation>Die Verbindung zu %1 brach ab, bevor %2 beantwortet wurde. vSphere hat den Aufruf möglicherweise ausgeführt; XMS hat ihn kein zweites Mal gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>xms::vsphere::ExportLease</name>
     <message>
         <source>vSphere did not return an export lease.</source>
@@ -3417,6 +3436,14 @@ SHA-256 %2</translation>
     <message>
         <source>The Identity service answered the login without a token. Check that the cloud&apos;s Identity URL points at Keystone v3.</source>
         <translation>Der Identity-Dienst hat die Anmeldung ohne Token beantwortet. Prüfen Sie, ob die Identity-URL der Cloud auf Keystone v3 zeigt.</translation>
+    </message>
+    <message>
+        <source>Cloud &apos;%1&apos; is reached over https, but its service catalog lists %2 at %3, a plain http URL. XMS does not send the cloud&apos;s token there in clear. Ask the cloud&apos;s administrator to register an https endpoint for %2.</source>
+        <translation>Die Cloud &apos;%1&apos; wird über https erreicht, ihr Dienstkatalog führt %2 aber unter %3, einer unverschlüsselten http-URL. XMS sendet das Token der Cloud nicht im Klartext dorthin. Bitten Sie den Administrator der Cloud, einen https-Endpunkt für %2 einzutragen.</translation>
+    </message>
+    <message>
+        <source>The Identity URL %1 is plain http: the password and every token go over the network unencrypted. Use the cloud&apos;s https URL unless this is a closed lab.</source>
+        <translation>Die Identity-URL %1 ist unverschlüsseltes http: Passwort und alle Tokens gehen unverschlüsselt über das Netz. Verwenden Sie die https-URL der Cloud, außer in einem abgeschlossenen Labor.</translation>
     </message>
 </context>
 <context>

@@ -107,9 +107,11 @@ inline constexpr QLatin1StringView kTlsBackend {"tls.backend"};
 inline constexpr QLatin1StringView kTlsCaFile {"tls.ca_file"};
 inline constexpr QLatin1StringView kTlsHandshake {"tls.handshake"};
 inline constexpr QLatin1StringView kTlsHandshakeFailed {"tls.handshake_failed"};
+inline constexpr QLatin1StringView kTlsInsecureEndpoint {"tls.insecure_endpoint"};
 inline constexpr QLatin1StringView kTlsNoCertificate {"tls.no_certificate"};
 inline constexpr QLatin1StringView kTlsNoPin {"tls.no_pin"};
 inline constexpr QLatin1StringView kTlsPinMismatch {"tls.pin_mismatch"};
+inline constexpr QLatin1StringView kTlsPlainHttp {"tls.plain_http"};
 inline constexpr QLatin1StringView kTlsUntrusted {"tls.untrusted"};
 
 // transfer.*

@@ -214,6 +214,12 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     m_presentedSha1.clear();
     m_presentedSha256.clear();
     m_lastStatus = 0;
+    // A session cookie is a login: it never travels in clear (an http URL, or a redirect to one).
+    if (!c.options.cookie.isEmpty() && c.url.scheme() != u"https")
+        return fail(errc::kTlsPlainHttp,
+                    tr("Refused to send the session cookie to %1 over plain http. The server must offer this "
+                       "transfer over https.")
+                        .arg(transfererror::displayUrl(c.url)));
     std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
     if (!easy)
         return fail(errc::kTransferInternal, tr("Could not start a transfer (libcurl)."));
@@ -222,7 +228,8 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     char errbuf[CURL_ERROR_SIZE] = {};
     const QByteArray encodedUrl = c.url.toEncoded();
     curl_easy_setopt(e, CURLOPT_URL, encodedUrl.constData());
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c.options.cookie.isEmpty() ? "http,https" : "https");
+    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, c.options.cookie.isEmpty() ? "http,https" : "https");
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);

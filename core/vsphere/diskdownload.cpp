@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/text.h"
 #include "transfer/curltransfer.h"
 #include "transfer/sparsefilewriter.h"
 
@@ -15,6 +16,15 @@ bool DiskDownload::isResumable(const Error& e)
 Result<DiskDownload::Outcome> DiskDownload::run(const Job& job, const std::atomic_bool* cancel,
                                                 const Progress& onProgress)
 {
+    // The download carries the vCenter session cookie: never over plain http, whatever the lease says.
+    if (job.url.scheme() != u"https")
+        return fail(errc::kTlsPlainHttp,
+                    Text::translate("xms::vsphere",
+                                    "vSphere offered the disk at %1, a plain http URL. XMS downloads disks only over "
+                                    "https, so the vCenter session cookie is never sent in clear; check the host's "
+                                    "NFC/HTTPS configuration.")
+                        .toString()
+                        .arg(job.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
     auto writer = SparseFileWriter::create(job.path);
     if (!writer)
         return std::unexpected(writer.error());

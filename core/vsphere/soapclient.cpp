@@ -2,6 +2,8 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/oneshotbody.h"
+#include "common/text.h"
 
 #include <QElapsedTimer>
 #include <QNetworkCookie>
@@ -12,6 +14,17 @@ namespace xms::vsphere {
 
 namespace {
 constexpr qint64 kMaxResponseBytes = 1LL << 30; // a 10 000-VM inventory is well below this
+
+// Calls that only read (or, like a lease's progress, set the same value again): safe to send twice.
+bool isReadOnly(const QString& method)
+{
+    static const QStringList reads {
+        QStringLiteral("RetrieveServiceContent"),       QStringLiteral("RetrievePropertiesEx"),
+        QStringLiteral("ContinueRetrievePropertiesEx"), QStringLiteral("RetrieveProperties"),
+        QStringLiteral("FindByInventoryPath"),          QStringLiteral("CurrentTime"),
+        QStringLiteral("HttpNfcLeaseProgress")};
+    return reads.contains(method);
+}
 
 Error httpError(int status, const QString& reason, const QString& endpoint, const QString& method)
 {
@@ -88,7 +101,19 @@ void SoapClient::call(const QString& method, const BodyWriter& args, Done done)
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
 
-    QNetworkReply* reply = m_nam.post(req, buildEnvelope(method, args));
+    // Calls that change something are sent at most once (oneshotbody.h): a lost answer is reported, never
+    // replayed. Reads may be resent by Qt after a dropped keep-alive connection.
+    QNetworkReply* reply = nullptr;
+    if (isReadOnly(method)) {
+        reply = m_nam.post(req, buildEnvelope(method, args));
+    } else {
+        const QByteArray body = buildEnvelope(method, args);
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        auto* device = new OneShotBody(body);
+        reply = m_nam.post(req, device);
+        device->setParent(reply);
+    }
     m_tls.watch(reply);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxResponseBytes)
@@ -136,6 +161,14 @@ Error SoapClient::transportError(QNetworkReply* reply, const QString& method)
     case QNetworkReply::OperationCanceledError: // the transfer timeout aborts the reply
         return Error::make(errc::kNetTimeout,
                            QObject::tr("%1 did not answer in time. Check the network path to it.").arg(endpoint),
+                           detail);
+    case QNetworkReply::ContentReSendError: // the connection broke after a call that changes something
+        return Error::make(errc::kNetConnectionClosed,
+                           Text::translate("xms::vsphere",
+                                           "The connection to %1 broke before it answered %2. vSphere may have "
+                                           "carried it out; XMS did not send it a second time.")
+                               .toString()
+                               .arg(endpoint, method),
                            detail);
     case QNetworkReply::RemoteHostClosedError:
         return Error::make(

@@ -280,6 +280,12 @@ Error ApiError::fromNetwork(Service service, QNetworkReply::NetworkError error, 
                               "cloud and try again.")
                                .arg(serviceName(service), action),
                            detail);
+    case QNetworkReply::ContentReSendError: // the connection broke after a create was sent (oneshotbody.h)
+        return Error::make(errc::kXloudUnreachable,
+                           tr("The connection to Xloud's %1 broke before it answered while trying to %2. The "
+                              "request may have been carried out; XMS did not send it a second time.")
+                               .arg(serviceName(service), action),
+                           detail);
     case QNetworkReply::SslHandshakeFailedError:
         return Error::make(errc::kTlsUntrusted,
                            tr("The TLS certificate of %1 is not trusted. Give the cloud's CA bundle (--ca-file) or, "

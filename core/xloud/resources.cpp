@@ -3,6 +3,7 @@
 #include "blockstorageclient.h"
 #include "computeclient.h"
 #include "networkclient.h"
+#include "transportsecurity.h"
 
 #include <QJsonArray>
 
@@ -142,6 +143,8 @@ void checkCloud(Session* session, const QString& project, Callback<CloudCheck> d
                     = t->catalog.endpoint(service, session->cloud().region, session->options().interface, t->projectId);
                 if (!url)
                     return done(std::unexpected(url.error()));
+                if (Status secure = checkEndpointScheme(session->cloud(), service, *url); !secure)
+                    return done(std::unexpected(secure.error()));
                 c.endpoints.append({key, url->toString()});
             }
             done(c);

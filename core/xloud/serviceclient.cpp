@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "transportsecurity.h"
 
 #include <QElapsedTimer>
 #include <QNetworkReply>
@@ -51,6 +52,8 @@ void ServiceClient::authorized(Callback<Authorized> done)
                                                      self->m_session->options().interface, t->projectId);
         if (!url)
             return done(std::unexpected(url.error()));
+        if (Status secure = checkEndpointScheme(self->m_session->cloud(), self->m_service, *url); !secure)
+            return done(std::unexpected(secure.error()));
         done(Authorized {*t, *url});
     });
 }

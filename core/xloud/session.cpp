@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/oneshotbody.h"
 #include "common/text.h"
 #include "common/version.h"
 #include "httptls.h"
@@ -150,8 +151,19 @@ QNetworkReply* Session::send(const QByteArray& verb, QNetworkRequest request, co
     request.setTransferTimeout(m_options.timeoutMs);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "xms/" XMS_VERSION);
-    QNetworkReply* reply
-        = verb == "GET" && body.isEmpty() ? m_network.get(request) : m_network.sendCustomRequest(request, verb, body);
+    QNetworkReply* reply = nullptr;
+    if (verb == "GET" && body.isEmpty()) {
+        reply = m_network.get(request);
+    } else if (verb == "POST" || verb == "PATCH") {
+        // Not idempotent: sent at most once (oneshotbody.h); a lost answer is an error for the caller.
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        auto* device = new OneShotBody(body);
+        reply = m_network.sendCustomRequest(request, verb, device);
+        device->setParent(reply);
+    } else {
+        reply = m_network.sendCustomRequest(request, verb, body);
+    }
     guardTls(reply, m_cloud.tls);
     return reply;
 }

@@ -1,8 +1,8 @@
 // Settings against a real store: the profiles manager (rename, delete, export, import — the same JSON as
 // `xms profile export`), the General tab's values as the engine reads them, and the environment and
 // cloud dialogs refusing incomplete input before they touch the network or the keychain.
-#include "services/storedsettings.h"
 #include "services/profiles.h"
+#include "services/storedsettings.h"
 #include "settings/clouddialog.h"
 #include "settings/environmentdialog.h"
 #include "settings/settingsdialog.h"
@@ -11,6 +11,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -140,6 +141,26 @@ private slots:
         cloud.save();
         QVERIFY(cloud.statusText().contains(u"password"));
         QVERIFY(!m_store->cloud(QStringLiteral("c1")));
+    }
+
+    // An http Identity URL is allowed (closed labs) but the dialog says, while it is typed, what it costs.
+    void plainHttpIdentityUrlIsWarnedAbout()
+    {
+        CloudDialog cloud(*m_store, std::nullopt);
+        cloud.show();
+        auto* url = cloud.findChild<QLineEdit*>(QStringLiteral("cloudAuthUrl"));
+        auto* warning = cloud.findChild<QLabel*>(QStringLiteral("cloudWarning"));
+        QVERIFY(warning);
+        url->setText(QStringLiteral("https://x.example:5000/v3"));
+        QVERIFY(warning->isHidden());
+        QCOMPARE(cloud.warningText(), QString());
+        url->setText(QStringLiteral("http://x.example:5000/v3"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(cloud.warningText().contains(u"http://x.example:5000/v3 is plain http"),
+                 qPrintable(cloud.warningText()));
+        QVERIFY(cloud.warningText().contains(u"unencrypted"));
+        url->setText(QStringLiteral("https://x.example:5000/v3"));
+        QVERIFY(warning->isHidden());
     }
 };
 

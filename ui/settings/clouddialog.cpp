@@ -2,6 +2,7 @@
 
 #include "secrets/secretstore.h"
 #include "services/clouds.h"
+#include "xloud/transportsecurity.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,6 +32,7 @@ CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidg
     , m_dashboard(new QLineEdit(this))
     , m_tls(new QComboBox(this))
     , m_caFile(new QLineEdit(this))
+    , m_warning(new QLabel(this))
     , m_status(new QLabel(this))
     , m_test(new QPushButton(tr("&Test"), this))
     , m_save(new QPushButton(tr("&Save"), this))
@@ -54,6 +56,10 @@ CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidg
     m_tls->addItem(tr("Verify with system CAs"), int(TlsPolicy::Mode::SystemCa));
     m_tls->addItem(tr("Verify with a CA file"), int(TlsPolicy::Mode::CaFile));
     m_tls->addItem(tr("Do not verify (labs only)"), int(TlsPolicy::Mode::Insecure));
+    m_warning->setObjectName(QStringLiteral("cloudWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: #b35900;"));
+    m_warning->hide();
     m_status->setObjectName(QStringLiteral("cloudStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -96,8 +102,11 @@ CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidg
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &CloudDialog::test);
     connect(m_save, &QPushButton::clicked, this, &CloudDialog::save);
+    connect(m_authUrl, &QLineEdit::textChanged, this, &CloudDialog::updateWarning);
+    updateWarning();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_warning);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
@@ -106,6 +115,20 @@ CloudDialog::CloudDialog(Store store, std::optional<CloudRecord> existing, QWidg
 QString CloudDialog::statusText() const
 {
     return m_status->text();
+}
+
+QString CloudDialog::warningText() const
+{
+    return m_warning->isHidden() ? QString() : m_warning->text();
+}
+
+// Shown while the URL is typed: an http Identity URL works, but sends the password in clear.
+void CloudDialog::updateWarning()
+{
+    const QString text
+        = QUrl(m_authUrl->text().trimmed()).scheme() == u"http" ? xloud::plainAuthUrlWarning(record()) : QString();
+    m_warning->setText(text);
+    m_warning->setHidden(text.isEmpty());
 }
 
 CloudRecord CloudDialog::record() const

@@ -24,6 +24,7 @@ public:
     void test();
     void save();
     QString statusText() const;
+    QString warningText() const; // what the dialog warns about the Identity URL (plain http), or empty
 
 signals:
     void saved(const QString& name);
@@ -33,6 +34,7 @@ private:
     void withSecret(const CloudRecord& c, std::function<void(Result<QString>)> then);
     void check(const CloudRecord& c, const QString& secret, std::function<void()> onSuccess);
     void setBusy(bool busy, const QString& text);
+    void updateWarning();
 
     Store m_store;
     bool m_editing;
@@ -49,6 +51,7 @@ private:
     QLineEdit* m_dashboard;
     QComboBox* m_tls;
     QLineEdit* m_caFile;
+    QLabel* m_warning;
     QLabel* m_status;
     QPushButton* m_test;
     QPushButton* m_save;

@@ -1,3 +1,4 @@
+#include "labfaults.h"
 #include "store/jobstore.h"
 #include "xloudlab.h"
 
@@ -110,6 +111,9 @@ private slots:
         const Run created = xms(createArgs(u"lab"_s), m_password.toUtf8() + '\n');
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         QVERIFY(created.out.contains(u"Saved cloud lab"));
+        // The lab's plain Identity URL works, with a warning on stderr (stdout stays clean for scripts).
+        QVERIFY2(created.err.contains(u"xms: WARNING: The Identity URL http://127.0.0.1:5000/v3 is plain http"),
+                 qPrintable(created.err));
         QVERIFY2(keychainHas(u"cloud/lab/password"_s), "the password is in the Secret Service");
         const Run again = xms(createArgs(u"lab"_s), m_password.toUtf8() + '\n');
         QCOMPARE(again.exitCode, 1);
@@ -140,11 +144,50 @@ private slots:
         QVERIFY(o[u"endpoints"][u"block-storage"].toString().endsWith(o[u"project"][u"id"].toString()));
         const Run text = xms({u"cloud"_s, u"test"_s, u"lab"_s});
         QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.err.contains(u"is plain http: the password and every token go over the network unencrypted"),
+                 qPrintable(text.err));
         QVERIFY(text.out.contains(u"Projects:       infra"));
         // Another user's project: not found, naming the ones that work.
         const Run foreign = xms({u"cloud"_s, u"test"_s, u"lab"_s, u"--project"_s, u"admin"_s});
         QCOMPARE(foreign.exitCode, 3);
         QVERIFY(foreign.err.contains(u"infra"));
+    }
+
+    // The same cloud over https (the lab's TLS proxy) with the lab CA as the cloud's CA file: no warning,
+    // every endpoint https; an untrusted CA and an http catalog endpoint are refused and nothing is saved.
+    void httpsCloudWithItsCaFile()
+    {
+        QStringList args = createArgs(u"labtls"_s);
+        args[4] = QString::fromUtf8(requireEnv("XMS_LAB_TLS_AUTH_URL"));
+        const Run created = xms(args + QStringList {u"--ca-file"_s, QString::fromUtf8(requireEnv("XMS_LAB_CA_BUNDLE"))},
+                                m_password.toUtf8() + '\n');
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY2(!created.err.contains(u"WARNING"), qPrintable(created.err));
+        const Run r = xms({u"cloud"_s, u"test"_s, u"labtls"_s, u"--output"_s, u"json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject endpoints = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"endpoints"].toObject();
+        QCOMPARE(endpoints.size(), 4);
+        for (const QString& key : endpoints.keys())
+            QVERIFY2(endpoints[key].toString().startsWith(u"https://127.0.0.1:1"), qPrintable(key));
+
+        LabFaults proxy;
+        proxy.plainCatalog(u"image"_s);
+        const Run plain = xms({u"cloud"_s, u"test"_s, u"labtls"_s});
+        QVERIFY(plain.exitCode != 0);
+        QVERIFY2(plain.err.contains(u"lists Image (Glance) at http://127.0.0.1:9292/v2, a plain http URL"),
+                 qPrintable(plain.err));
+        proxy.clear();
+
+        QStringList untrusted = args;
+        untrusted[2] = u"labuntrusted"_s;
+        const Run refused = xms(
+            untrusted + QStringList {u"--ca-file"_s, QString::fromUtf8(requireEnv("XMS_LAB_UNTRUSTED_CA_BUNDLE"))},
+            m_password.toUtf8() + '\n');
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(u"TLS certificate of 127.0.0.1 is not trusted"), qPrintable(refused.err));
+        const Run list = xms({u"cloud"_s, u"list"_s, u"--output"_s, u"json"_s});
+        QVERIFY(!list.out.contains(u"labuntrusted"));
+        QCOMPARE(xms({u"cloud"_s, u"delete"_s, u"labtls"_s}).exitCode, 0);
     }
 
     void resourcesJson()

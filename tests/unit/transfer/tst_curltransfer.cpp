@@ -1,6 +1,9 @@
 #include "transfer/curltransfer.h"
 #include "transfer/sparsefilewriter.h"
 #include "transfertestutil.h"
+#include "vsphere/diskdownload.h"
+#include "vsphere/leaseinfo.h"
+#include "vsphere/xmlelement.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -396,6 +399,80 @@ private slots:
         QCOMPARE(r.error().code, u"transfer.interrupted"_s);
         d2->abort();
         QVERIFY(!QFile::exists(cut) && !QFile::exists(cut + u".part"));
+    }
+
+    // The vCenter session cookie is a login: it is refused before any connection to an http URL.
+    void cookieIsNeverSentOverHttp()
+    {
+        QTcpServer plain;
+        QVERIFY(plain.listen(QHostAddress::LocalHost));
+        TransferOptions o;
+        o.cookie = R"(vmware_soap_session="abc")";
+        CurlTransfer t(o);
+        const auto r = t.get(QUrl(u"http://127.0.0.1:%1/nfc/disk-0.vmdk"_s.arg(plain.serverPort())),
+                             [](const char*, size_t) -> Status { return {}; });
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, u"tls.plain_http"_s);
+        QVERIFY2(r.error().message.contains(u"over plain http"), qPrintable(r.error().message));
+        QVERIFY(!plain.waitForNewConnection(200));
+    }
+
+    // A lease's disk URL on plain http is refused by the export (no connection, no staging file).
+    void plainHttpLeaseUrlIsRefused()
+    {
+        QTcpServer plain;
+        QVERIFY(plain.listen(QHostAddress::LocalHost));
+        vsphere::DiskDownload::Job job;
+        job.url = QUrl(u"http://127.0.0.1:%1/nfc/lease-1/disk-0.vmdk"_s.arg(plain.serverPort()));
+        job.cookie = "vmware_soap_session=\"abc\"";
+        job.path = m_dir.filePath(u"plain.img"_s);
+        const auto r = vsphere::DiskDownload::run(job, nullptr, {});
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, u"tls.plain_http"_s);
+        QVERIFY2(r.error().message.contains(job.url.toString() + u", a plain http URL"), qPrintable(r.error().message));
+        QVERIFY(!plain.waitForNewConnection(200));
+        QVERIFY(!QFile::exists(job.path) && !QFile::exists(job.path + u".part"));
+    }
+
+    // The NFC server's certificate must be the one the lease names (sslThumbprint): a lease naming another
+    // certificate is refused during the handshake, before the cookie is sent; the right one downloads.
+    void leaseThumbprintMustMatchTheNfcServer_data()
+    {
+        QTest::addColumn<bool>("matching");
+        QTest::newRow("lease names another certificate") << false;
+        QTest::newRow("lease names the server's certificate") << true;
+    }
+    void leaseThumbprintMustMatchTheNfcServer()
+    {
+        QFETCH(bool, matching);
+        const QString thumbprint
+            = matching ? fingerprint::pretty(m_sha1) : u"5E:56:5A:B2:EE:02:ED:75:FC:3C:D2:F6:58:21:F0:4E:B2:71:FD:71"_s;
+        const QByteArray xml = "<info><leaseTimeout>300</leaseTimeout><deviceUrl><key>/vm-42/"
+                               "VirtualLsiLogicController0:0</key><url>https://*/files/blob</url><sslThumbprint>"
+            + thumbprint.toLatin1()
+            + "</sslThumbprint><disk>true</disk><targetId>disk-0.vmdk</targetId></deviceUrl></info>";
+        const auto info = vsphere::parseXml(xml);
+        XMS_VERIFY_OK(info);
+        const vsphere::LeaseInfo lease
+            = vsphere::LeaseInfo::fromXml({u"HttpNfcLease"_s, u"lease-1"_s}, *info, u"127.0.0.1"_s, m_port);
+        QCOMPARE(lease.devices.size(), 1);
+        vsphere::DiskDownload::Job job;
+        job.url = lease.devices.first().url;
+        QCOMPARE(job.url, url(u"/files/blob"_s));
+        job.tls = TlsPolicy::pinned(lease.devices.first().sslThumbprint); // as ExportSession does
+        job.cookie = "vmware_soap_session=\"abc\"";
+        job.path = m_dir.filePath(u"lease-%1.img"_s.arg(matching));
+        job.capacity = quint64(m_blob.size());
+        const auto r = vsphere::DiskDownload::run(job, nullptr, {});
+        if (matching) {
+            XMS_VERIFY_OK(r);
+            QCOMPARE(r->bytesWritten, quint64(m_blob.size()));
+            return;
+        }
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, u"tls.pin_mismatch"_s);
+        QVERIFY2(r.error().toString().contains(fingerprint::pretty(m_sha1)), qPrintable(r.error().toString()));
+        QVERIFY(!QFile::exists(job.path) && !QFile::exists(job.path + u".part"));
     }
 };
 

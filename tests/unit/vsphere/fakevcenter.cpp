@@ -148,6 +148,11 @@ void FakeVCenter::onReadyRead(QSslSocket* socket)
         cookies.append(cookie);
         soapActions.append(action);
         const Reply r = dispatch(body);
+        if (r.drop) {
+            m_buffers.remove(socket);
+            socket->abort();
+            return;
+        }
         QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + (r.status == 200 ? " OK" : " Error")
             + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: " + QByteArray::number(r.body.size())
             + "\r\n";

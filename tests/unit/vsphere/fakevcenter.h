@@ -22,6 +22,7 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray setCookie;
+        bool drop = false; // close the connection instead of answering (the call was carried out)
     };
     using Handler = std::function<Reply(const xms::vsphere::XmlElement& call)>;
 

@@ -169,6 +169,27 @@ private slots:
         QVERIFY(!called);
     }
 
+    // vSphere carried out ExportVm but the answer was lost: the error says so, and ExportVm is not sent a
+    // second time (Qt Network would replay the POST, opening another lease on the VM).
+    void lostAnswerIsNotReplayed()
+    {
+        m_vc->on(QStringLiteral("ExportVm"), [](const XmlElement&) {
+            FakeVCenter::Reply r;
+            r.drop = true;
+            return r;
+        });
+        ExportLease lease(*m_session);
+        std::optional<Result<LeaseInfo>> opened;
+        lease.open(kVm, [&](Result<LeaseInfo> r) { opened = std::move(r); });
+        QTRY_VERIFY(opened.has_value());
+        QVERIFY(!opened->has_value());
+        QTest::qWait(300);
+        QCOMPARE(m_vc->count(QStringLiteral("ExportVm")), 1);
+        QVERIFY2(
+            opened->error().toString().contains(u"vSphere may have carried it out; XMS did not send it a second time"),
+            qPrintable(opened->error().toString()));
+    }
+
     void invalidPowerState()
     {
         m_vc->on(QStringLiteral("ExportVm"), [](const XmlElement&) {

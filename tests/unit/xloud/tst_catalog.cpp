@@ -1,5 +1,6 @@
 #include "testutil.h"
 #include "xloud/catalog.h"
+#include "xloud/transportsecurity.h"
 #include "xloudtestdata.h"
 
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 
 using namespace xms;
 using namespace xms::xloud;
+using namespace Qt::StringLiterals;
 
 class TestCatalog : public QObject
 {
@@ -122,6 +124,37 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("xloud.endpoint.not_found"));
         QVERIFY(r.error().detail.contains(u"image"));
+    }
+
+    // An https cloud never gets its token sent to an http endpoint; an http cloud is only warned about.
+    void endpointSchemeFollowsTheIdentityUrl_data()
+    {
+        QTest::addColumn<QString>("authUrl");
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("https everywhere") << u"https://k:5000/v3"_s << u"https://c:8776/v3/p"_s << true;
+        QTest::newRow("http endpoint of an https cloud") << u"https://k:5000/v3"_s << u"http://c:8776/v3/p"_s << false;
+        QTest::newRow("HTTPS in capitals") << u"HTTPS://k:5000/v3"_s << u"http://c:8776/v3/p"_s << false;
+        QTest::newRow("http cloud, http endpoint") << u"http://k:5000/v3"_s << u"http://c:8776/v3/p"_s << true;
+        QTest::newRow("http cloud, https endpoint") << u"http://k:5000/v3"_s << u"https://c:8776/v3/p"_s << true;
+    }
+    void endpointSchemeFollowsTheIdentityUrl()
+    {
+        QFETCH(QString, authUrl);
+        QFETCH(QString, endpoint);
+        QFETCH(bool, allowed);
+        CloudRecord cloud;
+        cloud.name = u"prod"_s;
+        cloud.authUrl = authUrl;
+        const Status s = xloud::checkEndpointScheme(cloud, xloud::Service::BlockStorage, QUrl(endpoint));
+        QCOMPARE(bool(s), allowed);
+        if (!allowed) {
+            QCOMPARE(s.error().code, u"tls.insecure_endpoint"_s);
+            QVERIFY2(s.error().message.contains(u"Block Storage (Cinder) at " + endpoint),
+                     qPrintable(s.error().message));
+            QVERIFY(s.error().message.contains(u"Cloud 'prod'"));
+        }
+        QCOMPARE(xloud::plainAuthUrlWarning(cloud).isEmpty(), authUrl.startsWith(u"https", Qt::CaseInsensitive));
     }
 };
 
