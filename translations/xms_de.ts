@@ -270,6 +270,18 @@
         <source>Only a Failed or Cancelled job can be retried; job %1 is %2.</source>
         <translation>Nur ein fehlgeschlagener oder abgebrochener Auftrag kann wiederholt werden; Auftrag %1 ist %2.</translation>
     </message>
+    <message>
+        <source>Only a Failed or Cancelled job&apos;s cleanup can be run again; job %1 is %2.</source>
+        <translation>Nur die Bereinigung eines fehlgeschlagenen oder abgebrochenen Auftrags kann erneut laufen; Auftrag %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Removing what this job created in Xloud, again</source>
+        <translation>Erneutes Entfernen dessen, was dieser Auftrag in Xloud angelegt hat</translation>
+    </message>
+    <message>
+        <source>Everything this job created in Xloud is deleted</source>
+        <translation>Alles, was dieser Auftrag in Xloud angelegt hat, ist gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>JobStore</name>
@@ -284,6 +296,18 @@
     <message>
         <source>More than one job starts with &apos;%1&apos;. Give more of the id.</source>
         <translation>Mehr als ein Auftrag beginnt mit &apos;%1&apos;. Geben Sie mehr von der ID an.</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by worker %2; only that worker can change it now. Cancel it, or wait until it ends.</source>
+        <translation>Auftrag %1 wird von Worker %2 ausgeführt; nur dieser Worker kann ihn jetzt ändern. Brechen Sie ihn ab oder warten Sie, bis er endet.</translation>
+    </message>
+    <message>
+        <source>This worker no longer owns job %1: its lease expired (the process was paused, or could not reach the database, for longer than the lease) and the job is left to the worker that recovers it.</source>
+        <translation>Dieser Worker besitzt Auftrag %1 nicht mehr: seine Lease ist abgelaufen (der Prozess war länger als die Lease angehalten oder ohne Verbindung zur Datenbank), und der Auftrag bleibt dem Worker überlassen, der ihn wiederherstellt.</translation>
+    </message>
+    <message>
+        <source>Job %1 is not a Failed or Cancelled job that no worker holds; only such a job can be queued again.</source>
+        <translation>Auftrag %1 ist kein fehlgeschlagener oder abgebrochener Auftrag ohne Worker; nur ein solcher Auftrag kann erneut eingereiht werden.</translation>
     </message>
 </context>
 <context>
@@ -391,10 +415,6 @@
     <message>
         <source>This database was written by a newer XMS (schema %1; this build knows %2). Update XMS, or point XMS_HOME at another directory.</source>
         <translation>Diese Datenbank wurde von einem neueren XMS geschrieben (Schema %1; dieser Build kennt %2). Aktualisieren Sie XMS oder lassen Sie XMS_HOME auf ein anderes Verzeichnis zeigen.</translation>
-    </message>
-    <message>
-        <source>The XMS database is locked.</source>
-        <translation>Die XMS-Datenbank ist gesperrt.</translation>
     </message>
     <message>
         <source>The XMS database could not be updated.</source>
@@ -555,6 +575,10 @@
     <message>
         <source>The server sent a response that is not valid vSphere SOAP. Check that the host and port point at a vCenter Server or ESXi host.</source>
         <translation>Der Server hat eine Antwort gesendet, die kein gültiges vSphere-SOAP ist. Prüfen Sie, ob Host und Port auf einen vCenter Server oder ESXi-Host zeigen.</translation>
+    </message>
+    <message>
+        <source>The XMS database is locked or cannot be written.</source>
+        <translation>Die XMS-Datenbank ist gesperrt oder kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1230,10 @@
         <source>The process running this job stopped unexpectedly during %1. XMS removed what the job had created in Xloud; run &apos;xms migration retry %2&apos; to start it again.</source>
         <translation>Der Prozess, der diesen Auftrag ausführte, hat während %1 unerwartet angehalten. XMS hat entfernt, was der Auftrag in Xloud erstellt hatte; starten Sie ihn mit „xms migration retry %2“ erneut.</translation>
     </message>
+    <message>
+        <source>this worker could not renew the job&apos;s lease for %1 s (longer than the lease); it was paused or lost the database</source>
+        <translation>dieser Worker konnte die Lease des Auftrags %1 s lang nicht erneuern (länger als die Lease); er war angehalten oder ohne Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>xms::ExportStageRunner</name>
@@ -1480,6 +1508,10 @@
         <source>The converted disks (%1 MiB in %2) are kept: &apos;xms migration retry %3&apos; resumes at Write Volume; &apos;xms migration discard %3&apos; frees the space, as workers do after engine/keep-converted-days (default 7).</source>
         <translation>Die umgestellten Festplatten (%1 MiB in %2) bleiben erhalten: „xms migration retry %3“ setzt beim Schreiben der Volumes fort; „xms migration discard %3“ gibt den Platz frei, wie es Worker nach engine/keep-converted-days (Standard 7) tun.</translation>
     </message>
+    <message>
+        <source>The process running this job stopped after Finalize had completed; the migration is complete and everything it created is kept</source>
+        <translation>Der Prozess dieses Auftrags endete, nachdem Finalize abgeschlossen war; die Migration ist vollständig, und alles, was sie angelegt hat, bleibt erhalten</translation>
+    </message>
 </context>
 <context>
     <name>xms::LedgerCleanup</name>
@@ -1504,8 +1536,8 @@
         <translation>%1 %2 konnte nicht gelöscht werden: %3</translation>
     </message>
     <message>
-        <source>%1. Delete these by hand in the Xloud dashboard (project %2), or run &apos;xms migration retry&apos; after fixing access.</source>
-        <translation>%1. Löschen Sie diese von Hand im Xloud-Dashboard (Projekt %2) oder führen Sie nach Behebung des Zugriffs „xms migration retry“ aus.</translation>
+        <source>%1. Run &apos;xms migration cleanup %3&apos; to try again (after fixing access, if that was the cause), or delete these by hand in the Xloud dashboard (project %2).</source>
+        <translation>%1. Führen Sie &apos;xms migration cleanup %3&apos; aus, um es erneut zu versuchen (nachdem Sie den Zugriff behoben haben, falls das die Ursache war), oder löschen Sie diese im Xloud-Dashboard von Hand (Projekt %2).</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +2651,20 @@ SHA-256 %2</translation>
     <message>
         <source>Discarded the converted disks of job %1 (%2 freed).</source>
         <translation>Die umgestellten Festplatten von Auftrag %1 wurden verworfen (%2 freigegeben).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The worker of %n job(s) stopped; started a worker to recover them.</source>
+        <translation>
+            <numerusform>Der Worker von %n Auftrag ist beendet; ein Worker wurde gestartet, um ihn wiederherzustellen.</numerusform>
+            <numerusform>Der Worker von %n Aufträgen ist beendet; ein Worker wurde gestartet, um sie wiederherzustellen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Started a worker for %n queued job(s).</source>
+        <translation>
+            <numerusform>Ein Worker für %n wartenden Auftrag wurde gestartet.</numerusform>
+            <numerusform>Ein Worker für %n wartende Aufträge wurde gestartet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
