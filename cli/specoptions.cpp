@@ -4,6 +4,8 @@
 #include "engine/networkmap.h"
 #include "services/profiles.h"
 
+#include <QSet>
+
 namespace xms::cli {
 
 namespace {
@@ -32,6 +34,18 @@ Result<QString> resolveCloud(const Store& store, const QString& named)
                 QStringLiteral("Several clouds are registered (%1): choose one with --cloud.").arg(names.join(u", ")));
 }
 
+// The first name given twice, or empty.
+QString duplicateOf(const QStringList& names)
+{
+    QSet<QString> seen;
+    for (const QString& n : names) {
+        if (seen.contains(n))
+            return n;
+        seen.insert(n);
+    }
+    return {};
+}
+
 } // namespace
 
 const SpecOptions& specOptions()
@@ -42,8 +56,8 @@ const SpecOptions& specOptions()
 
 QList<QCommandLineOption> SpecOptions::list() const
 {
-    return {source, vm,     kind,    cloud,       project, instance, flavor, volumeType,
-            az,     netmap, profile, macFallback, noStart, keep,     powerOn};
+    return {source, vm,     kind,    cloud,       project, instance, flavor,  volumeType,
+            az,     netmap, profile, macFallback, noStart, keep,     powerOn, again};
 }
 
 Result<QList<MigrationSpec>> SpecOptions::build(const CommandContext& p, const Store& store, bool complete) const
@@ -53,6 +67,9 @@ Result<QList<MigrationSpec>> SpecOptions::build(const CommandContext& p, const S
         return fail(errc::kUsageMissing, QStringLiteral("--vm is required."));
     if (!p.isSet(source))
         return fail(errc::kUsageMissing, QStringLiteral("--source is required."));
+    if (const QString twice = duplicateOf(vms); !twice.isEmpty())
+        return fail(errc::kUsageDuplicateVm,
+                    QStringLiteral("--vm %1 is given twice; name each VM once (one job per VM).").arg(twice));
     if (vms.size() > 1 && p.isSet(instance))
         return fail(errc::kUsageInstanceName,
                     QStringLiteral("--instance-name works with one --vm only; each VM's instance is named "
@@ -99,6 +116,7 @@ Result<QList<MigrationSpec>> SpecOptions::build(const CommandContext& p, const S
                                                         : MigrationSpec::MacFallback::GenerateNew;
         s.keepResourcesOnFailure = p.isSet(keep);
         s.powerOnSourceOnCancel = p.isSet(powerOn);
+        s.again = p.isSet(again);
         if (complete)
             if (auto ok = s.validate(); !ok)
                 return std::unexpected(ok.error());

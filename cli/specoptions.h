@@ -46,6 +46,10 @@ struct SpecOptions
                                 QStringLiteral("If the job is cancelled after it powered the source VM off, power it "
                                                "on again.")};
 
+    QCommandLineOption again {QStringLiteral("again"),
+                              QStringLiteral("Migrate a VM that a completed job already migrated, once more (a second "
+                                             "instance).")};
+
     QList<QCommandLineOption> list() const;
 
     // Every spec checked before anything happens: a bad input changes nothing. `complete`: all target

@@ -744,6 +744,13 @@
     </message>
 </context>
 <context>
+    <name>Submission</name>
+    <message>
+        <source>%1 is in this submission twice; submit each VM once.</source>
+        <translation>%1 ist zweimal in dieser Übermittlung; übermitteln Sie jede VM nur einmal.</translation>
+    </message>
+</context>
+<context>
     <name>WorkerLauncher</name>
     <message>
         <source>Cannot start a migration worker: %1 is missing. Reinstall XMS or set XMS_CLI to the xms program.</source>
@@ -1567,6 +1574,37 @@
             <numerusform>%n abgeschlossener Auftrag</numerusform>
             <numerusform>%n abgeschlossene Aufträge</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 already has migration job %2 (%3).</source>
+        <translation>%1 hat bereits den Migrationsauftrag %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Wait for job %1 to end, or cancel it (&apos;xms migration cancel %1&apos;).</source>
+        <translation>Warten Sie, bis Auftrag %1 endet, oder brechen Sie ihn ab (&apos;xms migration cancel %1&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 was already migrated by job %2 on %3 (instance %4).</source>
+        <translation>%1 wurde bereits durch Auftrag %2 am %3 migriert (Instanz %4).</translation>
+    </message>
+    <message>
+        <source>Migrating it again makes a second instance, as asked (--again).</source>
+        <translation>Eine erneute Migration erzeugt wie gewünscht eine zweite Instanz (--again).</translation>
+    </message>
+    <message>
+        <source>Give --again (&apos;xms migration submit --again&apos;) to migrate it once more into a second instance.</source>
+        <translation>Geben Sie --again an (&apos;xms migration submit --again&apos;), um sie noch einmal in eine zweite Instanz zu migrieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %1 already has %n instance(s) named %2.</source>
+        <translation>
+            <numerusform>Projekt %1 hat bereits %n Instanz namens %2.</numerusform>
+            <numerusform>Projekt %1 hat bereits %n Instanzen namens %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose another instance name, unless a second one of that name is what you want.</source>
+        <translation>Wählen Sie einen anderen Instanznamen, es sei denn, Sie wollen eine zweite Instanz dieses Namens.</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,7 @@ inline constexpr QLatin1StringView kUsageMacFallback {"usage.mac_fallback"};
 inline constexpr QLatin1StringView kUsageMissing {"usage.missing"};
 inline constexpr QLatin1StringView kUsageNothingKept {"usage.nothing_kept"};
 inline constexpr QLatin1StringView kUsageRetry {"usage.retry"};
+inline constexpr QLatin1StringView kUsageDuplicateVm {"usage.duplicate_vm"};
 inline constexpr QLatin1StringView kUsageValue {"usage.value"};
 
 // vsphere.*

@@ -57,6 +57,7 @@ QJsonObject MigrationSpec::toJson() const
                    {QStringLiteral("mac_fallback"),
                     macFallback == MacFallback::Fail ? QStringLiteral("fail") : QStringLiteral("new-mac")},
                    {QStringLiteral("keep_resources_on_failure"), keepResourcesOnFailure},
+                   {QStringLiteral("again"), again},
                    {QStringLiteral("power_on_source_on_cancel"), powerOnSourceOnCancel}};
     if (guestNetworkAtSubmit)
         o.insert(QStringLiteral("guest_network_at_submit"), guestNetworkAtSubmit->toJson());
@@ -80,6 +81,7 @@ Result<MigrationSpec> MigrationSpec::fromJson(const QJsonObject& o)
     s.startInstance = o.value(u"start_instance").toBool(true);
     s.macFallback = o.value(u"mac_fallback").toString() == u"fail" ? MacFallback::Fail : MacFallback::GenerateNew;
     s.keepResourcesOnFailure = o.value(u"keep_resources_on_failure").toBool();
+    s.again = o.value(u"again").toBool();
     s.powerOnSourceOnCancel = o.value(u"power_on_source_on_cancel").toBool();
     if (const QJsonValue g = o.value(u"guest_network_at_submit"); g.isObject())
         s.guestNetworkAtSubmit = vsphere::GuestNetwork::fromJson(g.toObject());

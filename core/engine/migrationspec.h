@@ -45,6 +45,7 @@ struct MigrationSpec
     bool startInstance = true;
     MacFallback macFallback = MacFallback::GenerateNew;
     bool keepResourcesOnFailure = false; // for debugging a failed job
+    bool again = false; // migrate a VM a completed job already migrated, once more (a second instance)
     bool powerOnSourceOnCancel = false;
     // What VMware Tools reported when the job was submitted (from preflight's discovery); unset when
     // submitted without one. Export compares it with what it sees just before the power-off.

@@ -415,10 +415,60 @@ QJsonObject PreflightReport::toJson() const
     return o;
 }
 
+// The same VM must not run twice at once, nor be migrated again by accident; a second instance of the same
+// name in the project is allowed by Nova but confusing.
+void priorJobChecks(PreflightReport& r, const PreflightInput& in)
+{
+    const bool again = in.spec && in.spec->again;
+    for (const JobRecord& j : in.jobsForVm) {
+        const QString id = j.id.left(8);
+        if (!isTerminal(j.stage)) {
+            r.add(check(
+                u"Source"_s, u"source.vm_has_job"_s, Verdict::Block,
+                Text::translate("xms::Preflight", "%1 already has migration job %2 (%3).")
+                    .toString()
+                    .arg(in.vm.name, id, stageName(j.stage)),
+                Text::translate("xms::Preflight", "Wait for job %1 to end, or cancel it ('xms migration cancel %1').")
+                    .toString()
+                    .arg(id)));
+        } else if (j.stage == Stage::Completed) {
+            const QString when = j.finishedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+            const QString instance = j.spec.value(u"instance_name").toString();
+            const QString message
+                = Text::translate("xms::Preflight", "%1 was already migrated by job %2 on %3 (instance %4).")
+                      .toString()
+                      .arg(in.vm.name, id, when, instance.isEmpty() ? in.vm.name : instance);
+            if (again)
+                r.add(check(u"Source"_s, u"source.vm_migrated"_s, Verdict::Warn, message,
+                            Text::translate("xms::Preflight",
+                                            "Migrating it again makes a second instance, as asked "
+                                            "(--again).")
+                                .toString()));
+            else
+                r.add(check(u"Source"_s, u"source.vm_migrated"_s, Verdict::Block, message,
+                            Text::translate("xms::Preflight",
+                                            "Give --again ('xms migration submit --again') to migrate it once more "
+                                            "into a second instance.")
+                                .toString()));
+        }
+    }
+    if (in.serversNamed > 0 && in.spec)
+        r.add(check(u"Target"_s, u"target.instance_name"_s, Verdict::Warn,
+                    Text::translate("xms::Preflight", "Project %1 already has %n instance(s) named %2.", nullptr,
+                                    in.serversNamed)
+                        .toString()
+                        .arg(in.spec->project, in.spec->effectiveInstanceName()),
+                    Text::translate("xms::Preflight",
+                                    "Choose another instance name, unless a second one of that name "
+                                    "is what you want.")
+                        .toString()));
+}
+
 PreflightReport evaluatePreflight(const PreflightInput& in)
 {
     PreflightReport r;
     r.vm = in.vm.name;
+    priorJobChecks(r, in);
     sourceChecks(r, in.vm, in);
     if (in.spec && in.target)
         targetChecks(r, in.vm, *in.spec, *in.target, in);

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "engine/migrationspec.h"
+#include "model/jobrecords.h"
 #include "vsphere/vminfo.h"
 #include "xloud/resources.h"
 
@@ -15,7 +16,6 @@
 namespace xms {
 
 class Store;
-struct JobRecord;
 
 // Xloud's words for a VM's readiness: Pass can go, Warn can go with a note, Block cannot be submitted.
 enum class Verdict { Pass, Warn, Block };
@@ -68,6 +68,8 @@ struct PreflightInput
     QString virtioWin; // the virtio-win ISO setting
     qint64 stagingFreeBytes = -1; // -1: unknown
     qint64 alreadyQueuedBytes = 0; // staging that queued/running jobs will also need
+    QList<JobRecord> jobsForVm; // the store's jobs of this source and VM, any state
+    int serversNamed = -1; // instances already named as the target's instance name in its project; -1 unknown
 };
 
 // The checks themselves: pure, no I/O.

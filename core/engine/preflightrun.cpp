@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "vsphere/discovery.h"
 #include "vsphere/session.h"
+#include "xloud/computeclient.h"
 #include "xloud/networkclient.h"
 #include "xloud/session.h"
 
@@ -59,7 +60,11 @@ public:
         const QString& staging = settings.stagingDir;
         QDir().mkpath(staging);
         m_input.stagingFreeBytes = QStorageInfo(staging).bytesAvailable();
-        m_input.alreadyQueuedBytes = queuedBytes();
+        const QList<JobRecord> all = JobStore(m_store).jobs(1000).value_or(QList<JobRecord>());
+        m_input.alreadyQueuedBytes = stagingStillNeeded(all);
+        for (const JobRecord& j : all)
+            if (j.spec.value(u"source").toString() == m_spec.source && j.spec.value(u"vm").toString() == m_spec.vm)
+                m_input.jobsForVm.append(j);
         SecretStore::backend().read(SecretStore::sourcePasswordKey(env->name), this,
                                     [this, env = *env](Result<QString> pw) {
                                         if (!pw)
@@ -69,8 +74,6 @@ public:
     }
 
 private:
-    qint64 queuedBytes() const { return stagingStillNeeded(JobStore(m_store).jobs(1000).value_or(QList<JobRecord>())); }
-
     void discover(const EnvironmentRecord& env, const QString& password)
     {
         auto* session = new vsphere::Session(vsphere::Session::optionsFor(env, password), this);
@@ -117,8 +120,19 @@ private:
                     return targetUnreachable(t.error());
                 m_input.spec = m_spec;
                 m_input.target = *t;
-                macs(s);
+                servers(s);
             });
+        });
+    }
+
+    // Instances already carrying the instance name; a failed lookup only skips the warning.
+    void servers(xloud::Session* session)
+    {
+        auto* compute = new xloud::ComputeClient(session, m_spec.project, this);
+        compute->findServers(m_spec.effectiveInstanceName(), [this, session](Result<QList<xloud::Server>> found) {
+            if (found)
+                m_input.serversNamed = int(found->size());
+            macs(session);
         });
     }
 

@@ -134,7 +134,7 @@ Status migrate(QSqlDatabase& db)
         return abort(
             fail(errc::kStoreSchema, QObject::tr("The XMS database could not be updated."), q.lastError().text()));
     if (current < kLatest)
-        qCDebug(lcStore) << "database schema migrated from version" << current << "to" << kLatest;
+        qCInfo(lcStore) << "database schema migrated from version" << current << "to" << kLatest;
     return {};
 }
 

@@ -82,7 +82,7 @@ grep -q '^  migration submit ' "$work/help.txt" || fail "xms --help lists no 'mi
 XMS_HOME=$home/quiet /usr/bin/xms source list >/dev/null 2>"$work/quiet.err"
 [[ ! -s $work/quiet.err ]] || fail "xms source list printed on stderr at default verbosity: $(cat "$work/quiet.err")"
 XMS_HOME=$home/verbose /usr/bin/xms --verbose source list >/dev/null 2>"$work/verbose.err"
-grep -q '^xms.core.store: database schema now at version' "$work/verbose.err" \
+grep -q '^xms.core.store: database schema migrated from version' "$work/verbose.err" \
   || fail "xms --verbose printed no store log line: $(cat "$work/verbose.err")"
 XMS_HOME=$home/desk QT_QPA_PLATFORM=offscreen timeout 60 /usr/bin/xms-desktop --check-start >"$work/desktop.out" 2>&1 \
   || { cat "$work/desktop.out"; fail "xms-desktop --check-start failed"; }

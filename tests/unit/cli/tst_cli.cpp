@@ -70,6 +70,17 @@ private slots:
         QCOMPARE(jobCount(), 0);
     }
 
+    // The same VM twice in one submit would make two jobs racing for one VM: refused, nothing created.
+    void sameVmTwiceIsRefused()
+    {
+        const Run r
+            = xms({u"migration"_s, u"submit"_s, u"--source"_s, u"vc"_s, u"--vm"_s, u"web01"_s, u"--vm"_s, u"db01"_s,
+                   u"--vm"_s, u"web01"_s, u"--target-project"_s, u"infra"_s, u"--flavor"_s, u"m1.small"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--vm web01 is given twice"), qPrintable(r.err));
+        QCOMPARE(jobCount(), 0);
+    }
+
     void unknownSourceIsNotFound()
     {
         const Run r = xms({u"migration"_s, u"submit"_s, u"--source"_s, u"nope"_s, u"--vm"_s, u"web01"_s,
@@ -195,7 +206,8 @@ private slots:
         r = xms({u"profile"_s, u"import"_s, file, u"--name"_s, u"copy"_s});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"Imported profile copy with 1 mapping(s)."), qPrintable(r.out));
-        QVERIFY(xms({u"profile"_s, u"show"_s, u"copy"_s}).out.contains(u"VM Network → internal-net (keep MAC, keep IP)"));
+        QVERIFY(
+            xms({u"profile"_s, u"show"_s, u"copy"_s}).out.contains(u"VM Network → internal-net (keep MAC, keep IP)"));
 
         const QString unnamed = m_home.filePath(u"unnamed.json"_s);
         QFile f(unnamed);

@@ -174,6 +174,58 @@ private slots:
         QCOMPARE(r.toJson()[u"verdict"].toString(), u"pass"_s);
     }
 
+    // Issue 12, bad input preflight let through: a VM with a job that has not ended, or one a completed job
+    // already migrated, Blocks (the latter only Warns with --again); a taken instance name Warns.
+    void priorJobsOfTheVm()
+    {
+        PreflightInput in = input();
+        JobRecord running;
+        running.id = u"0123456789abcdef"_s;
+        running.stage = Stage::WriteVolume;
+        in.jobsForVm = {running};
+        PreflightReport r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        const PreflightCheck* c = find(r, u"source.vm_has_job"_s);
+        QVERIFY(c);
+        QVERIFY2(c->message.contains(u"already has migration job 01234567 (Write Volume)"), qPrintable(c->message));
+        QVERIFY(c->fix.contains(u"xms migration cancel 01234567"));
+
+        JobRecord done;
+        done.id = u"fedcba9876543210"_s;
+        done.stage = Stage::Completed;
+        done.finishedAt = QDateTime::currentDateTime();
+        done.spec = {{u"instance_name"_s, u"web-01-old"_s}};
+        JobRecord failed;
+        failed.id = u"aaaabbbbccccdddd"_s;
+        failed.stage = Stage::Failed;
+        in.jobsForVm = {done, failed}; // a failed attempt says nothing against another
+        r = evaluatePreflight(in);
+        QCOMPARE(r.verdict, Verdict::Block);
+        c = find(r, u"source.vm_migrated"_s);
+        QVERIFY(c);
+        QCOMPARE(c->verdict, Verdict::Block);
+        QVERIFY2(c->message.contains(u"already migrated by job fedcba98") && c->message.contains(u"web-01-old"),
+                 qPrintable(c->message));
+        QVERIFY(c->fix.contains(u"--again"));
+        QCOMPARE(r.checks.count(), evaluatePreflight(input()).checks.count() + 1);
+
+        in.spec->again = true;
+        r = evaluatePreflight(in);
+        QCOMPARE(find(r, u"source.vm_migrated"_s)->verdict, Verdict::Warn);
+        QCOMPARE(r.verdict, Verdict::Warn);
+
+        in.jobsForVm.clear();
+        in.spec->again = false;
+        in.serversNamed = 1;
+        r = evaluatePreflight(in);
+        c = find(r, u"target.instance_name"_s);
+        QVERIFY(c);
+        QCOMPARE(c->verdict, Verdict::Warn);
+        QVERIFY2(c->message.contains(u"already has 1 instance(s) named"), qPrintable(c->message));
+        in.serversNamed = 0;
+        QVERIFY(!find(evaluatePreflight(in), u"target.instance_name"_s));
+    }
+
     void smallFlavorBlocksNamingBoth()
     {
         PreflightInput in = input();
