@@ -1219,6 +1219,10 @@
         <source>unknown option &apos;%1&apos; (the options are keep-mac and keep-ip)</source>
         <translation>unbekannte Option &apos;%1&apos; (die Optionen sind keep-mac und keep-ip)</translation>
     </message>
+    <message>
+        <source>%1 was powered on at %2, after its disks were exported, so they may be out of date</source>
+        <translation>%1 wurde um %2 eingeschaltet, nachdem seine Festplatten exportiert wurden; sie sind daher womöglich veraltet</translation>
+    </message>
 </context>
 <context>
     <name>xms::Checkpoint</name>

@@ -26,6 +26,7 @@ Checkpoint Checkpoint::capture(const JobContext& ctx)
     c.guest = ctx.guest;
     c.imageProperties = ctx.imageProperties;
     c.poweredOff = ctx.exported.poweredOff;
+    c.exportStarted = ctx.exported.startedAt;
     return c;
 }
 
@@ -41,7 +42,8 @@ QJsonObject Checkpoint::toJson() const
             {QStringLiteral("vm"), vm.toJson()},
             {QStringLiteral("guest"), guest ? guest->toJson() : QJsonObject()},
             {QStringLiteral("image_properties"), imageProperties},
-            {QStringLiteral("powered_off_moref"), poweredOff.value}};
+            {QStringLiteral("powered_off_moref"), poweredOff.value},
+            {QStringLiteral("export_started"), exportStarted.toString(Qt::ISODateWithMs)}};
 }
 
 std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
@@ -62,6 +64,7 @@ std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
     c.imageProperties = o.value(u"image_properties").toObject();
     if (const QString moref = o.value(u"powered_off_moref").toString(); !moref.isEmpty())
         c.poweredOff = {QStringLiteral("VirtualMachine"), moref};
+    c.exportStarted = QDateTime::fromString(o.value(u"export_started").toString(), Qt::ISODateWithMs);
     return c;
 }
 
@@ -93,6 +96,7 @@ void Checkpoint::restoreInto(JobContext& ctx) const
         ctx.exported.disks.append(disk);
     }
     ctx.exported.poweredOff = poweredOff;
+    ctx.exported.startedAt = exportStarted;
     ctx.vm = vm;
     ctx.guest = guest;
     ctx.imageProperties = imageProperties;

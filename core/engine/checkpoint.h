@@ -32,6 +32,7 @@ struct Checkpoint
     std::optional<GuestInfo> guest; // empty when none was stored (or it cannot be read)
     QJsonObject imageProperties;
     vsphere::MoRef poweredOff; // null when the job did not power the source off
+    QDateTime exportStarted; // UTC; a power-on of the VM after it means the disks are out of date
 
     static Checkpoint capture(const JobContext& ctx);
     // The stored form (the job's checkpoint column); its schema is what earlier versions wrote and read.

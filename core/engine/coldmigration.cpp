@@ -15,6 +15,7 @@
 #include "vsphere/poweron.h"
 #include "vsphere/propertycollector.h"
 #include "vsphere/session.h"
+#include "vsphere/vmevents.h"
 
 #include <QCoreApplication>
 
@@ -73,7 +74,14 @@ void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, st
             .toString()
             .arg(c->spec.vm, e.message);
     };
-    session->open([c, session, vm, unsure, next](Status opened) {
+    const QDateTime exported = checkpoint->exportStarted;
+    auto close = [session, next] {
+        session->close([session, next](Status) {
+            session->deleteLater();
+            next();
+        });
+    };
+    session->open([c, session, vm, exported, unsure, next, close](Status opened) {
         if (!opened) {
             c->resumeBlocked = unsure(opened.error());
             session->deleteLater();
@@ -81,7 +89,7 @@ void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, st
         }
         vsphere::PropertyCollector::retrieveOne(
             *session, vm, {QStringLiteral("VirtualMachine"), {QStringLiteral("runtime.powerState")}},
-            [c, session, unsure, next](Result<vsphere::ObjectContent> r) {
+            [c, session, vm, exported, unsure, close](Result<vsphere::ObjectContent> r) {
                 const QString state = r ? r->text(QStringLiteral("runtime.powerState")) : QString();
                 if (!r)
                     c->resumeBlocked = unsure(r.error());
@@ -91,10 +99,22 @@ void confirmSourceStillOff(JobContext& ctx, JobStore& jobs, QObject* context, st
                                                        "since they were exported")
                                            .toString()
                                            .arg(c->spec.vm, state);
-                session->close([session, next](Status) {
-                    session->deleteLater();
-                    next();
-                });
+                if (!c->resumeBlocked.isEmpty() || !exported.isValid())
+                    return close(); // a checkpoint from before export times were kept: power state only
+                // Off now is not enough: a VM powered on and off again since has other disks.
+                vsphere::vmevents::poweredOnSince(
+                    *session, vm, exported, [c, unsure, close](Result<std::optional<QDateTime>> on) {
+                        if (!on)
+                            c->resumeBlocked = unsure(on.error());
+                        else if (*on)
+                            c->resumeBlocked
+                                = Text::translate("xms",
+                                                  "%1 was powered on at %2, after its disks were exported, "
+                                                  "so they may be out of date")
+                                      .toString()
+                                      .arg(c->spec.vm, (*on)->toLocalTime().toString(Qt::ISODate));
+                        close();
+                    });
             });
     });
 }

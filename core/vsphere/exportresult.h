@@ -2,6 +2,7 @@
 
 #include "moref.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -29,6 +30,7 @@ struct ExportResult
     QList<ExportedDisk> disks; // in VM disk order
     qint64 elapsedMs = 0;
     MoRef poweredOff; // null when the VM was already off (or nothing was powered off yet)
+    QDateTime startedAt; // UTC, before the power-off: the VM's disks are this export's from here on
 
     QStringList paths() const;
     quint64 capacityBytes() const; // all disks' virtual size

@@ -56,6 +56,7 @@ ServiceContent ServiceContent::fromXml(const XmlElement& r)
     sc.propertyCollector = moRefFrom(r.child(u"propertyCollector"));
     sc.viewManager = moRefFrom(r.child(u"viewManager"));
     sc.sessionManager = moRefFrom(r.child(u"sessionManager"));
+    sc.eventManager = moRefFrom(r.child(u"eventManager"));
     sc.searchIndex = moRefFrom(r.child(u"searchIndex"));
     return sc;
 }

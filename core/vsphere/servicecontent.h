@@ -35,6 +35,7 @@ struct ServiceContent
     MoRef viewManager;
     MoRef sessionManager;
     MoRef searchIndex;
+    MoRef eventManager;
 
     static ServiceContent fromXml(const XmlElement& returnval);
 };

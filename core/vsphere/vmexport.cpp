@@ -21,6 +21,7 @@ VmExport::~VmExport()
 
 void VmExport::start()
 {
+    m_startedAt = QDateTime::currentDateTimeUtc();
     m_session.open([this](Status s) {
         if (!s)
             return end(s);
@@ -120,6 +121,7 @@ void VmExport::transfer()
     connect(m_export, &ExportSession::finished, this, [this](const Status& s) {
         m_result = m_export->result();
         m_result.poweredOff = m_poweredOff;
+        m_result.startedAt = m_startedAt;
         m_export->deleteLater();
         end(s);
     });

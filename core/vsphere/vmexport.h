@@ -7,6 +7,7 @@
 #include "session.h"
 #include "vminfo.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -62,6 +63,7 @@ private:
     VmInfo m_vm;
     ExportResult m_result;
     MoRef m_poweredOff; // set once this export has powered the VM off
+    QDateTime m_startedAt;
     QPointer<PowerOff> m_powerOff;
     QPointer<ExportSession> m_export;
     bool m_cancelled = false;

@@ -4,10 +4,12 @@
 #include "vsphere/discovery.h"
 #include "vsphere/soapenvelope.h"
 #include "vsphere/task.h"
+#include "vsphere/vmevents.h"
 #include "vspherelab.h"
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTest>
 #include <QXmlStreamWriter>
@@ -238,6 +240,47 @@ private slots:
         QVERIFY(!vm);
         QCOMPARE(vm.error().code, QStringLiteral("vsphere.vm.not_found"));
         QVERIFY(vm.error().message.contains(u"no-such-vm"));
+    }
+
+    // Finding 3 (resume can migrate stale disks): a VM powered on and off again since its disks were
+    // exported looks "off" like one that never ran; vCenter's event history tells them apart. Uses
+    // lab-lease-error (its power state is put back; the vcsim lock keeps the export test away meanwhile).
+    void powerOnSinceIsInTheEventHistory()
+    {
+        auto s = openSession();
+        const VmInfo before = vspherelab::vm(*s, QStringLiteral("lab-lease-error"));
+        const MoRef vm = before.moref;
+        QVERIFY(!vm.value.isEmpty());
+        auto restore = qScopeGuard([&] {
+            if (before.powerState == u"poweredOn")
+                vspherelab::powerOn(*s, vm);
+        });
+        XMS_VERIFY_OK(vspherelab::powerOff(*s, vm));
+        QTest::qWait(1100);
+        const QDateTime exported = QDateTime::currentDateTimeUtc(); // as a job's export would start
+        std::optional<Result<std::optional<QDateTime>>> quiet;
+        vmevents::poweredOnSince(*s, vm, exported, [&](Result<std::optional<QDateTime>> r) { quiet = r; });
+        const auto none = await(quiet);
+        XMS_VERIFY_OK(none);
+        QVERIFY2(!none->has_value(), "no power-on yet");
+
+        XMS_VERIFY_OK(vspherelab::powerOn(*s, vm));
+        XMS_VERIFY_OK(vspherelab::powerOff(*s, vm)); // off again: the power state alone says nothing
+        QCOMPARE(vspherelab::vm(*s, QStringLiteral("lab-lease-error")).powerState, QStringLiteral("poweredOff"));
+        std::optional<Result<std::optional<QDateTime>>> ran;
+        vmevents::poweredOnSince(*s, vm, exported, [&](Result<std::optional<QDateTime>> r) { ran = r; });
+        const auto on = await(ran);
+        XMS_VERIFY_OK(on);
+        QVERIFY2(on->has_value(), "the power-on is in the event history");
+        QVERIFY2(**on >= exported.addSecs(-1) && **on <= QDateTime::currentDateTimeUtc().addSecs(1),
+                 qPrintable((*on)->toString(Qt::ISODateWithMs)));
+
+        std::optional<Result<std::optional<QDateTime>>> later;
+        vmevents::poweredOnSince(*s, vm, QDateTime::currentDateTimeUtc().addSecs(1),
+                                 [&](Result<std::optional<QDateTime>> r) { later = r; });
+        const auto after = await(later);
+        XMS_VERIFY_OK(after);
+        QVERIFY(!after->has_value()); // only power-ons after the given time count
     }
 
     void reloginAfterTheSessionWasClosed()

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace xms;
 using namespace Qt::StringLiterals;
@@ -135,7 +136,8 @@ private slots:
             {u"vm"_s, sampleVm().toJson()},
             {u"guest"_s, sampleGuest().toJson()},
             {u"image_properties"_s, props},
-            {u"powered_off_moref"_s, u"vm-42"_s}};
+            {u"powered_off_moref"_s, u"vm-42"_s},
+            {u"export_started"_s, u"2026-12-01T10:00:00.000Z"_s}};
 
         const auto c = Checkpoint::fromJson(stored);
         QVERIFY(c.has_value());
@@ -152,6 +154,8 @@ private slots:
         QCOMPARE(ctx.stagingDisks(), QStringList {disk});
         QCOMPARE(ctx.exported.disks.first().capacityBytes, quint64(20LL << 30));
         QCOMPARE(ctx.exported.poweredOff.value, u"vm-42"_s);
+        // A resume asks vCenter whether the VM was powered on after this (coldmigration.cpp).
+        QCOMPARE(ctx.exported.startedAt, QDateTime(QDate(2026, 12, 1), QTime(10, 0), QTimeZone::utc()));
         QCOMPARE(ctx.vm.name, u"web01"_s);
         QCOMPARE(ctx.guest->primaryRoot()->osinfo, u"debian12"_s);
         QCOMPARE(ctx.imageProperties, props);
