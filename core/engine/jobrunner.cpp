@@ -189,14 +189,7 @@ void JobRunner::emitEventAt(Stage stage, EventLevel level, const QString& name, 
 {
     if (m_fenced)
         return;
-    EventRecord e;
-    e.jobId = m_ctx->jobId;
-    e.stage = stage;
-    e.level = level;
-    e.name = name;
-    e.text = message;
-    e.data = data;
-    if (auto r = m_jobs.appendEvent(m_lease, e); !r)
+    if (auto r = m_jobs.appendEvent(m_lease, EventRecord::of(m_ctx->jobId, stage, level, name, message, data)); !r)
         checked(std::unexpected(r.error()), qPrintable(u"event " + name));
 }
 
@@ -367,36 +360,31 @@ void JobRunner::finishAt(Stage terminal, Stage at, const Error& error)
                       Text::translate("xms::JobRunner", "Some resources could not be deleted: %1")
                           .arg(cleanup.error().toString()));
         // The final event is written with the job's end, in one transaction.
-        EventRecord e;
-        e.jobId = m_ctx->jobId;
-        e.stage = terminal == Stage::Completed ? Stage::Completed : at;
         JobEnd how {terminal, at, {}, {}, std::nullopt};
+        const QString& id = m_ctx->jobId;
         if (terminal == Stage::Completed) {
             how.errorOrResult = {{QStringLiteral("server_id"), m_ctx->serverId},
                                  {QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)},
                                  {QStringLiteral("port_ids"), QJsonArray::fromStringList(m_ctx->portIds)}};
             how.status = Text::translate("xms::JobRunner", "Completed");
-            e.name = QStringLiteral("migration.completed");
-            e.text = Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
-                         .arg(m_ctx->spec.effectiveInstanceName());
-            e.data = how.errorOrResult;
+            how.event = EventRecord::of(id, Stage::Completed, EventLevel::Info, QStringLiteral("migration.completed"),
+                                        Text::translate("xms::JobRunner", "Migration complete: instance %1 is ready")
+                                            .arg(m_ctx->spec.effectiveInstanceName()),
+                                        how.errorOrResult);
         } else if (terminal == Stage::Cancelled) {
             how.status = Text::translate("xms::JobRunner", "Cancelled during %1").arg(stageText(at));
-            e.level = EventLevel::Warning;
-            e.name = QStringLiteral("job.cancelled");
-            e.text = Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
-                         .arg(stageText(at));
+            how.event = EventRecord::of(
+                id, at, EventLevel::Warning, QStringLiteral("job.cancelled"),
+                Text::translate("xms::JobRunner", "Cancelled during %1; everything the job created was removed")
+                    .arg(stageText(at)));
         } else {
             how.errorOrResult = {{QStringLiteral("code"), error.code},
                                  {QStringLiteral("message"), error.message},
                                  {QStringLiteral("detail"), error.detail}};
             how.status = Text::literal(error.message);
-            e.level = EventLevel::Error;
-            e.name = stageKey(at) + QStringLiteral(".failed");
-            e.text = Text::literal(error.message);
-            e.data = how.errorOrResult;
+            how.event = EventRecord::of(id, at, EventLevel::Error, stageKey(at) + QStringLiteral(".failed"),
+                                        Text::literal(error.message), how.errorOrResult);
         }
-        how.event = e;
         writeEnd(how, 5);
     };
 

@@ -89,6 +89,20 @@ struct EventRecord
     QString message;
     Text text;
     QJsonObject data;
+
+    // A new event of job `jobId`, as the engine and the job-level hosts write them.
+    static EventRecord of(const QString& jobId, Stage stage, EventLevel level, const QString& name, const Text& text,
+                          const QJsonObject& data = {})
+    {
+        EventRecord e;
+        e.jobId = jobId;
+        e.stage = stage;
+        e.level = level;
+        e.name = name;
+        e.text = text;
+        e.data = data;
+        return e;
+    }
 };
 
 // A cloud resource a job makes, recorded *before* the create call (by its deterministic name) so that

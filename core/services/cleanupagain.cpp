@@ -33,14 +33,7 @@ public:
     void emitEventAt(Stage stage, EventLevel level, const QString& name, const Text& message,
                      const QJsonObject& data = {}) override
     {
-        EventRecord e;
-        e.jobId = ctx.jobId;
-        e.stage = stage;
-        e.level = level;
-        e.name = name;
-        e.text = message;
-        e.data = data;
-        m_jobs.appendEvent(e);
+        m_jobs.appendEvent(EventRecord::of(ctx.jobId, stage, level, name, message, data));
     }
     JobContext ctx;
 

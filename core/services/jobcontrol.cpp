@@ -58,7 +58,7 @@ Result<qint64> discard(JobStore& jobs, const QString& id)
     return discardKeptStaging(jobs, id);
 }
 
-Result<StallCheck> recoverStalled(JobStore& jobs)
+Result<StallCheck> recoverStalled(const JobStore& jobs)
 {
     StallCheck c;
     auto lost = jobs.orphaned();

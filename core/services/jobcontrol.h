@@ -26,7 +26,7 @@ struct StallCheck
     int queued = 0;
     bool startedWorker = false;
 };
-Result<StallCheck> recoverStalled(JobStore& jobs);
+Result<StallCheck> recoverStalled(const JobStore& jobs);
 
 } // namespace jobcontrol
 } // namespace xms

@@ -72,6 +72,41 @@ void JobWatcher::follow(const QString& jobId)
         tick();
 }
 
+// On a pool thread: the jobs, the followed job's new events, and (every few seconds) the stall check.
+JobWatcher::Poll JobWatcher::readPoll(const JobStore& jobs, const QString& follow, quint64 generation, qint64 after,
+                                      int limit, int backlog, bool checkStalled)
+{
+    Poll p {jobs.jobs(), follow, generation, QList<EventRecord>(), std::nullopt};
+    if (checkStalled)
+        p.stall = jobcontrol::recoverStalled(jobs);
+    if (follow.isEmpty())
+        return p;
+    if (after > 0) {
+        p.events = jobs.events(follow, after, limit);
+        return p;
+    }
+    // A job just followed: read its history here, off the caller's thread, keeping the newest part.
+    QList<EventRecord> newest;
+    qint64 cursor = 0;
+    for (;;) {
+        auto batch = jobs.events(follow, cursor, 5000);
+        if (!batch) {
+            p.events = std::unexpected(batch.error());
+            return p;
+        }
+        if (batch->isEmpty())
+            break;
+        cursor = batch->last().id;
+        newest.append(*batch);
+        if (newest.size() > backlog)
+            newest.remove(0, newest.size() - backlog);
+        if (batch->size() < 5000)
+            break;
+    }
+    p.events = newest;
+    return p;
+}
+
 void JobWatcher::tick()
 {
     if (m_poll.isRunning()) {
@@ -88,41 +123,9 @@ void JobWatcher::tick()
     const bool checkStalled = m_recoverStalled && (!m_lastStallCheck.isValid() || m_lastStallCheck.elapsed() >= 5000);
     if (checkStalled)
         m_lastStallCheck.start();
-    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()),
-                                       [jobs, follow, generation, after, limit, backlog, checkStalled] {
-                                           Poll p {jobs.jobs(), follow, generation, QList<EventRecord>(), std::nullopt};
-                                           if (checkStalled) {
-                                               JobStore writer = jobs;
-                                               p.stall = jobcontrol::recoverStalled(writer);
-                                           }
-                                           if (follow.isEmpty())
-                                               return p;
-                                           if (after > 0) {
-                                               p.events = jobs.events(follow, after, limit);
-                                               return p;
-                                           }
-                                           // A job just followed: read its history here, off the caller's thread,
-                                           // keeping the newest part.
-                                           QList<EventRecord> newest;
-                                           qint64 cursor = 0;
-                                           for (;;) {
-                                               auto batch = jobs.events(follow, cursor, 5000);
-                                               if (!batch) {
-                                                   p.events = std::unexpected(batch.error());
-                                                   return p;
-                                               }
-                                               if (batch->isEmpty())
-                                                   break;
-                                               cursor = batch->last().id;
-                                               newest.append(*batch);
-                                               if (newest.size() > backlog)
-                                                   newest.remove(0, newest.size() - backlog);
-                                               if (batch->size() < 5000)
-                                                   break;
-                                           }
-                                           p.events = newest;
-                                           return p;
-                                       }));
+    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [=] {
+        return readPoll(jobs, follow, generation, after, limit, backlog, checkStalled);
+    }));
 }
 
 void JobWatcher::onPolled()

@@ -53,6 +53,8 @@ private:
         Result<QList<EventRecord>> events;
         std::optional<Result<jobcontrol::StallCheck>> stall;
     };
+    static Poll readPoll(const JobStore& jobs, const QString& follow, quint64 generation, qint64 after, int limit,
+                         int backlog, bool checkStalled);
     void tick();
     void onPolled();
     void deliverEvents();

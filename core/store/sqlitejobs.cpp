@@ -298,12 +298,17 @@ Result<QStringList> SqliteStore::queued() const
     return ids;
 }
 
-Result<std::optional<JobLease>> SqliteStore::claim(const QString& id, const QString& owner, int leaseSeconds)
+namespace {
+
+// Gives the job to owner with a fresh lease when `condition` holds (claim: queued and unowned; takeOver:
+// the lease expired); nullopt when it did not. `alsoSet` and `condition` may use :now2 and :now3.
+Result<std::optional<JobLease>> grantLease(const QSqlDatabase& db, const QString& id, const QString& owner,
+                                           int leaseSeconds, const QString& alsoSet, const QString& condition)
 {
-    Sql s(db(),
+    Sql s(db,
           QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
-                         " heartbeat_at = :now, started_at = :now2, updated_at = :now3"
-                         " WHERE id = :id AND owner = '' AND stage = 'queued'"));
+                         " heartbeat_at = :now")
+              + alsoSet + QStringLiteral(" WHERE id = :id AND ") + condition);
     const QString t = now();
     const QString token = newToken();
     if (auto r = s.bind(":owner", owner)
@@ -321,26 +326,19 @@ Result<std::optional<JobLease>> SqliteStore::claim(const QString& id, const QStr
     return JobLease(id, token);
 }
 
+} // namespace
+
+Result<std::optional<JobLease>> SqliteStore::claim(const QString& id, const QString& owner, int leaseSeconds)
+{
+    return grantLease(db(), id, owner, leaseSeconds, QStringLiteral(", started_at = :now2, updated_at = :now3"),
+                      QStringLiteral("owner = '' AND stage = 'queued'"));
+}
+
 Result<std::optional<JobLease>> SqliteStore::takeOver(const QString& id, const QString& owner, int leaseSeconds)
 {
-    Sql s(db(),
-          QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
-                         " heartbeat_at = :now WHERE id = :id AND owner != ''"
-                         " AND lease_expires_at < :now2 AND stage NOT IN ('completed', 'failed', 'cancelled')"));
-    const QString t = now();
-    const QString token = newToken();
-    if (auto r = s.bind(":owner", owner)
-                     .bind(":token", token)
-                     .bind(":expires", later(leaseSeconds))
-                     .bind(":now", t)
-                     .bind(":id", id)
-                     .bind(":now2", t)
-                     .exec();
-        !r)
-        return std::unexpected(r.error());
-    if (s.query().numRowsAffected() != 1)
-        return std::nullopt;
-    return JobLease(id, token);
+    return grantLease(db(), id, owner, leaseSeconds, QStringLiteral(", updated_at = :now3"),
+                      QStringLiteral("owner != '' AND lease_expires_at < :now2"
+                                     " AND stage NOT IN ('completed', 'failed', 'cancelled')"));
 }
 
 Status SqliteStore::renew(const JobLease& lease, int leaseSeconds)

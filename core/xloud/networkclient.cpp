@@ -85,10 +85,10 @@ void NetworkClient::port(const QString& id, Callback<Port> done)
     });
 }
 
-void NetworkClient::portsByMac(const QString& mac, Callback<QList<Port>> done)
+void NetworkClient::listPorts(const QUrlQuery& filter, const QString& action, Callback<QList<Port>> done)
 {
     get(
-        u"/ports"_s, tr("find ports with MAC %1").arg(mac),
+        u"/ports"_s, action,
         [done](Result<RestReply> r) {
             if (!r)
                 return done(std::unexpected(r.error()));
@@ -97,22 +97,18 @@ void NetworkClient::portsByMac(const QString& mac, Callback<QList<Port>> done)
                 out.append(Port::fromJson(v.toObject()));
             done(out);
         },
-        QUrlQuery({{u"mac_address"_s, mac.toLower()}}));
+        filter);
+}
+
+void NetworkClient::portsByMac(const QString& mac, Callback<QList<Port>> done)
+{
+    listPorts(QUrlQuery({{u"mac_address"_s, mac.toLower()}}), tr("find ports with MAC %1").arg(mac), std::move(done));
 }
 
 void NetworkClient::portsByIp(const QString& ip, Callback<QList<Port>> done)
 {
-    get(
-        u"/ports"_s, tr("find ports with IP %1").arg(ip),
-        [done](Result<RestReply> r) {
-            if (!r)
-                return done(std::unexpected(r.error()));
-            QList<Port> out;
-            for (const QJsonValue& v : r->json.value(u"ports").toArray())
-                out.append(Port::fromJson(v.toObject()));
-            done(out);
-        },
-        QUrlQuery({{u"fixed_ips"_s, u"ip_address="_s + ip}}));
+    listPorts(QUrlQuery({{u"fixed_ips"_s, u"ip_address="_s + ip}}), tr("find ports with IP %1").arg(ip),
+              std::move(done));
 }
 
 void NetworkClient::findPorts(const QString& name, Callback<QList<Port>> done)
@@ -121,17 +117,8 @@ void NetworkClient::findPorts(const QString& name, Callback<QList<Port>> done)
     endpoint([this, name, done](Result<QUrl> ep) {
         if (!ep)
             return done(std::unexpected(ep.error()));
-        get(
-            u"/ports"_s, tr("find ports named '%1'").arg(name),
-            [done](Result<RestReply> r) {
-                if (!r)
-                    return done(std::unexpected(r.error()));
-                QList<Port> out;
-                for (const QJsonValue& v : r->json.value(u"ports").toArray())
-                    out.append(Port::fromJson(v.toObject()));
-                done(out);
-            },
-            QUrlQuery({{u"name"_s, name}, {u"project_id"_s, projectId()}}));
+        listPorts(QUrlQuery({{u"name"_s, name}, {u"project_id"_s, projectId()}}), tr("find ports named '%1'").arg(name),
+                  done);
     });
 }
 

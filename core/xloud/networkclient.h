@@ -3,6 +3,8 @@
 #include "serviceclient.h"
 #include "types.h"
 
+#include <QUrlQuery>
+
 namespace xms::xloud {
 
 // Neutron (v2.0) for one project: the networks it can attach to (its own and shared ones), their
@@ -35,6 +37,9 @@ public:
 
     // Neutron's quota details for the project: network, subnet, port … (limit, used, reserved).
     void quotaUsage(Callback<QList<QuotaItem>> done);
+
+private:
+    void listPorts(const QUrlQuery& filter, const QString& action, Callback<QList<Port>> done);
 };
 
 } // namespace xms::xloud

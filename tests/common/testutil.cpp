@@ -1,8 +1,11 @@
 #include "testutil.h"
 
+#include "secrets/secretstore.h"
 #include "store/jobstore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QtGlobal>
 #include <cstdio>
@@ -68,6 +71,17 @@ void StoreHost::emitEventAt(Stage stage, EventLevel level, const QString& name, 
     e.text = message;
     e.data = data;
     m_jobs.appendEvent(e);
+}
+
+Status writeSecret(const QString& key, const QString& value)
+{
+    QObject context;
+    std::optional<Status> done;
+    SecretStore::backend().write(key, value, &context, [&done](Status s) { done = s; });
+    const QDeadlineTimer deadline(20000);
+    while (!done && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return done.value_or(fail(QStringLiteral("test.timeout"), QStringLiteral("the keychain did not answer in 20 s")));
 }
 
 } // namespace xms::test

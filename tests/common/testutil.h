@@ -46,6 +46,9 @@ QByteArray requireEnv(const char* name);
 // A connection of the test's own to an SQLite store file, to check what the SQLite backend wrote.
 QSqlDatabase rawSqlite(const QString& path);
 
+// Stores a secret in the keychain (the suite's private Secret Service) and waits for it; test set-up.
+Status writeSecret(const QString& key, const QString& value);
+
 } // namespace xms::test
 
 // QVERIFY that prints the error's message and detail on failure.

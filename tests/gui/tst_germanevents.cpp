@@ -46,13 +46,6 @@ class TestGermanEvents : public QObject
         e.insert(QStringLiteral("XMS_HOME"), home);
         return e;
     }
-    void writeSecret(const QString& key)
-    {
-        std::optional<Status> done;
-        SecretStore::backend().write(key, QStringLiteral("not-a-real-password"), this, [&](Status s) { done = s; });
-        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
-        XMS_VERIFY_OK(*done);
-    }
 
 private slots:
     void initTestCase()
@@ -75,8 +68,10 @@ private slots:
         cloud.username = QStringLiteral("admin");
         cloud.project = QStringLiteral("infra");
         XMS_VERIFY_OK(store->saveCloud(cloud));
-        writeSecret(SecretStore::sourcePasswordKey(env.name));
-        writeSecret(SecretStore::cloudSecretKey(cloud));
+        XMS_VERIFY_OK(
+            xms::test::writeSecret(SecretStore::sourcePasswordKey(env.name), QStringLiteral("not-a-real-password")));
+        XMS_VERIFY_OK(
+            xms::test::writeSecret(SecretStore::cloudSecretKey(cloud), QStringLiteral("not-a-real-password")));
 
         const QJsonObject spec {{QStringLiteral("source"), env.name},
                                 {QStringLiteral("vm"), QStringLiteral("web-01")},

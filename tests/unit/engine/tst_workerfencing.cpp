@@ -24,13 +24,6 @@ class TestWorkerFencing : public QObject
     std::optional<JobStore> m_jobs;
     QJsonObject m_spec;
 
-    void writeSecret(const QString& key)
-    {
-        std::optional<Status> done;
-        SecretStore::backend().write(key, QStringLiteral("not-a-real-password"), this, [&](Status s) { done = s; });
-        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
-        XMS_VERIFY_OK(*done);
-    }
     void dropStalledConnections()
     {
         for (QTcpSocket* s : std::as_const(m_held))
@@ -77,8 +70,10 @@ private slots:
         cloud.username = QStringLiteral("admin");
         cloud.project = QStringLiteral("infra");
         XMS_VERIFY_OK(store->saveCloud(cloud));
-        writeSecret(SecretStore::sourcePasswordKey(env.name));
-        writeSecret(SecretStore::cloudSecretKey(cloud));
+        XMS_VERIFY_OK(
+            xms::test::writeSecret(SecretStore::sourcePasswordKey(env.name), QStringLiteral("not-a-real-password")));
+        XMS_VERIFY_OK(
+            xms::test::writeSecret(SecretStore::cloudSecretKey(cloud), QStringLiteral("not-a-real-password")));
         m_spec = {{QStringLiteral("source"), env.name},
                   {QStringLiteral("vm"), QStringLiteral("web-01")},
                   {QStringLiteral("cloud"), cloud.name},

@@ -257,8 +257,15 @@ private slots:
         const QByteArray marker = "XMS_GUEST_FIXES_WORKDIR=" + QDir(r.workDir).absolutePath().toUtf8();
         qputenv("FAKE_V2V_HANG", "1");
         auto first = std::make_unique<GuestFixesStage>(r);
+        QSignalSpy firstFinished(first.get(), &GuestFixesStage::finished);
         first->start();
-        QTRY_VERIFY_WITH_TIMEOUT(!proc::withEnvironmentEntry(marker).isEmpty(), 10000);
+        // Generous: qemu-img and the fake converter start slowly on a CI host busy with TCG guests.
+        QTRY_VERIFY_WITH_TIMEOUT(!proc::withEnvironmentEntry(marker).isEmpty() || !firstFinished.isEmpty(), 60000);
+        if (!firstFinished.isEmpty()) {
+            const auto early = firstFinished.first().first().value<Result<GuestFixesResult>>();
+            QFAIL(qPrintable(u"attempt 1 ended instead of hanging: "_s
+                             + (early ? u"success"_s : early.error().code + u' ' + early.error().message)));
+        }
         const QList<pid_t> leftovers = proc::withEnvironmentEntry(marker);
         for (QProcess* p : first->findChildren<QProcess*>())
             p->disconnect(); // abandoned: attempt 1 no longer hears of its converter, as after a crash

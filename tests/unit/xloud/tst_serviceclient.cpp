@@ -215,14 +215,16 @@ private slots:
     {
         QTest::addColumn<QStringList>("statuses");
         QTest::addColumn<QString>("code"); // empty: success
-        QTest::newRow("active") << QStringList {u"BUILD"_s, u"BUILD"_s, u"ACTIVE"_s} << QString();
-        QTest::newRow("error with fault") << QStringList {u"BUILD"_s, u"ERROR"_s} << u"xloud.server.error"_s;
-        QTest::newRow("never ready") << QStringList {u"BUILD"_s} << u"xloud.wait_timeout"_s;
+        QTest::addColumn<int>("timeoutMs"); // long where the status ends the wait: a loaded CI host is slow
+        QTest::newRow("active") << QStringList {u"BUILD"_s, u"BUILD"_s, u"ACTIVE"_s} << QString() << 30000;
+        QTest::newRow("error with fault") << QStringList {u"BUILD"_s, u"ERROR"_s} << u"xloud.server.error"_s << 30000;
+        QTest::newRow("never ready") << QStringList {u"BUILD"_s} << u"xloud.wait_timeout"_s << 400;
     }
     void serverWaitEndsOnActiveOrFault()
     {
         QFETCH(QStringList, statuses);
         QFETCH(QString, code);
+        QFETCH(int, timeoutMs);
         int polls = 0;
         m_cloud->handler = [&](const FakeRequest& r) {
             if (r.path == u"/compute/v2.1")
@@ -235,7 +237,7 @@ private slots:
         };
         ComputeClient compute(m_session.get(), {});
         const auto r = await<Server>([&](auto cb) {
-            compute.waitForStatus(u"s1"_s, u"ACTIVE"_s, cb, WaitOptions {10, 20, 400});
+            compute.waitForStatus(u"s1"_s, u"ACTIVE"_s, cb, WaitOptions {10, 20, timeoutMs});
         });
         if (code.isEmpty()) {
             XMS_VERIFY_OK(r);
