@@ -60,7 +60,7 @@ void registerSettingsCommands(Cli& cli)
              runSettings});
     cli.add({{QStringLiteral("settings"), QStringLiteral("set")},
              QStringLiteral("KEY VALUE"),
-             QStringLiteral("Change a setting (worker slots, staging directory, virtio-win ISO)"),
+             QStringLiteral("Change a setting (worker slots, staging directory, virtio-win ISO, boot verification)"),
              {outputOption()},
              {},
              runSettings});

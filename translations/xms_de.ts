@@ -614,6 +614,10 @@
         <source>%1 is not a file; give the path of virtio-win.iso.</source>
         <translation>%1 ist keine Datei; geben Sie den Pfad von virtio-win.iso an.</translation>
     </message>
+    <message>
+        <source>%1 must be auto, always or never, not &apos;%2&apos;.</source>
+        <translation>%1 muss auto, always oder never sein, nicht „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>SparseFileWriter</name>
@@ -1223,6 +1227,153 @@
         <source>%1 was powered on at %2, after its disks were exported, so they may be out of date</source>
         <translation>%1 wurde um %2 eingeschaltet, nachdem seine Festplatten exportiert wurden; sie sind daher womöglich veraltet</translation>
     </message>
+    <message>
+        <source>matches the VMware NIC driver %1, which VirtIO NICs do not have</source>
+        <translation>passt auf den VMware-NIC-Treiber %1, den VirtIO-NICs nicht haben</translation>
+    </message>
+    <message>
+        <source>names an interface by the VMware NIC driver</source>
+        <translation>benennt eine Schnittstelle nach dem VMware-NIC-Treiber</translation>
+    </message>
+    <message>
+        <source>the guest names MAC %1 %2</source>
+        <translation>der Gast nennt MAC %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 by the guest&apos;s own rule for its MAC; classic names follow the NIC order on VirtIO</source>
+        <translation>%1 heißt nach der eigenen Regel des Gasts für seine MAC %2; klassische Namen folgen unter VirtIO der NIC-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>VMware names the NIC in PCI slot %1 %2</source>
+        <translation>VMware nennt die NIC in PCI-Steckplatz %1 %2</translation>
+    </message>
+    <message>
+        <source>the guest uses classic interface names (eth0, eth1 …), which follow the NIC order on VirtIO</source>
+        <translation>der Gast verwendet klassische Schnittstellennamen (eth0, eth1 …), die unter VirtIO der NIC-Reihenfolge folgen</translation>
+    </message>
+    <message>
+        <source>the guest&apos;s configuration names no interface that could change on VirtIO</source>
+        <translation>die Konfiguration des Gasts nennt keine Schnittstelle, deren Name sich unter VirtIO ändern könnte</translation>
+    </message>
+    <message>
+        <source>the only NIC, and the only name its configuration uses</source>
+        <translation>die einzige NIC und der einzige Name, den ihre Konfiguration verwendet</translation>
+    </message>
+    <message>
+        <source>the NICs in PCI slot order take the configured names in order</source>
+        <translation>die NICs erhalten in der Reihenfolge ihrer PCI-Steckplätze die konfigurierten Namen der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Could not tell which of the guest&apos;s interface names (%1) %2 had under VMware: their configuration may not apply on VirtIO. Check the guest&apos;s network after the migration.</source>
+        <translation>Es ließ sich nicht bestimmen, welchen der Schnittstellennamen des Gasts (%1) %2 unter VMware hatte: ihre Konfiguration greift unter VirtIO möglicherweise nicht. Prüfen Sie das Netzwerk des Gasts nach der Migration.</translation>
+    </message>
+</context>
+<context>
+    <name>xms::BootVerifier</name>
+    <message>
+        <source>QEMU stopped (exit code %1) before the converted guest proved its network: %2</source>
+        <translation>QEMU wurde beendet (Exit-Code %1), bevor der konvertierte Gast sein Netzwerk nachwies: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1 to verify the boot. Install QEMU (Debian: apt-get install qemu-system-x86), or set Guest Fixes&apos; boot verification to never.</source>
+        <translation>%1 lässt sich zur Startprüfung nicht starten. Installieren Sie QEMU (Debian: apt-get install qemu-system-x86) oder setzen Sie die Startprüfung der Gastanpassung auf never.</translation>
+    </message>
+    <message>
+        <source>Booting the converted guest (KVM) to check its network</source>
+        <translation>Der konvertierte Gast startet (KVM), um sein Netzwerk zu prüfen</translation>
+    </message>
+    <message>
+        <source>Booting the converted guest (emulated, a minute or two) to check its network</source>
+        <translation>Der konvertierte Gast startet (emuliert, ein bis zwei Minuten), um sein Netzwerk zu prüfen</translation>
+    </message>
+    <message>
+        <source>There is no disk to boot.</source>
+        <translation>Es gibt keinen Datenträger zum Starten.</translation>
+    </message>
+    <message>
+        <source>%1 is not installed, so the converted guest cannot be boot-verified. Install QEMU (Debian: apt-get install qemu-system-x86), or set Guest Fixes&apos; boot verification to never.</source>
+        <translation>%1 ist nicht installiert, daher kann der Start des konvertierten Gasts nicht geprüft werden. Installieren Sie QEMU (Debian: apt-get install qemu-system-x86) oder setzen Sie die Startprüfung der Gastanpassung auf never.</translation>
+    </message>
+    <message>
+        <source>UEFI firmware for QEMU is missing (%1): install it (Debian: apt-get install ovmf), or set Guest Fixes&apos; boot verification to never.</source>
+        <translation>UEFI-Firmware für QEMU fehlt (%1): installieren Sie sie (Debian: apt-get install ovmf) oder setzen Sie die Startprüfung der Gastanpassung auf never.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 for the boot verification. Check the staging directory&apos;s free space.</source>
+        <translation>%1 für die Startprüfung kann nicht angelegt werden. Prüfen Sie den freien Platz im Staging-Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Could not create a throwaway overlay of %1 to boot. Check free space in %2.</source>
+        <translation>Für den Start konnte kein Wegwerf-Overlay von %1 angelegt werden. Prüfen Sie den freien Platz in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the UEFI variables template into %1.</source>
+        <translation>Die UEFI-Variablenvorlage kann nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 for the boot verification&apos;s network.</source>
+        <translation>Auf %1 kann für das Netzwerk der Startprüfung nicht gelauscht werden.</translation>
+    </message>
+    <message>
+        <source>a DHCP request</source>
+        <translation>eine DHCP-Anfrage</translation>
+    </message>
+    <message>
+        <source>an ARP answer for %1</source>
+        <translation>eine ARP-Antwort für %1</translation>
+    </message>
+    <message>
+        <source>an ARP request from %1</source>
+        <translation>eine ARP-Anfrage von %1</translation>
+    </message>
+    <message>
+        <source>IPv4 traffic from %1</source>
+        <translation>IPv4-Verkehr von %1</translation>
+    </message>
+    <message>
+        <source>IPv6 traffic</source>
+        <translation>IPv6-Verkehr</translation>
+    </message>
+    <message>
+        <source>other traffic</source>
+        <translation>anderer Verkehr</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>the console offered a login</source>
+        <translation>die Konsole bot eine Anmeldung an</translation>
+    </message>
+    <message>
+        <source>The converted guest booted (its console offered a login after %1 s) but its network did not come up within %2 s: %3</source>
+        <translation>Der konvertierte Gast startete (seine Konsole bot nach %1 s eine Anmeldung an), aber sein Netzwerk kam nicht innerhalb von %2 s hoch: %3</translation>
+    </message>
+    <message>
+        <source>The converted guest did not bring its network up within %1 s of booting: %2</source>
+        <translation>Der konvertierte Gast brachte sein Netzwerk nicht innerhalb von %1 s nach dem Start hoch: %2</translation>
+    </message>
+    <message>
+        <source>a DHCP request or an answer for %1</source>
+        <translation>eine DHCP-Anfrage oder eine Antwort für %1</translation>
+    </message>
+    <message>
+        <source>%1 (MAC %2) never sent %3; seen from its MAC: %4</source>
+        <translation>%1 (MAC %2) sandte nie %3; von seiner MAC gesehen: %4</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Its network configuration does not apply on VirtIO (interface names or MACs changed?). Nothing was created in Xloud; the console log and a screenshot are in %1.</source>
+        <translation>Seine Netzwerkkonfiguration greift unter VirtIO nicht (Schnittstellennamen oder MACs geändert?). In Xloud wurde nichts angelegt; das Konsolenprotokoll und ein Bildschirmfoto liegen in %1.</translation>
+    </message>
+    <message>
+        <source>The boot verification was cancelled.</source>
+        <translation>Die Startprüfung wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>xms::Checkpoint</name>
@@ -1311,10 +1462,6 @@
         <translation>%1 der VMware-VM %2, migriert von XMS</translation>
     </message>
     <message>
-        <source>%1 could not keep MAC %2 (%3); it gets a new MAC from Xloud instead</source>
-        <translation>%1 konnte MAC %2 nicht behalten (%3); es erhält stattdessen eine neue MAC von Xloud</translation>
-    </message>
-    <message>
         <source>%1 → %2, MAC %3</source>
         <translation>%1 → %2, MAC %3</translation>
     </message>
@@ -1352,6 +1499,14 @@
     <message>
         <source>%1 → %2, MAC %3, IP %4 kept</source>
         <translation>%1 → %2, MAC %3, IP %4 behalten</translation>
+    </message>
+    <message>
+        <source>%1 could not keep MAC %2 (%3); it gets MAC %4 instead</source>
+        <translation>%1 konnte MAC %2 nicht behalten (%3); sie erhält stattdessen MAC %4</translation>
+    </message>
+    <message>
+        <source>%1 could not get MAC %2 (%3); Xloud chooses its MAC, which the guest&apos;s interface name pin does not match: check the guest&apos;s network after the migration</source>
+        <translation>%1 konnte MAC %2 nicht erhalten (%3); Xloud wählt ihre MAC, auf die die Namensfestlegung des Gasts nicht passt: prüfen Sie das Netzwerk des Gasts nach der Migration</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1579,18 @@
         <source>virt-v2v&apos;s appliance did not start within %1 min; starting virt-v2v again</source>
         <translation>Die Appliance von virt-v2v ist nicht innerhalb von %1 min gestartet; virt-v2v wird neu gestartet</translation>
     </message>
+    <message>
+        <source>wrote %1: %2 keeps the name %3 (%4)</source>
+        <translation>%1 geschrieben: %2 behält den Namen %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Keeping the network interface names</source>
+        <translation>Die Namen der Netzwerkschnittstellen werden beibehalten</translation>
+    </message>
+    <message>
+        <source>Could not write the network interface names into the converted guest. The staging images are unchanged; see the Guest Fixes log %1, then retry.</source>
+        <translation>Die Namen der Netzwerkschnittstellen konnten nicht in den konvertierten Gast geschrieben werden. Die Staging-Abbilder sind unverändert; sehen Sie sich das Protokoll der Gastanpassung %1 an und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>xms::GuestFixesStageRunner</name>
@@ -1434,6 +1601,10 @@
     <message>
         <source>VirtIO driver injection and boot loader repair have begun</source>
         <translation>Einbau der VirtIO-Treiber und Reparatur des Bootloaders haben begonnen</translation>
+    </message>
+    <message>
+        <source>The converted guest booted and brought its network up in %1 s (%2)</source>
+        <translation>Der konvertierte Gast startete und brachte sein Netzwerk in %1 s hoch (%2)</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3136,18 @@ SHA-256 %2</translation>
         <source> (keep IP)</source>
         <translation> (IP behalten)</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Boot verification: &lt;b&gt;on&lt;/b&gt;. Each converted guest boots locally on an isolated network and must bring its network up before anything is created in Xloud%1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Startprüfung: &lt;b&gt;an&lt;/b&gt;. Jeder konvertierte Gast startet lokal in einem isolierten Netzwerk und muss sein Netzwerk hochbringen, bevor in Xloud etwas angelegt wird%1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (emulated without KVM: about a minute more per VM)</source>
+        <translation> (ohne KVM emuliert: etwa eine Minute mehr pro VM)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Boot verification: &lt;b&gt;off&lt;/b&gt; (setting guest/verify-boot is %1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Startprüfung: &lt;b&gt;aus&lt;/b&gt; (Einstellung guest/verify-boot ist %1).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>xms::ui::SettingsDialog</name>
@@ -3194,6 +3377,26 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;Keep converted disks of failed jobs:</source>
         <translation>Umgestellte Festplatten fehlgeschlagener Aufträge aUmgestellte Festplatten fehlgeschlagener Aufträge &amp;aufbewahren:amp;ufbewahren:</translation>
+    </message>
+    <message>
+        <source>When KVM works here</source>
+        <translation>Wenn KVM hier funktioniert</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Boot each converted guest locally, on an isolated network, and check that its network comes up before anything is created in Xloud (about a minute without KVM)</source>
+        <translation>Jeden konvertierten Gast lokal in einem isolierten Netzwerk starten und prüfen, dass sein Netzwerk hochkommt, bevor in Xloud etwas angelegt wird (ohne KVM etwa eine Minute)</translation>
+    </message>
+    <message>
+        <source>Verify the &amp;boot before upload:</source>
+        <translation>&amp;Start vor dem Hochladen prüfen:</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,8 @@ inline constexpr QLatin1StringView kFinalizeSubnetNotFound {"finalize.subnet_not
 inline constexpr QLatin1StringView kGuestApplianceFailed {"guest.appliance_failed"};
 inline constexpr QLatin1StringView kGuestApplianceStalled {"guest.appliance_stalled"};
 inline constexpr QLatin1StringView kGuestBadRecord {"guest.bad_record"};
+inline constexpr QLatin1StringView kGuestBootFailed {"guest.boot_failed"};
+inline constexpr QLatin1StringView kGuestBootUnavailable {"guest.boot_unavailable"};
 inline constexpr QLatin1StringView kGuestCommitFailed {"guest.commit_failed"};
 inline constexpr QLatin1StringView kGuestConverterStalled {"guest.converter_stalled"};
 inline constexpr QLatin1StringView kGuestDiskMissing {"guest.disk_missing"};
@@ -51,6 +53,7 @@ inline constexpr QLatin1StringView kGuestNoDisks {"guest.no_disks"};
 inline constexpr QLatin1StringView kGuestNoHostKernel {"guest.no_host_kernel"};
 inline constexpr QLatin1StringView kGuestNoOs {"guest.no_os"};
 inline constexpr QLatin1StringView kGuestOverlayFailed {"guest.overlay_failed"};
+inline constexpr QLatin1StringView kGuestPinFailed {"guest.pin_failed"};
 inline constexpr QLatin1StringView kGuestQemuImgMissing {"guest.qemu_img_missing"};
 inline constexpr QLatin1StringView kGuestTmpUnavailable {"guest.tmp_unavailable"};
 inline constexpr QLatin1StringView kGuestV2vMissing {"guest.v2v_missing"};

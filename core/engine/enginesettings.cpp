@@ -1,6 +1,7 @@
 #include "enginesettings.h"
 
 #include "engine/settingkeys.h"
+#include "guest/guestfsenv.h"
 #include "store/store.h"
 
 namespace xms {
@@ -13,9 +14,15 @@ EngineSettings EngineSettings::read(const Store& store)
     s.workerSlots = settings::value(store, settings::kWorkerSlots);
     s.stagingDir = settings::value(store, settings::kStagingDir);
     s.virtioWin = settings::value(store, settings::kVirtioWin);
+    s.verifyBoot = settings::value(store, settings::kVerifyBoot);
     s.exportsPerHost = settings::intValue(store, settings::kExportsPerHost);
     s.keepConvertedDays = settings::intValue(store, settings::kKeepConvertedDays);
     return s;
+}
+
+bool EngineSettings::bootVerificationOn() const
+{
+    return verifyBoot == u"always" || (verifyBoot != u"never" && guestfs::kvmUsable());
 }
 
 } // namespace xms

@@ -16,10 +16,13 @@ struct EngineSettings
     QString workerSlots; // as stored: `xms worker` checks it and names a bad value
     QString stagingDir; // staged disk images
     QString virtioWin; // the virtio-win ISO for Windows guests; empty: $VIRTIO_WIN
+    QString verifyBoot; // "auto" | "always" | "never"
     int exportsPerHost = 0; // disk exports at once per ESXi host
     int keepConvertedDays = 0; // a failed job's converted disks are kept this long for a retry
 
     static EngineSettings read(const Store& store);
+    // guest/verify-boot decided for this host: always, or auto where KVM works.
+    bool bootVerificationOn() const;
 };
 
 } // namespace xms

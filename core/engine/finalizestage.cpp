@@ -3,6 +3,7 @@
 #include "common/errorcodes.h"
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
+#include "guest/nicnames.h"
 
 #include <QJsonArray>
 
@@ -91,7 +92,19 @@ void FinalizeStageRunner::plan(const QList<xloud::Network>& networks)
         }
         m_ports.append(p);
     }
-    createPort(0, true);
+    createPort(0, 0);
+}
+
+QStringList FinalizeStageRunner::macsToTry(const PlannedPort& p) const
+{
+    // The source's (keep-mac), then XMS's own, which Guest Fixes pinned the guest's interface names to and
+    // booted with, then none (Xloud chooses).
+    QStringList macs;
+    if (p.keepMac)
+        macs.append(p.mac);
+    macs.append(derivedMac(m_ctx->jobId, p.nicLabel));
+    macs.append(QString());
+    return macs;
 }
 
 Result<KeptIp> FinalizeStageRunner::keptIp(const vsphere::NicInfo& nic, const xloud::Network& network,
@@ -111,7 +124,7 @@ Result<KeptIp> FinalizeStageRunner::keptIp(const vsphere::NicInfo& nic, const xl
     return kept;
 }
 
-void FinalizeStageRunner::createPort(int index, bool withMac)
+void FinalizeStageRunner::createPort(int index, int macChoice)
 {
     if (index == m_ports.size()) {
         emit progress(40, 0, 0);
@@ -130,31 +143,40 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
     spec.subnetId = p.subnetId;
     spec.name = m_ctx->resourceName(QStringLiteral("nic%1").arg(index));
     spec.description = tr("%1 of VMware VM %2, migrated by XMS").arg(p.nicLabel, m_ctx->spec.vm);
-    if (p.keepMac && withMac)
-        spec.macAddress = p.mac;
+    const QStringList macs = macsToTry(p);
+    spec.macAddress = macs.value(macChoice);
     spec.ipAddress = p.ipAddress;
     auto ledger = m_ctx->ledger->record(QStringLiteral("port"), spec.name);
     if (!ledger)
         return stop(ledger.error());
-    m_cloud->network->createPort(spec, [this, index, withMac, id = *ledger](Result<xloud::Port> port) {
+    m_cloud->network->createPort(spec, [this, index, macChoice, macs, id = *ledger](Result<xloud::Port> port) {
         if (m_ended)
             return;
         const PlannedPort& planned = m_ports.at(index);
         if (!port) {
             const bool macRefused = port.error().is(errc::kXloudMacInUse) || port.error().is(errc::kXloudMacNotAllowed);
             m_ctx->ledger->setState(id, QStringLiteral("deleted")); // nothing was created
-            if (macRefused && planned.keepMac && withMac
-                && m_ctx->spec.macFallback == MigrationSpec::MacFallback::GenerateNew) {
-                emit event(EventLevel::Warning, QStringLiteral("finalize.mac_fallback"),
-                           Text::translate("xms::FinalizeStageRunner",
-                                           "%1 could not keep MAC %2 (%3); it gets a new MAC from Xloud instead")
-                               .arg(planned.nicLabel, planned.mac, port.error().message),
-                           {{QStringLiteral("nic"), planned.nicLabel},
-                            {QStringLiteral("mac"), planned.mac},
-                            {QStringLiteral("reason"), port.error().code}});
-                return createPort(index, false);
-            }
-            return stop(port.error());
+            const QString tried = macs.value(macChoice);
+            const bool keptRefused = planned.keepMac && macChoice == 0;
+            if (!macRefused || tried.isEmpty()
+                || (keptRefused && m_ctx->spec.macFallback != MigrationSpec::MacFallback::GenerateNew))
+                return stop(port.error());
+            const QString next = macs.value(macChoice + 1);
+            const Text why = keptRefused
+                ? Text::translate("xms::FinalizeStageRunner", "%1 could not keep MAC %2 (%3); it gets MAC %4 instead")
+                      .arg(planned.nicLabel, tried, port.error().message)
+                      .arg(next)
+                : Text::translate("xms::FinalizeStageRunner",
+                                  "%1 could not get MAC %2 (%3); Xloud chooses its MAC, which the guest's "
+                                  "interface name pin does not match: check the guest's network after the migration")
+                      .arg(planned.nicLabel, tried, port.error().message);
+            emit event(EventLevel::Warning,
+                       keptRefused ? QStringLiteral("finalize.mac_fallback") : QStringLiteral("finalize.mac_unpinned"),
+                       why,
+                       {{QStringLiteral("nic"), planned.nicLabel},
+                        {QStringLiteral("mac"), tried},
+                        {QStringLiteral("reason"), port.error().code}});
+            return createPort(index, macChoice + 1);
         }
         if (Status s = m_ctx->ledger->setResource(id, port->id); !s)
             return stop(s.error());
@@ -176,7 +198,7 @@ void FinalizeStageRunner::createPort(int index, bool withMac)
                     {QStringLiteral("mac_kept"), port->macAddress.compare(planned.mac, Qt::CaseInsensitive) == 0},
                     {QStringLiteral("fixed_ips"), ips},
                     {QStringLiteral("ip_kept"), !planned.ipAddress.isEmpty() && ips.contains(planned.ipAddress)}});
-        createPort(index + 1, true);
+        createPort(index + 1, 0);
     });
 }
 

@@ -40,7 +40,8 @@ private:
     };
     void plan(const QList<xloud::Network>& networks);
     Result<KeptIp> keptIp(const vsphere::NicInfo& nic, const xloud::Network& network, const QString& subnet) const;
-    void createPort(int index, bool withMac);
+    QStringList macsToTry(const PlannedPort& p) const;
+    void createPort(int index, int macChoice); // macChoice: index into macsToTry
     void createServer(const QList<xloud::Flavor>& flavors);
     void onActive(const xloud::Server& server);
     void done(const xloud::Server& server);

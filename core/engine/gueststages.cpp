@@ -2,6 +2,7 @@
 
 #include "common/paths.h"
 #include "engine/jobcontext.h"
+#include "engine/nicidentity.h"
 #include "guest/guestfixesstage.h"
 #include "guest/imageproperties.h"
 #include "guest/inspectstage.h"
@@ -62,6 +63,18 @@ void GuestFixesStageRunner::start(JobContext* ctx)
     req.workDir = QDir(ctx->stagingDir).filePath(QStringLiteral("guest-fixes"));
     // With the job's logs, not in staging: it outlives the job (and a retry appends to it).
     req.logFile = QDir(paths::logDir()).filePath(ctx->jobId + u"-guest-fixes.log");
+    const NicIdentity nics = nicIdentity(*ctx);
+    if (const GuestRoot* root = info->primaryRoot(); root && root->osType == u"linux") {
+        const NicNamePlan plan = planNicNames(root->nicConfig, nics.pins);
+        req.pins = plan.pins;
+        for (const QString& n : plan.notes)
+            emit event(EventLevel::Info, QStringLiteral("guest_fixes.nic_names"), Text::literal(n), {});
+        for (const QString& w : plan.warnings + root->nicConfig.vmwareOnly)
+            emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), Text::literal(w), {});
+    }
+    req.verifyBoot = ctx->settings.bootVerificationOn();
+    req.bootNics = nics.boot;
+    req.evidenceDir = QDir(paths::logDir()).filePath(ctx->jobId + u"-boot");
     m_stage = new GuestFixesStage(req, this);
     connect(m_stage, &GuestFixesStage::progress, this, [this](int percent, const QString& message) {
         emit progress(percent, 0, 0);
@@ -76,6 +89,17 @@ void GuestFixesStageRunner::start(JobContext* ctx)
             return emit finished(std::unexpected(r.error()));
         for (const QString& w : r->warnings)
             emit event(EventLevel::Warning, QStringLiteral("guest_fixes.warning"), Text::literal(w), {});
+        for (const QString& c : r->changes)
+            emit event(EventLevel::Info, QStringLiteral("guest_fixes.guest_change"), Text::literal(c), {});
+        if (r->boot.elapsedMs > 0)
+            emit event(EventLevel::Info, QStringLiteral("guest_fixes.boot_verified"),
+                       Text::translate("xms::GuestFixesStageRunner",
+                                       "The converted guest booted and brought its network up in %1 s (%2)")
+                           .arg(r->boot.elapsedMs / 1000)
+                           .arg(r->boot.seen.join(u"; ")),
+                       {{QStringLiteral("seconds"), double(r->boot.elapsedMs) / 1000.0},
+                        {QStringLiteral("kvm"), r->boot.kvm},
+                        {QStringLiteral("seen"), QJsonArray::fromStringList(r->boot.seen)}});
         ctx->imageProperties = imageProperties(info, &*r);
         emit event(EventLevel::Info, QStringLiteral("guest_fixes.completed"),
                    Text::translate("xms::GuestFixesStageRunner", "The guest now boots on VirtIO (%1 s)")
@@ -83,6 +107,7 @@ void GuestFixesStageRunner::start(JobContext* ctx)
                    {{QStringLiteral("logFile"), r->logFile},
                     {QStringLiteral("elapsedMs"), double(r->elapsedMs)},
                     {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
+                    {QStringLiteral("changes"), QJsonArray::fromStringList(r->changes)},
                     {QStringLiteral("imageProperties"), ctx->imageProperties}});
         emit finished({});
     });

@@ -34,6 +34,10 @@ const QList<Known>& known()
         {kWorkerSlots, "Jobs a worker runs at once (1-64, default 2)", "2", 1, 64},
         {kStagingDir, "Directory for staged disk images (default: XMS_HOME/staging)", nullptr, 0, 0},
         {kVirtioWin, "Path of a virtio-win ISO; needed to migrate Windows guests", nullptr, 0, 0},
+        {kVerifyBoot,
+         "Boot the converted guest locally and check its network before uploading: auto (when KVM works), "
+         "always or never (default auto)",
+         "auto", 0, 0},
         {kExportsPerHost, "Disk exports at once per ESXi host (1-16, default 2)", "2", 1, 16},
         {kKeepConvertedDays,
          "Days a failed job keeps its converted disks for a retry (0-365, 0: until discarded; "
@@ -85,6 +89,10 @@ Status check(const QString& key, const QString& value)
                     Text::translate("Settings", "Cannot write to %1; choose a directory this user can write.")
                         .toString()
                         .arg(value));
+    if (key == QLatin1StringView(kVerifyBoot) && value != u"auto" && value != u"always" && value != u"never")
+        return fail(
+            errc::kUsageValue,
+            Text::translate("Settings", "%1 must be auto, always or never, not '%2'.").toString().arg(key, value));
     if (key == QLatin1StringView(kVirtioWin) && !QFileInfo(value).isFile())
         return fail(
             errc::kUsageValue,

@@ -16,6 +16,8 @@ namespace xms::settings {
 inline constexpr char kWorkerSlots[] = "engine/worker-slots"; // jobs a worker runs at once (default 2)
 inline constexpr char kStagingDir[] = "engine/staging-dir"; // where disks are staged (default XMS_HOME/staging)
 inline constexpr char kVirtioWin[] = "guest/virtio-win"; // virtio-win ISO for Windows guests
+// Boot the converted guest locally before anything goes to Xloud: auto (when KVM works) | always | never.
+inline constexpr char kVerifyBoot[] = "guest/verify-boot";
 inline constexpr char kExportsPerHost[] = "engine/exports-per-host"; // concurrent exports per ESXi host (default 2)
 // Days a failed job's converted disks are kept for a retry (default 7; 0 keeps them until discarded).
 inline constexpr char kKeepConvertedDays[] = "engine/keep-converted-days";

@@ -128,8 +128,10 @@ void GuestFixesStage::cancel()
     qCInfo(lcGuest) << "guest fixes: cancel requested in step" << int(m_step);
     // A commit is short and must not be torn (it would leave a half-written staging image): it finishes,
     // then the stage reports the cancel.
-    if (m_step == Step::Overlays || m_step == Step::Convert)
+    if (m_step == Step::Overlays || m_step == Step::Convert || m_step == Step::Pin)
         stopTree();
+    else if (m_step == Step::Verify && m_verifier)
+        m_verifier->cancel(); // its finished() reports the cancel
 }
 
 Status GuestFixesStage::prepare()
@@ -368,6 +370,81 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
             errors.append(QString::fromUtf8(m_toolOutput));
         return finishWhenTreeGone(mapV2vFailure(errors, m_logText, m_request.logFile));
     }
+    if (!m_request.pins.isEmpty())
+        return startPinning();
+    startCommit();
+}
+
+// One guestfish run writes the .link files into the converted overlays (the guest's own file systems,
+// mounted as its fstab says). Its appliance boot is the price of keeping the names: it runs only when a
+// NIC needs a pin.
+void GuestFixesStage::startPinning()
+{
+    m_step = Step::Pin;
+    QByteArray script = "mkdir-p /etc/systemd/network\n";
+    int n = 0;
+    for (const NicPin& pin : std::as_const(m_request.pins)) {
+        for (const GuestFile& f : pin.linkFiles()) {
+            const QString local = QDir(m_request.workDir).filePath(QStringLiteral("pin-%1.link").arg(++n));
+            QFile out(local);
+            if (!out.open(QIODevice::WriteOnly) || out.write(f.text) != f.text.size() || !out.flush())
+                return finishWhenTreeGone(
+                    Error::make(errc::kGuestWorkdirUnavailable,
+                                Text::translate("xms::GuestFixesStage",
+                                                "Cannot write %1. Check free space in the staging directory.")
+                                    .toString()
+                                    .arg(local),
+                                out.errorString()));
+            script += "upload " + local.toUtf8() + ' ' + f.path.toUtf8() + '\n';
+            m_changes.append(Text::translate("xms::GuestFixesStage", "wrote %1: %2 keeps the name %3 (%4)")
+                                 .toString()
+                                 .arg(f.path, pin.label, pin.name, pin.reason));
+        }
+    }
+    const QString scriptPath = QDir(m_request.workDir).filePath(QStringLiteral("pins.guestfish"));
+    QFile sf(scriptPath);
+    if (!sf.open(QIODevice::WriteOnly) || sf.write(script) != script.size() || !sf.flush())
+        return finishWhenTreeGone(Error::make(errc::kGuestWorkdirUnavailable,
+                                              Text::translate("xms::GuestFixesStage",
+                                                              "Cannot write %1. Check free space in the staging "
+                                                              "directory.")
+                                                  .toString()
+                                                  .arg(scriptPath),
+                                              sf.errorString()));
+    sf.close();
+    QStringList args {QStringLiteral("--rw"), QStringLiteral("--format=qcow2")};
+    for (const QString& o : std::as_const(m_overlays))
+        args << QStringLiteral("-a") << o;
+    args << QStringLiteral("-i") << QStringLiteral("-f") << scriptPath;
+    emit progress(95, Text::translate("xms::GuestFixesStage", "Keeping the network interface names").toString());
+    log("=== pinning interface names: " + script.trimmed().replace('\n', "; "));
+    m_launchTimer.start(); // guestfish is silent: a hung appliance is caught by the launch limit
+    runTool(m_request.guestfish, args, &GuestFixesStage::onPinned);
+}
+
+void GuestFixesStage::onPinned(int exitCode, QProcess::ExitStatus status)
+{
+    m_launchTimer.stop();
+    log(m_toolOutput.trimmed());
+    if (m_cancelled)
+        return finishWhenTreeGone(cancelledError());
+    if (m_stall != Stall::None)
+        return finishWhenTreeGone(stalledError());
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        return finishWhenTreeGone(Error::make(
+            errc::kGuestPinFailed,
+            Text::translate("xms::GuestFixesStage",
+                            "Could not write the network interface names into the converted guest. The staging images "
+                            "are unchanged; see the Guest Fixes log %1, then retry.")
+                .toString()
+                .arg(m_request.logFile),
+            toolError(m_request.guestfish)));
+    }
+    startCommit();
+}
+
+void GuestFixesStage::startCommit()
+{
     m_step = Step::Commit;
     m_index = 0;
     nextCommit();
@@ -378,18 +455,11 @@ void GuestFixesStage::nextCommit()
     if (m_index == m_overlays.size()) {
         if (m_cancelled) // asked during the commit, which had to complete
             return finishWhenTreeGone(cancelledError());
-        GuestFixesResult r;
-        r.logFile = m_request.logFile;
-        r.warnings = m_progress.warnings();
-        r.guestAgentAtFirstBoot = m_progress.guestAgentAtFirstBoot();
-        r.conversionMs = m_conversionMs;
-        r.elapsedMs = m_clock.elapsed();
-        log("=== guest fixes done in " + QByteArray::number(r.elapsedMs / 1000) + " s");
-        removeScratch();
-        emit progress(100, Text::translate("xms::GuestFixesStage", "The guest is converted to VirtIO").toString());
-        return finish(r);
+        if (m_request.verifyBoot)
+            return startBootVerification();
+        return succeed();
     }
-    emit progress(96 + 4 * m_index / int(m_overlays.size()),
+    emit progress(96 + 3 * m_index / int(m_overlays.size()),
                   Text::translate("xms::GuestFixesStage", "Writing the changes into staging image %1 of %2")
                       .toString()
                       .arg(m_index + 1)
@@ -397,6 +467,64 @@ void GuestFixesStage::nextCommit()
     runTool(m_request.qemuImg,
             {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-d"), m_overlays[m_index]},
             &GuestFixesStage::onCommitted);
+}
+
+void GuestFixesStage::succeed()
+{
+    GuestFixesResult r;
+    r.logFile = m_request.logFile;
+    r.warnings = m_progress.warnings();
+    r.guestAgentAtFirstBoot = m_progress.guestAgentAtFirstBoot();
+    r.conversionMs = m_conversionMs;
+    r.changes = m_changes;
+    r.boot = m_boot;
+    r.elapsedMs = m_clock.elapsed();
+    log("=== guest fixes done in " + QByteArray::number(r.elapsedMs / 1000) + " s");
+    removeScratch();
+    emit progress(100, Text::translate("xms::GuestFixesStage", "The guest is converted to VirtIO").toString());
+    return finish(r);
+}
+
+// The converted staging images booted on throwaway overlays, on the target's virtual hardware and an
+// isolated network: only a guest that brings its network up with the expected identity goes to Xloud.
+void GuestFixesStage::startBootVerification()
+{
+    m_step = Step::Verify;
+    BootVerifyRequest b;
+    b.disks = m_request.disks;
+    b.format = m_request.format;
+    b.firmware = m_request.firmware == Firmware::Uefi ? Firmware::Uefi : Firmware::Bios;
+    b.nics = m_request.bootNics;
+    b.workDir = QDir(m_request.workDir).filePath(QStringLiteral("boot"));
+    b.keepDir = m_request.evidenceDir;
+    b.markerEnv = m_marker;
+    b.qemuImg = m_request.qemuImg;
+    b.kvm = m_request.bootKvm;
+    if (m_request.bootDeadlineMs > 0)
+        b.deadlineMs = m_request.bootDeadlineMs;
+    if (m_request.bootAfterLoginMs > 0)
+        b.afterLoginMs = m_request.bootAfterLoginMs;
+    auto* verifier = new BootVerifier(b, this);
+    m_verifier = verifier;
+    connect(verifier, &BootVerifier::progress, this, [this](const QString& message) {
+        log("=== " + message.toUtf8());
+        emit progress(99, message);
+    });
+    connect(verifier, &BootVerifier::finished, this, [this, verifier](const Result<BootVerifyResult>& r) {
+        verifier->deleteLater();
+        if (m_cancelled)
+            return finishWhenTreeGone(cancelledError());
+        if (!r) {
+            log("=== boot verification failed: " + r.error().message.toUtf8() + "\n" + r.error().detail.toUtf8());
+            return finishWhenTreeGone(r.error());
+        }
+        m_boot = *r;
+        log("=== boot verified after " + QByteArray::number(r->elapsedMs / 1000)
+            + " s: " + r->seen.join(u"; ").toUtf8());
+        succeed();
+    });
+    log("=== verifying the boot");
+    verifier->start();
 }
 
 void GuestFixesStage::onCommitted(int exitCode, QProcess::ExitStatus status)
@@ -454,7 +582,7 @@ Error GuestFixesStage::stalledError() const
 
 void GuestFixesStage::onStalled(Stall why)
 {
-    if (m_step != Step::Convert || m_cancelled || m_stall != Stall::None)
+    if ((m_step != Step::Convert && m_step != Step::Pin) || m_cancelled || m_stall != Stall::None)
         return;
     m_stall = why;
     const int limitMs = why == Stall::Launch ? m_request.launchLimitMs : m_request.silenceLimitMs;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "common/error.h"
+#include "guest/bootverifier.h"
 #include "guest/guestinfo.h"
+#include "guest/nicnames.h"
 #include "guest/v2voutput.h"
 
 #include <QElapsedTimer>
@@ -29,6 +31,16 @@ struct GuestFixesRequest
     QString logFile; // virt-v2v's whole output, appended; kept with the job and named in errors
     QString program = QStringLiteral("virt-v2v-in-place"); // tests point this at a canned-output script
     QString qemuImg = QStringLiteral("qemu-img");
+    QString guestfish = QStringLiteral("guestfish");
+    // Interface names to keep (planNicNames): written into the converted guest as .link files.
+    QList<NicPin> pins;
+    // After the commit: boot the converted images (throwaway overlays) and wait for every NIC's identity.
+    bool verifyBoot = false;
+    QList<BootNic> bootNics;
+    QString evidenceDir; // a failed boot's console log and screenshot go here (the job's logs)
+    std::optional<bool> bootKvm; // unset: KVM when it works
+    int bootDeadlineMs = 0; // 0: BootVerifyRequest's defaults
+    int bootAfterLoginMs = 0;
     int killGraceMs = 3000; // SIGTERM to the process group, then SIGKILL after this long
     // virt-v2v with nothing to say for this long has hung (its appliance, under TCG on an overloaded host):
     // the tree is stopped and the stage fails with guest.converter_stalled. Its longest quiet phase, the
@@ -45,6 +57,8 @@ struct GuestFixesResult
     QStringList warnings; // virt-v2v's warnings, for the job's events
     bool guestAgentAtFirstBoot = false; // virt-v2v installs qemu-guest-agent at first boot
     qint64 conversionMs = 0; // virt-v2v alone
+    QStringList changes; // what XMS itself changed in the guest, one line each, for events and the report
+    BootVerifyResult boot; // elapsedMs 0: not verified
     qint64 elapsedMs = 0; // the whole stage
 
     bool operator==(const GuestFixesResult&) const = default;
@@ -82,7 +96,7 @@ signals:
     void finished(const xms::Result<xms::GuestFixesResult>& result);
 
 private:
-    enum class Step { Idle, Overlays, Convert, Commit, Stopping, Done };
+    enum class Step { Idle, Overlays, Convert, Pin, Commit, Verify, Stopping, Done };
     enum class Stall { None, Launch, Silence }; // why a watchdog stopped virt-v2v
 
     Status prepare();
@@ -93,6 +107,11 @@ private:
     void startConversion();
     void onConverterOutput(QProcess::ProcessChannel channel);
     void onConverted(int exitCode, QProcess::ExitStatus status);
+    void startPinning();
+    void onPinned(int exitCode, QProcess::ExitStatus status);
+    void startCommit();
+    void startBootVerification();
+    void succeed();
     void nextCommit();
     void onCommitted(int exitCode, QProcess::ExitStatus status);
     void stopTree(); // SIGTERM now, SIGKILL later, until no marked process remains
@@ -124,6 +143,9 @@ private:
     QElapsedTimer m_clock;
     QElapsedTimer m_convertClock;
     qint64 m_conversionMs = 0;
+    QStringList m_changes;
+    QPointer<BootVerifier> m_verifier;
+    BootVerifyResult m_boot;
     QTimer m_killTimer;
     QTimer m_silenceTimer; // restarted by every line virt-v2v prints
     QTimer m_launchTimer; // runs while virt-v2v says "Opening the source"

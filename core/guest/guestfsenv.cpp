@@ -83,6 +83,12 @@ bool kvmBroken()
     return broken;
 }
 
+bool kvmUsable()
+{
+    return access("/dev/kvm", R_OK | W_OK) == 0 && !kvmBroken()
+        && qEnvironmentVariable("LIBGUESTFS_BACKEND_SETTINGS") != u"force_tcg";
+}
+
 QProcessEnvironment toolEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

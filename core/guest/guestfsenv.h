@@ -26,6 +26,8 @@ QProcessEnvironment toolEnvironment();
 // start): libguestfs would then fail instead of falling back to TCG, so we ask it for TCG ourselves.
 // Probed once per process (about a second); LIBGUESTFS_BACKEND_SETTINGS set by the user wins.
 bool kvmBroken();
+// /dev/kvm is there, QEMU can use it, and the user did not force TCG.
+bool kvmUsable();
 
 // The advice every "libguestfs cannot start" error ends with.
 QString testToolAdvice();

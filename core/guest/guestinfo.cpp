@@ -209,6 +209,7 @@ QJsonObject rootJson(const GuestRoot& r)
             {u"mountpoints"_s, mps},
             {u"applicationCount"_s, r.applicationCount},
             {u"apps"_s, apps},
+            {u"nicConfig"_s, r.nicConfig.toJson()},
             {u"vmwareTools"_s, r.hasVmwareTools()}}; // convenience for event readers
 }
 
@@ -235,6 +236,7 @@ GuestRoot rootFrom(const QJsonObject& o)
         const QJsonObject a = v.toObject();
         r.apps.append({a[u"kind"].toString(), a[u"name"].toString(), a[u"version"].toString()});
     }
+    r.nicConfig = GuestNicConfig::fromJson(o[u"nicConfig"].toObject());
     return r;
 }
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "guest/nicnames.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -94,6 +95,7 @@ struct GuestRoot
     QMap<QString, QString> mountpoints; // guest mount point → device, from its fstab / registry
     int applicationCount = 0;
     QList<GuestApp> apps; // only the ones that matter (see GuestApp::kind)
+    GuestNicConfig nicConfig; // Linux: what its network configuration calls its NICs
 
     bool has(QStringView appKind) const;
     bool hasVmwareTools() const { return has(u"vmware-tools"); }

@@ -153,8 +153,37 @@ struct Inspection
                     .toString()
                     .arg(r.displayName(), QString::fromUtf8(guestfs_last_error(s.g))));
         }
+        if (r.osType == u"linux")
+            r.nicConfig = parseGuestNicConfig(readNicConfigFiles());
         guestfs_umount_all(s.g);
         return r;
+    }
+
+    // The guest's network configuration files (each at most 1 MiB; a bigger one is not configuration).
+    QList<GuestFile> readNicConfigFiles()
+    {
+        QList<GuestFile> out;
+        const auto readOne = [&](const QString& path) {
+            if (guestfs_is_file_opts(s.g, s.c(path), GUESTFS_IS_FILE_OPTS_FOLLOWSYMLINKS, 1, -1) != 1)
+                return;
+            const int64_t size = guestfs_filesize(s.g, s.c(path));
+            if (size < 0 || size > (1 << 20))
+                return;
+            size_t got = 0;
+            if (char* data = guestfs_read_file(s.g, s.c(path), &got)) {
+                out.append({path, QByteArray(data, qsizetype(got))});
+                free(data);
+            }
+        };
+        for (const QString& f : guestNicConfigFiles())
+            readOne(f);
+        for (const QString& dir : guestNicConfigDirectories()) {
+            if (guestfs_is_dir_opts(s.g, s.c(dir), GUESTFS_IS_DIR_OPTS_FOLLOWSYMLINKS, 1, -1) != 1)
+                continue;
+            for (const QString& name : s.list(guestfs_ls(s.g, s.c(dir))))
+                readOne(dir + u'/' + name);
+        }
+        return out;
     }
 
     // Mounts the root's file systems read-only in its own layout (shortest mount point first) and

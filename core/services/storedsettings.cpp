@@ -17,6 +17,7 @@ StoredSettings StoredSettings::load(const Store& store)
     // Empty stays empty: the dialog shows the default as a placeholder, and follows XMS_HOME.
     s.stagingDir = store.setting(QLatin1StringView(settings::kStagingDir));
     s.virtioWin = store.setting(QLatin1StringView(settings::kVirtioWin));
+    s.verifyBoot = settings::value(store, settings::kVerifyBoot);
     return s;
 }
 
@@ -35,7 +36,8 @@ QList<std::pair<const char*, QString>> StoredSettings::values() const
             {settings::kExportsPerHost, QString::number(exportsPerHost)},
             {settings::kKeepConvertedDays, QString::number(keepConvertedDays)},
             {settings::kStagingDir, stagingDir},
-            {settings::kVirtioWin, virtioWin}};
+            {settings::kVirtioWin, virtioWin},
+            {settings::kVerifyBoot, verifyBoot}};
 }
 
 Status StoredSettings::save(Store& store) const

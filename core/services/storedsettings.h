@@ -19,6 +19,7 @@ struct StoredSettings
     int keepConvertedDays = 0; // a failed job's converted disks are discarded after this (0: never)
     QString stagingDir; // empty: XMS_HOME/staging
     QString virtioWin; // virtio-win ISO for Windows guests
+    QString verifyBoot; // "auto" | "always" | "never"
 
     static StoredSettings load(const Store& store);
     // The checks `xms settings set` makes, so both front ends accept the same values.

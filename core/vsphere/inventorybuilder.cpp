@@ -93,6 +93,8 @@ NicInfo nicFrom(const XmlElement& d, const QString& adapterType, const Names& na
     nic.adapterType = adapterType;
     nic.connected = d.boolAt(u"connectable/connected");
     nic.startConnected = d.boolAt(u"connectable/startConnected");
+    if (const XmlElement* slot = d.child(u"slotInfo"); slot && slot->child(u"pciSlotNumber"))
+        nic.pciSlot = int(slot->intAt(u"pciSlotNumber"));
     const XmlElement* b = d.child(u"backing");
     const QString bt = b ? b->xsiType : QString();
     if (bt == u"VirtualEthernetCardDistributedVirtualPortBackingInfo") {

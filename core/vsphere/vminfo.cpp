@@ -82,6 +82,7 @@ QJsonObject NicInfo::toJson() const
         {QStringLiteral("adapterType"), adapterType},
         {QStringLiteral("connected"), connected},
         {QStringLiteral("startConnected"), startConnected},
+        {QStringLiteral("pciSlot"), pciSlot},
     };
 }
 
@@ -97,6 +98,7 @@ NicInfo NicInfo::fromJson(const QJsonObject& o)
     n.adapterType = str(o, "adapterType");
     n.connected = flag(o, "connected");
     n.startConnected = flag(o, "startConnected");
+    n.pciSlot = o.value(QStringLiteral("pciSlot")).toInt(-1);
     return n;
 }
 

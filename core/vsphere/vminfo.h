@@ -48,6 +48,7 @@ struct NicInfo
     QString adapterType; // "vmxnet3", "e1000", "e1000e", "vmxnet2", "vmxnet", "pcnet32", "sriov", "other"
     bool connected = false;
     bool startConnected = false;
+    int pciSlot = -1; // slotInfo.pciSlotNumber: a Linux guest's predictable name is ens<slot>; -1 unknown
 
     QJsonObject toJson() const;
     static NicInfo fromJson(const QJsonObject& o);

@@ -6,10 +6,11 @@
 #include "engine/settingkeys.h"
 #include "environmentdialog.h"
 #include "services/clouds.h"
-#include "services/storedsettings.h"
 #include "services/profiles.h"
 #include "services/sources.h"
+#include "services/storedsettings.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -323,6 +324,15 @@ QWidget* SettingsDialog::createGeneralTab()
     m_virtio = new QLineEdit(s.virtioWin, tab);
     m_virtio->setObjectName(QStringLiteral("virtioWin"));
     m_virtio->setPlaceholderText(tr("virtio-win.iso (needed for Windows guests)"));
+    m_verifyBoot = new QComboBox(tab);
+    m_verifyBoot->setObjectName(QStringLiteral("verifyBoot"));
+    m_verifyBoot->addItem(tr("When KVM works here"), QStringLiteral("auto"));
+    m_verifyBoot->addItem(tr("Always"), QStringLiteral("always"));
+    m_verifyBoot->addItem(tr("Never"), QStringLiteral("never"));
+    m_verifyBoot->setCurrentIndex(std::max(0, m_verifyBoot->findData(s.verifyBoot)));
+    m_verifyBoot->setToolTip(tr("Boot each converted guest locally, on an isolated network, and check that its "
+                                "network comes up before anything is created in Xloud (about a minute without "
+                                "KVM)"));
     auto browse = [this, tab](QLineEdit* edit, bool directory) {
         auto* b = new QPushButton(tr("Browse…"), tab);
         connect(b, &QPushButton::clicked, this, [this, edit, directory] {
@@ -347,6 +357,7 @@ QWidget* SettingsDialog::createGeneralTab()
     virtioLabel->setBuddy(m_virtio);
     form->addRow(stagingLabel, browse(m_staging, true));
     form->addRow(virtioLabel, browse(m_virtio, false));
+    form->addRow(tr("Verify the &boot before upload:"), m_verifyBoot);
     return tab;
 }
 
@@ -358,6 +369,7 @@ void SettingsDialog::accept()
     s.keepConvertedDays = m_keepDays->value();
     s.stagingDir = m_staging->text().trimmed();
     s.virtioWin = m_virtio->text().trimmed();
+    s.verifyBoot = m_verifyBoot->currentData().toString();
     if (auto r = s.save(m_store); !r)
         return showMessage(r.error().message);
     QDialog::accept();

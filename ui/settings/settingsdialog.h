@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -58,6 +59,7 @@ private:
     QSpinBox* m_keepDays = nullptr;
     QLineEdit* m_staging = nullptr;
     QLineEdit* m_virtio = nullptr;
+    QComboBox* m_verifyBoot = nullptr;
     QLabel* m_message;
 };
 

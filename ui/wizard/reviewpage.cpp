@@ -1,5 +1,7 @@
 #include "reviewpage.h"
 
+#include "engine/enginesettings.h"
+#include "guest/guestfsenv.h"
 #include "jobsmodel.h"
 #include "newmigrationwizard.h"
 
@@ -157,6 +159,12 @@ void ReviewPage::renderSummary()
     html += u"</table>";
     html += tr("<p>Estimated total: <b>%1</b> (jobs run in parallel up to the worker slots).</p>")
                 .arg(formatDuration(total));
+    const EngineSettings engine = EngineSettings::read(m_wizard->store());
+    html += engine.bootVerificationOn()
+        ? tr("<p>Boot verification: <b>on</b>. Each converted guest boots locally on an isolated network and must "
+             "bring its network up before anything is created in Xloud%1.</p>")
+              .arg(guestfs::kvmUsable() ? QString() : tr(" (emulated without KVM: about a minute more per VM)"))
+        : tr("<p>Boot verification: <b>off</b> (setting guest/verify-boot is %1).</p>").arg(engine.verifyBoot);
     html += tr("<p><b>The source VMs are powered off</b> for the migration and stay powered off afterwards. Do not "
                "power them on while the migrated instances run.</p>");
     m_summary->setHtml(html);
