@@ -1,8 +1,11 @@
 // Inspect → Guest Fixes on a staging copy of a lab guest, then the proof: VirtIO drivers in the new
 // initramfs (and not in the source's), open-vm-tools gone, a boot to "login:" with a virtio-blk disk and a
-// virtio-net NIC only, and the source image unchanged. Built twice: XMS_LAB_VARIANT "bios" (which also
-// cancels one conversion midway) and "uefi" (boots under OVMF). The steps run in order and share state,
-// so the guest is converted only once per variant.
+// virtio-net NIC only, and the source image unchanged. Built per XMS_LAB_VARIANT: "bios" (which also
+// cancels one conversion midway), "uefi" (boots under OVMF) and "static" (lab-debian-static: ens192 with
+// 10.10.0.200/24, as installed on VMware; its interface name is pinned to the target MAC and XMS's own
+// boot verification proves the address answers on VirtIO, and fails for a MAC the pin does not name).
+// The steps run in order and share state, so the guest is converted only once per variant.
+#include "guest/bootverifier.h"
 #include "guest/guestfixesstage.h"
 #include "guest/imageproperties.h"
 #include "guest/inspectstage.h"
@@ -24,6 +27,16 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString kVariant = QStringLiteral(XMS_LAB_VARIANT);
 const bool kUefi = kVariant == u"uefi";
+const bool kStatic = kVariant == u"static";
+// lab-debian-static's NIC as vSphere reports it (tests/lab/vcsim/make-lab-vms.py) and the address its
+// configuration and VMware Tools give it; the MAC Xloud's port will carry (XMS's own, not kept).
+const QString kStaticSourceMac = QStringLiteral("00:50:56:3a:06:00");
+const QString kStaticIp = QStringLiteral("10.10.0.200");
+const QString kTargetMac = QStringLiteral("fa:16:3e:5a:71:c0");
+const char* imageVariable()
+{
+    return kUefi ? "XMS_LAB_GUEST_UEFI_IMG" : kStatic ? "XMS_LAB_GUEST_STATIC_IMG" : "XMS_LAB_GUEST_BIOS_IMG";
+}
 } // namespace
 
 class TestLabGuestFixes : public QObject
@@ -46,6 +59,14 @@ class TestLabGuestFixes : public QObject
         r.vmName = u"lab-"_s + kVariant;
         r.workDir = m_dir->filePath(u"job/guest-fixes"_s);
         r.logFile = m_dir->filePath(u"job/guest-fixes.log"_s);
+        if (kStatic && m_info.primaryRoot()) {
+            const NicNamePlan plan = planNicNames(m_info.primaryRoot()->nicConfig,
+                                                  {{u"Network adapter 1"_s, kStaticSourceMac, {kTargetMac}, 192}});
+            r.pins = plan.pins;
+            r.verifyBoot = true;
+            r.bootNics = {{u"Network adapter 1"_s, kTargetMac, kStaticIp}};
+            r.evidenceDir = m_dir->filePath(u"job/boot"_s);
+        }
         return r;
     }
 
@@ -53,8 +74,7 @@ private slots:
     void initTestCase()
     {
         labguest::useLabLibguestfs();
-        m_source
-            = QString::fromLocal8Bit(test::requireEnv(kUefi ? "XMS_LAB_GUEST_UEFI_IMG" : "XMS_LAB_GUEST_BIOS_IMG"));
+        m_source = QString::fromLocal8Bit(test::requireEnv(imageVariable()));
         QVERIFY2(QFileInfo::exists(m_source), qPrintable(m_source + u" is missing: run tests/lab/guest/guest up"_s));
         // 2 GiB sparse copies: /var/tmp, not a tmpfs.
         m_dir = std::make_unique<QTemporaryDir>(u"/var/tmp/xms-guestfixes-"_s + kVariant + u"-XXXXXX"_s);
@@ -86,6 +106,11 @@ private slots:
         m_info = *r;
         QCOMPARE(m_info.firmware, kUefi ? Firmware::Uefi : Firmware::Bios);
         QVERIFY(m_info.primaryRoot() && m_info.primaryRoot()->hasVmwareTools());
+        const GuestNicConfig& nics = m_info.primaryRoot()->nicConfig;
+        qInfo("network configuration: names %s, classic %d, files %s", qPrintable(nics.configuredNames.join(u' ')),
+              nics.classicNames, qPrintable(nics.files.join(u' ')));
+        QCOMPARE(nics.classicNames, !kStatic); // the BIOS/UEFI images boot with net.ifnames=0
+        QCOMPARE(nics.configuredNames, QStringList {kStatic ? u"ens192"_s : u"eth0"_s});
         if (kUefi) {
             // virt-v2v needs EFI/<name>/grub.cfg on the ESP, which every Debian installation has; the lab image
             // installs GRUB only at the removable path. Give the staging copy the installed layout.
@@ -99,6 +124,8 @@ private slots:
 
     void cancelMidwayKillsTheTreeAndChangesNothing()
     {
+        if (kStatic)
+            QSKIP("the static variant cancels nothing: bios and uefi cover the cancel");
         // The staging copy as it stands (the UEFI variant added a grub.cfg to its ESP during inspection).
         const QByteArray before = xms::test::sha256OfFile(m_staging);
         GuestFixesStage stage(request());
@@ -154,15 +181,62 @@ private slots:
         qInfo("image properties: %s", QJsonDocument(props).toJson(QJsonDocument::Compact).constData());
         QCOMPARE(props[u"hw_disk_bus"].toString(), u"virtio"_s);
         QCOMPARE(props[u"hw_vif_model"].toString(), u"virtio"_s);
-        QCOMPARE(props[u"hw_firmware_type"].toString(), kVariant);
+        QCOMPARE(props[u"hw_firmware_type"].toString(), kUefi ? u"uefi"_s : u"bios"_s);
         QCOMPARE(props.contains(u"hw_machine_type"), kUefi);
         QCOMPARE(props[u"os_type"].toString(), u"linux"_s);
         QCOMPARE(props[u"os_distro"].toString(), u"debian12"_s);
         QCOMPARE(props[u"hw_qemu_guest_agent"].toString(), u"yes"_s);
+        if (!kStatic) {
+            QVERIFY(r->changes.isEmpty()); // classic names: nothing to pin
+            return;
+        }
+        // The pin, listed as a change of the guest's, and the boot that proved it: the kept address
+        // answered from the target MAC on a virtio-net NIC.
+        QCOMPARE(r->changes.size(), 1);
+        QVERIFY2(r->changes.first().startsWith(u"wrote /etc/systemd/network/10-xms-ens192.link: Network adapter 1 "
+                                               u"keeps the name ens192 (VMware names the NIC in PCI slot 192 ens192)"),
+                 qPrintable(r->changes.first()));
+        qInfo("boot verified in %lld ms (kvm %d): %s", r->boot.elapsedMs, r->boot.kvm,
+              qPrintable(r->boot.seen.join(u"; ")));
+        QVERIFY(r->boot.elapsedMs > 0);
+        QCOMPARE(r->boot.seen,
+                 QStringList {u"Network adapter 1 (%1): an ARP answer for %2"_s.arg(kTargetMac, kStaticIp)});
+    }
+
+    // The same converted guest with a MAC its pin does not name: its NIC is not ens192, so its
+    // configuration does not apply, and the verification says so with the console and a screenshot.
+    void bootWithAnUnpinnedMacFails()
+    {
+        if (!kStatic)
+            QSKIP("the static guest's pin is what this checks");
+        QVERIFY2(m_converted, "needs the conversion");
+        const QByteArray before = xms::test::sha256OfFile(m_staging);
+        BootVerifyRequest b;
+        b.disks = {m_staging};
+        b.nics = {{u"Network adapter 1"_s, u"fa:16:3e:99:99:99"_s, kStaticIp}};
+        b.workDir = m_dir->filePath(u"job/boot-unpinned"_s);
+        b.keepDir = m_dir->filePath(u"job/boot-unpinned-evidence"_s);
+        b.afterLoginMs = 30000;
+        BootVerifier verifier(b);
+        QSignalSpy finished(&verifier, &BootVerifier::finished);
+        verifier.start();
+        QVERIFY(finished.wait(900000));
+        const auto r = finished.first().first().value<Result<BootVerifyResult>>();
+        QVERIFY(!r);
+        qInfo("unpinned boot: %s", qPrintable(r.error().message));
+        QCOMPARE(r.error().code, u"guest.boot_failed"_s);
+        QVERIFY2(r.error().message.contains(u"offered a login"), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(u"never sent a DHCP request or an answer for 10.10.0.200"),
+                 qPrintable(r.error().message));
+        QVERIFY(QFileInfo(b.keepDir + u"/console.log"_s).size() > 0);
+        QVERIFY(QFileInfo(b.keepDir + u"/screen.ppm"_s).size() > 0);
+        QCOMPARE(xms::test::sha256OfFile(m_staging), before); // booted on a throwaway overlay
     }
 
     void initramfsHasVirtioAndToolsAreGone()
     {
+        if (kStatic)
+            QSKIP("the same image as bios: its boot verification proves virtio-blk and virtio-net");
         QVERIFY2(m_converted, "needs the conversion");
         QElapsedTimer clock;
         clock.start();
@@ -185,6 +259,8 @@ private slots:
 
     void bootsOnVirtioOnly()
     {
+        if (kStatic)
+            QSKIP("booted by the conversion's own verification");
         QVERIFY2(m_converted, "needs the conversion");
         const auto boot = labguest::bootCheckVirtio(m_staging, kVariant, 600);
         qInfo("boot-check (%s, virtio-blk, virtio-net): %lld ms, %d attempt(s): %s", qPrintable(kVariant),

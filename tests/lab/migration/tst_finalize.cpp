@@ -8,6 +8,7 @@
 #include "engine/jobstoreledger.h"
 #include "engine/keepip.h"
 #include "engine/ledgercleanup.h"
+#include "guest/nicnames.h"
 #include "store/jobstore.h"
 #include "store/store.h"
 #include "xloud/blockstorageclient.h"
@@ -183,12 +184,16 @@ private slots:
     void refusedMacFallsBackToANewOne_data()
     {
         QTest::addColumn<QString>("network");
-        QTest::newRow("in use on internal-net") << u"internal-net"_s;
-        QTest::newRow("shared provider-net, admin-only MACs") << u"provider-net"_s;
+        QTest::addColumn<bool>("derivedAllowed"); // XMS's own MAC (the guest's pins name it) can be set there
+        QTest::newRow("in use on internal-net") << u"internal-net"_s << true;
+        QTest::newRow("shared provider-net, admin-only MACs") << u"provider-net"_s << false;
     }
+    // The kept MAC refused: the port gets XMS's own derived MAC, which Guest Fixes pinned the guest's
+    // interface names to; where no MAC may be chosen, Xloud's, with a warning that the pin will not match.
     void refusedMacFallsBackToANewOne()
     {
         QFETCH(QString, network);
+        QFETCH(bool, derivedAllowed);
         auto ctx = context(network, MigrationSpec::MacFallback::GenerateNew);
         QStringList events;
         const Status s = run(*ctx, &events);
@@ -199,6 +204,9 @@ private slots:
         auto port = await<xloud::Port>([&](auto cb) { m_network->port(ctx->portIds.first(), cb); });
         XMS_VERIFY_OK(port);
         QVERIFY(port->macAddress.compare(m_mac, Qt::CaseInsensitive) != 0);
+        const QString derived = derivedMac(ctx->jobId, ctx->vm.nics.first().label);
+        QCOMPARE(port->macAddress.toLower() == derived, derivedAllowed);
+        QCOMPARE(events.contains(u"finalize.mac_unpinned"_s), !derivedAllowed);
         auto server = await<xloud::Server>([&](auto cb) { m_compute->server(ctx->serverId, cb); });
         XMS_VERIFY_OK(server);
         QCOMPARE(server->status, u"ACTIVE"_s);

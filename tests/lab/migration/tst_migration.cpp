@@ -4,6 +4,7 @@
 // only what xms says, and removes what a completed migration made so the next test starts clean.
 #include "../vsphere/vspherelab.h"
 #include "../xloud/xloudlab.h"
+#include "guest/bootverifier.h"
 #include "store/jobstore.h"
 #include "store/store.h"
 #include "xloud/blockstorageclient.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -436,6 +438,11 @@ private slots:
             XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.id, cb); }));
         }
 
+        // Boot verification on, as on a KVM host (auto leaves it off under TCG): the converted guest must ask
+        // DHCP from its kept MAC before anything is created in Xloud.
+        const Run verify = xms({u"settings"_s, u"set"_s, u"guest/verify-boot"_s, u"always"_s});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
+        auto verifyOff = qScopeGuard([&] { xms({u"settings"_s, u"unset"_s, u"guest/verify-boot"_s}); });
         QStringList args = {u"migration"_s, u"submit"_s};
         args += targetArgs(u"lab-debian-bios"_s);
         args += {u"--network-map"_s, u"VM Network=internal-net,keep-mac"_s, u"--wait"_s};
@@ -451,12 +458,22 @@ private slots:
         const QStringList names = eventNames(j.id);
         QVERIFY2(inOrder(names, kSeedEvents), qPrintable(names.join(u", ")));
         QVERIFY(names.contains(u"inspect.completed"_s));
+        QVERIFY2(inOrder(names, {u"guest_fixes.boot_verified"_s, u"guest_fixes.completed"_s, u"write.started"_s}),
+                 qPrintable(names.join(u", ")));
         const auto events = m_jobs->events(j.id);
         for (const EventRecord& e : *events) {
             if (e.name == u"inspect.completed") {
                 const QString text = QString::fromUtf8(QJsonDocument(e.data).toJson());
                 QVERIFY2(text.contains(u"debian") && text.contains(u"bios"), qPrintable(text));
             }
+            if (e.name == u"guest_fixes.boot_verified") {
+                qInfo("%s", qPrintable(e.message));
+                QVERIFY(e.data[u"seconds"].toDouble() > 0);
+                QCOMPARE(e.data[u"seen"].toArray().first().toString(),
+                         u"Network adapter 1 (%1): a DHCP request"_s.arg(mac.toLower()));
+            }
+            if (e.name == u"guest_fixes.nic_names") // eth0 with net.ifnames=0: nothing to pin
+                QVERIFY2(e.message.contains(u"classic interface names"), qPrintable(e.message));
             if (e.name == u"guest_fixes.completed") { // virt-v2v's log outlives the job's staging
                 QFile log(e.data.value(u"logFile").toString());
                 QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
@@ -507,6 +524,86 @@ private slots:
         qInfo("%s", qPrintable(bootLog.trimmed().split(u'\n').last()));
 
         removeMigrated(j);
+    }
+
+    // b'. lab-debian-static, end to end with keep-mac and keep-ip: a guest configured as on VMware (ens192,
+    // 10.10.0.200/24) keeps its interface name through a pin, proves its network in the boot verification
+    // before anything is created, and its Cinder volume's bytes answer ARP at the kept address from the kept
+    // MAC on a wire of their own; booted with a MAC the pin does not name, they do not.
+    void migrateStaticGuestKeepingItsAddress()
+    {
+        auto vc = vspherelab::openSession();
+        const vsphere::VmInfo before = vspherelab::vm(*vc, u"lab-debian-static"_s);
+        XMS_VERIFY_OK(vspherelab::powerOn(*vc, before.moref));
+        const QString mac = before.nics.first().macAddress.toLower();
+        const Run verify = xms({u"settings"_s, u"set"_s, u"guest/verify-boot"_s, u"always"_s});
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err));
+        auto verifyOff = qScopeGuard([&] { xms({u"settings"_s, u"unset"_s, u"guest/verify-boot"_s}); });
+
+        QStringList args = {u"migration"_s, u"submit"_s};
+        args += targetArgs(u"lab-debian-static"_s);
+        args += {u"--network-map"_s, u"VM Network=internal-net/internal-subnet,keep-mac,keep-ip"_s, u"--wait"_s};
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = xms(args, {}, 30 * 60 * 1000);
+        qInfo("lab-debian-static migrated in %lld s", clock.elapsed() / 1000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const JobRecord j = m_jobs->jobs()->first();
+        auto removeAll = qScopeGuard([&] { removeMigrated(j); }); // also when an assertion below fails
+        QCOMPARE(j.stage, Stage::Completed);
+        const QStringList names = eventNames(j.id);
+        QVERIFY2(inOrder(names, {u"guest_fixes.guest_change"_s, u"guest_fixes.boot_verified"_s, u"write.started"_s}),
+                 qPrintable(names.join(u", ")));
+        const QList<EventRecord> events = m_jobs->events(j.id).value();
+        QStringList changes; // one .link per MAC the port may get: the kept one, then XMS's own
+        for (const EventRecord& e : events) {
+            if (e.name == u"guest_fixes.guest_change")
+                changes.append(e.message);
+            if (e.name == u"guest_fixes.boot_verified") {
+                qInfo("%s", qPrintable(e.message));
+                QCOMPARE(e.data[u"seen"].toArray().first().toString(),
+                         u"Network adapter 1 (%1): an ARP answer for 10.10.0.200"_s.arg(mac));
+            }
+        }
+        QCOMPARE(changes.size(), 2);
+        const QString why
+            = u": Network adapter 1 keeps the name ens192 (VMware names the NIC in PCI slot 192 ens192)"_s;
+        QCOMPARE(changes[0], u"wrote /etc/systemd/network/10-xms-ens192.link"_s + why);
+        QCOMPARE(changes[1], u"wrote /etc/systemd/network/10-xms-ens192-2.link"_s + why);
+        const QJsonArray portIds = j.result[u"port_ids"].toArray();
+        QCOMPARE(portIds.size(), 1);
+        auto port = await<xloud::Port>([&](auto cb) { m_network->port(portIds.first().toString(), cb); });
+        XMS_VERIFY_OK(port);
+        QCOMPARE(port->macAddress.toLower(), mac);
+        QCOMPARE(port->fixedIps.size(), 1);
+        QCOMPARE(port->fixedIps.first().ipAddress, u"10.10.0.200"_s);
+        const QString volume = volumeFile(j.result[u"volume_ids"].toArray().first().toString());
+
+        const auto bootVolume = [&](const QString& withMac, int afterLoginMs) {
+            BootVerifyRequest b;
+            b.disks = {volume};
+            b.nics = {{u"Network adapter 1"_s, withMac, u"10.10.0.200"_s}};
+            b.workDir = m_home.filePath(u"boot-check-"_s + withMac.right(2));
+            b.keepDir = b.workDir + u"-evidence"_s;
+            b.afterLoginMs = afterLoginMs;
+            BootVerifier verifier(b);
+            QSignalSpy finished(&verifier, &BootVerifier::finished);
+            verifier.start();
+            return finished.wait(900000) ? finished.first().first().value<Result<BootVerifyResult>>()
+                                         : fail(u"test.timeout"_s, u"the boot never ended"_s);
+        };
+        const auto answered = bootVolume(mac, 120000);
+        XMS_VERIFY_OK(answered);
+        qInfo("the volume answers at the kept address after %lld s", answered->elapsedMs / 1000);
+        QCOMPARE(answered->seen, QStringList {u"Network adapter 1 (%1): an ARP answer for 10.10.0.200"_s.arg(mac)});
+
+        const auto unpinned = bootVolume(u"fa:16:3e:99:99:99"_s, 30000);
+        QVERIFY(!unpinned);
+        qInfo("unpinned: %s", qPrintable(unpinned.error().message));
+        QCOMPARE(unpinned.error().code, u"guest.boot_failed"_s);
+        QVERIFY2(unpinned.error().message.contains(u"never sent a DHCP request or an answer for 10.10.0.200; seen "
+                                                   u"from its MAC: nothing"),
+                 qPrintable(unpinned.error().message));
     }
 
     // c. Cancel while the disks stream: the lease is aborted, nothing remains, the events tell it.

@@ -166,6 +166,11 @@ def check_inventory(si):
           and route.gateway.ipAddress == "10.10.0.1" and list(guest.ipStack[0].dnsConfig.ipAddress) == [
               "10.10.0.2", "10.10.0.3"],
           f"lab-debian-static: Tools report {guest.hostName}, {addrs}, gateway {route.gateway.ipAddress}")
+    # The PCI slot ESXi gives a first NIC (make-lab-vms.py sets it; its guest names the NIC ens192 after it).
+    slots = [d.slotInfo.pciSlotNumber if isinstance(d.slotInfo, vim.vm.device.VirtualDevice.PciBusSlotInfo) else None
+             for d in vms["lab-debian-static"].config.hardware.device
+             if isinstance(d, vim.vm.device.VirtualEthernetCard)]
+    check(slots == [192], f"lab-debian-static: its NIC's slotInfo.pciSlotNumber is {slots}")
     return vms
 
 

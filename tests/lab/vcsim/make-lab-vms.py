@@ -21,7 +21,9 @@ DISTRIBUTED_NET = "DC0_DVPG0"  # a distributed port group: clients must resolve 
 
 
 # What VMware Tools would report (guest.net, guest.ipStack, guest.hostName); the launcher applies it when
-# the VM powers on (xms-vcsim/guestinfo.go). NIC 0 is the VM's first NIC.
+# the VM powers on (xms-vcsim/guestinfo.go). NIC 0 is the VM's first NIC. The static guest image
+# (tests/lab/guest/build-images, STATIC_*) configures the same host name, address and gateway on ens192:
+# change both together.
 STATIC_GUEST = {
     "hostName": "lab-debian-static",
     "domainName": "lab.example",
@@ -39,8 +41,8 @@ def env(name):
 
 
 def lab_vms():
-    bios, uefi, data = (env("XMS_LAB_GUEST_BIOS_VMDK"), env("XMS_LAB_GUEST_UEFI_VMDK"),
-                        env("XMS_LAB_DATA_DISK_VMDK"))
+    bios, uefi, static, data = (env("XMS_LAB_GUEST_BIOS_VMDK"), env("XMS_LAB_GUEST_UEFI_VMDK"),
+                                env("XMS_LAB_GUEST_STATIC_VMDK"), env("XMS_LAB_DATA_DISK_VMDK"))
     return [
         dict(name="lab-debian-bios", firmware="bios", cpus=1, mb=2048, disks=[bios], nets=[STANDARD_NET]),
         dict(name="lab-debian-uefi", firmware="efi", cpus=1, mb=2048, disks=[uefi], nets=[STANDARD_NET]),
@@ -50,9 +52,10 @@ def lab_vms():
         dict(name="lab-lease-error", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET]),
         dict(name="lab-drop-download", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET]),
         # VMware Tools reports a static address on internal-subnet's range (tests/lab/cloud/fixtures.py) for
-        # its NIC: keep-ip's source. Its disk is the small data disk until the static guest image exists.
-        dict(name="lab-debian-static", firmware="bios", cpus=1, mb=512, disks=[data], nets=[STANDARD_NET],
-             guest=STATIC_GUEST),
+        # its NIC: keep-ip's source. Its guest configures that address itself, on ens192: the name Linux
+        # gives a vmxnet3 NIC in PCI slot 192, where ESXi puts a VM's first NIC (slotInfo).
+        dict(name="lab-debian-static", firmware="bios", cpus=1, mb=1024, disks=[static], nets=[STANDARD_NET],
+             pci_slots=[192], guest=STATIC_GUEST),
     ]
 
 
@@ -78,7 +81,7 @@ def mac_of(index, vm_index):
     return f"00:50:56:3a:{vm_index:02x}:{index:02x}"  # VMware's manual range, unique per lab VM and NIC
 
 
-def nic_spec(index, vm_index, net, content):
+def nic_spec(index, vm_index, net, content, pci_slot=None):
     mac = mac_of(index, vm_index)
     obj = find(content, f"network/{net}")
     if isinstance(obj, vim.dvs.DistributedVirtualPortgroup):
@@ -94,6 +97,8 @@ def nic_spec(index, vm_index, net, content):
     card.addressType = "manual"
     card.macAddress = mac
     card.connectable = vim.vm.device.VirtualDevice.ConnectInfo(startConnected=True, connected=True)
+    if pci_slot is not None:  # what ESXi records; the guest's NIC name (ens<slot>) follows from it
+        card.slotInfo = vim.vm.device.VirtualDevice.PciBusSlotInfo(pciSlotNumber=pci_slot)
     return vim.vm.device.VirtualDeviceSpec(operation="add", device=card)
 
 
@@ -108,8 +113,9 @@ def config_spec(spec, vm_index, content):
             backing=vim.vm.device.VirtualDisk.FlatVer2BackingInfo(diskMode="persistent", thinProvisioned=True),
             deviceInfo=vim.Description(label=f"Hard disk {unit + 1}", summary=f"{(size + 1023) // 1024:,} KB"))
         changes.append(vim.vm.device.VirtualDeviceSpec(operation="add", fileOperation="create", device=disk))
+    slots = spec.get("pci_slots", [])
     for index, net in enumerate(spec["nets"]):
-        changes.append(nic_spec(index, vm_index, net, content))
+        changes.append(nic_spec(index, vm_index, net, content, slots[index] if index < len(slots) else None))
     extra = []
     if "guest" in spec:
         guest = dict(spec["guest"])

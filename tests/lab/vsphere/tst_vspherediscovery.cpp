@@ -196,6 +196,8 @@ private slots:
         QVERIFY(vm.toolsRunning());
         QCOMPARE(vm.nics.size(), 1);
         QCOMPARE(vm.nics[0].macAddress, QStringLiteral("00:50:56:3a:06:00"));
+        QCOMPARE(vm.nics[0].pciSlot, 192); // slotInfo: the guest calls it ens192
+        QCOMPARE(VmInfo::fromJson(vm.toJson()).nics[0].pciSlot, 192);
         const GuestNetwork& g = vm.guestNetwork;
         QCOMPARE(g.hostName, QStringLiteral("lab-debian-static"));
         QCOMPARE(g.domainName, QStringLiteral("lab.example"));
