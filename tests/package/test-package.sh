@@ -122,16 +122,24 @@ complete_words() { # the candidates bash-completion's own loader finds for the w
     "$fn" xms "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
     printf "%s\n" "${COMPREPLY[@]}"' bash "$@"
 }
+# Whether the candidates for WORDS… include WANTED. The words are captured first: `complete_words … | grep -q`
+# under pipefail fails at random when grep exits before bash has written the last candidate (SIGPIPE).
+offers() {
+  local wanted=$1 got
+  shift
+  got=$(complete_words "$@")
+  grep -qxF -- "$wanted" <<<"$got"
+}
 [[ $(complete_words xms mig) == migration ]] || fail "xms mig<TAB> gave '$(complete_words xms mig)', not migration"
-complete_words xms migration s | grep -qx submit || fail "xms migration s<TAB> offers no submit"
-complete_words xms migration submit --net | grep -qx -- --network-map || fail "no --network-map for submit"
+offers submit xms migration s || fail "xms migration s<TAB> offers no submit"
+offers --network-map xms migration submit --net || fail "no --network-map for submit"
 printf '%s' "$XMS_LAB_VC_PASSWORD" | XMS_HOME=$home/completion /usr/bin/xms source create pkg-test-vc \
   --host "$XMS_LAB_VC_HOST" --port "$XMS_LAB_VC_PORT" --user "$XMS_LAB_VC_USER" --password-stdin \
   --thumbprint "$XMS_LAB_VC_THUMBPRINT_SHA256" >/dev/null || fail "xms source create against the lab's vCenter failed"
 XMS_HOME=$home/completion /usr/bin/xms profile save pkg-test-profile --network-map 'VM Network=internal-net' >/dev/null
 [[ $(complete_words xms source show pkg) == pkg-test-vc ]] || fail "xms source show pkg<TAB>: '$(complete_words xms source show pkg)'"
-complete_words xms migration submit --source "" | grep -qx pkg-test-vc || fail "--source <TAB> does not list pkg-test-vc"
-complete_words xms migration submit --network-profile "" | grep -qx pkg-test-profile || fail "--network-profile <TAB>"
+offers pkg-test-vc xms migration submit --source "" || fail "--source <TAB> does not list pkg-test-vc"
+offers pkg-test-profile xms migration submit --network-profile "" || fail "--network-profile <TAB>"
 XMS_HOME=$home/completion /usr/bin/xms source delete pkg-test-vc >/dev/null # its keychain entry too
 
 step "systemd user unit"
