@@ -138,20 +138,23 @@
         <translation>Der Server kann diesen Download nicht fortsetzen; starten Sie ihn von vorn.</translation>
     </message>
     <message>
-        <source>Could not read the file being uploaded. Check the staging disk.</source>
-        <translation>Die hochzuladende Datei konnte nicht gelesen werden. Prüfen Sie den Zwischenspeicher-Datenträger.</translation>
-    </message>
-    <message>
-        <source>Could not open %1 for upload. Check that it exists and is readable.</source>
-        <translation>%1 konnte nicht zum Hochladen geöffnet werden. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-    </message>
-    <message>
         <source>Could not start a transfer (libcurl).</source>
         <translation>Eine Übertragung konnte nicht gestartet werden (libcurl).</translation>
     </message>
     <message>
         <source>Refused to send the session cookie to %1 over plain http. The server must offer this transfer over https.</source>
         <translation>Das Sitzungscookie wird nicht unverschlüsselt per http an %1 gesendet. Der Server muss diese Übertragung über https anbieten.</translation>
+    </message>
+</context>
+<context>
+    <name>FileUploadSource</name>
+    <message>
+        <source>Could not read %1 for the upload. Check the staging disk.</source>
+        <translation>%1 konnte für das Hochladen nicht gelesen werden. Prüfen Sie den Zwischenspeicher-Datenträger.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 for upload. Check that it exists and is readable.</source>
+        <translation>%1 konnte nicht zum Hochladen geöffnet werden. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
     </message>
 </context>
 <context>
@@ -579,6 +582,25 @@
     <message>
         <source>The XMS database is locked or cannot be written.</source>
         <translation>Die XMS-Datenbank ist gesperrt oder kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Qcow2Stream</name>
+    <message>
+        <source>Could not open %1 for upload. Check that it exists and is readable.</source>
+        <translation>%1 konnte nicht zum Hochladen geöffnet werden. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 as qcow2</source>
+        <translation>%1 als qcow2</translation>
+    </message>
+    <message>
+        <source>Could not read %1. Check the staging disk.</source>
+        <translation>%1 konnte nicht gelesen werden. Prüfen Sie den Zwischenspeicher-Datenträger.</translation>
+    </message>
+    <message>
+        <source>Could not map the data of %1. Check the staging disk.</source>
+        <translation>Die belegten Bereiche von %1 konnten nicht ermittelt werden. Prüfen Sie den Zwischenspeicher-Datenträger.</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +1967,6 @@
         </translation>
     </message>
     <message>
-        <source>Disk %1 uploaded: %2 MiB in %3 s</source>
-        <translation>Festplatte %1 hochgeladen: %2 MiB in %3 s</translation>
-    </message>
-    <message>
         <source>Disk %1 of VMware VM %2, migrated by XMS</source>
         <translation>Festplatte %1 der VMware-VM %2, migriert von XMS</translation>
     </message>
@@ -1959,6 +1977,10 @@
     <message>
         <source>Cancelled while writing volume %1 of %2</source>
         <translation>Beim Schreiben von Volume %1 von %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)</source>
+        <translation>Datenträger %1 hochgeladen: %2 MiB in %3 s (die Daten eines %4-MiB-Datenträgers, als qcow2)</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,8 @@
 #include "common/errorcodes.h"
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
+#include "transfer/qcow2stream.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 
 namespace xms {
@@ -20,8 +20,14 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
     m_cloud = new CloudClients(*ctx, this);
     m_ctx->volumeIds.clear();
     for (const QString& path : ctx->stagingDisks()) {
-        m_sizes.append(QFileInfo(path).size());
+        // Each disk travels as qcow2 made from its allocation map: its data, not its zeros.
+        auto stream = Qcow2Stream::open(path);
+        if (!stream)
+            return stop(stream.error());
+        m_diskSizes.append(qint64((*stream)->virtualSize()));
+        m_sizes.append(qint64((*stream)->size()));
         m_total += m_sizes.last();
+        m_streams.append(std::move(*stream));
     }
     m_clock.start();
     emit event(EventLevel::Info, QStringLiteral("write.started"),
@@ -53,7 +59,7 @@ void WriteVolumeStageRunner::nextDisk()
     }
     xloud::ImageSpec spec;
     spec.name = m_ctx->resourceName(QStringLiteral("disk%1-image").arg(m_disk));
-    spec.diskFormat = QStringLiteral("raw");
+    spec.diskFormat = QStringLiteral("qcow2"); // Block Storage writes the volume raw
     if (m_disk == 0) // the boot disk carries what Nova needs to boot it on VirtIO
         for (auto it = m_ctx->imageProperties.begin(); it != m_ctx->imageProperties.end(); ++it)
             spec.properties.insert(it.key(), it.value().toVariant().toString());
@@ -76,41 +82,46 @@ void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
 {
     xloud::UploadOptions o;
     o.onProgress = [this](const xloud::UploadProgress& p) { report(qint64(double(p.sent) * kUploadShare)); };
-    m_cloud->images->upload(
-        imageId, m_ctx->exported.disks.at(m_disk).path, o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
-            if (m_ended)
-                return;
-            if (!r)
-                return stop(r.error());
-            emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
-                       Text::translate("xms::WriteVolumeStageRunner", "Disk %1 uploaded: %2 MiB in %3 s")
-                           .arg(m_disk + 1)
-                           .arg(r->bytes / (1024 * 1024))
-                           .arg(r->seconds, 0, 'f', 1),
-                       {{QStringLiteral("disk"), m_disk},
-                        {QStringLiteral("image_id"), imageId},
-                        {QStringLiteral("bytes"), double(r->bytes)},
-                        {QStringLiteral("seconds"), r->seconds}});
-            m_cloud->images->waitActive(
-                imageId,
-                [this, ledgerId, imageId](Result<xloud::Image> active) {
-                    if (m_ended)
-                        return;
-                    if (!active)
-                        return stop(active.error());
-                    createVolume(imageId, ledgerId);
-                },
-                CloudClients::waitOptions());
-        });
+    m_cloud->images->upload(imageId, m_streams.at(m_disk), o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
+        if (m_ended)
+            return;
+        if (!r)
+            return stop(r.error());
+        constexpr qint64 kMiB = 1024 * 1024;
+        emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
+                   Text::translate("xms::WriteVolumeStageRunner",
+                                   "Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)")
+                       .arg(m_disk + 1)
+                       .arg(qint64(r->bytes) / kMiB)
+                       .arg(r->seconds, 0, 'f', 1)
+                       .arg(m_diskSizes.at(m_disk) / kMiB),
+                   {{QStringLiteral("disk"), m_disk},
+                    {QStringLiteral("image_id"), imageId},
+                    {QStringLiteral("bytes"), double(r->bytes)},
+                    {QStringLiteral("disk_bytes"), double(m_diskSizes.at(m_disk))},
+                    {QStringLiteral("data_bytes"), double(m_streams.at(m_disk)->dataBytes())},
+                    {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
+                    {QStringLiteral("seconds"), r->seconds}});
+        m_cloud->images->waitActive(
+            imageId,
+            [this, ledgerId, imageId](Result<xloud::Image> active) {
+                if (m_ended)
+                    return;
+                if (!active)
+                    return stop(active.error());
+                createVolume(imageId, ledgerId);
+            },
+            CloudClients::waitOptions());
+    });
 }
 
 void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLedgerId)
 {
     const QList<vsphere::DiskInfo>& disks = m_ctx->vm.disks;
-    const qint64 capacity = m_disk < disks.size() ? disks.at(m_disk).capacityBytes : m_sizes.at(m_disk);
+    const qint64 capacity = m_disk < disks.size() ? disks.at(m_disk).capacityBytes : m_diskSizes.at(m_disk);
     xloud::VolumeSpec spec;
     spec.name = m_ctx->spec.effectiveInstanceName() + QStringLiteral("-disk%1").arg(m_disk);
-    spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, m_sizes.at(m_disk)) + kGiB - 1) / kGiB));
+    spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, m_diskSizes.at(m_disk)) + kGiB - 1) / kGiB));
     spec.volumeType = m_ctx->spec.volumeType;
     spec.availabilityZone = m_ctx->spec.availabilityZone;
     spec.imageId = imageId;

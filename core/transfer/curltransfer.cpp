@@ -5,14 +5,9 @@
 #include "transfer/curltls.h"
 #include "transfer/transfererrors.h"
 
-#include <QFile>
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <memory>
 #include <mutex>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace xms {
 
@@ -48,7 +43,7 @@ struct CurlTransfer::Call
     QUrl url;
     QByteArray method;
     const DataCallback* onData = nullptr; // GET
-    int fd = -1; // upload source
+    const UploadSource* source = nullptr; // upload body
     quint64 fileSize = 0;
     quint64 fileRead = 0; // payload bytes handed to libcurl (its own count includes chunk framing)
     CURL* easy = nullptr;
@@ -68,11 +63,7 @@ struct CurlTransfer::Call
         , tls(o.tls)
     {
     }
-    ~Call()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
+    ~Call() { }
     bool cancelled() const { return options.cancel && options.cancel->load(std::memory_order_relaxed); }
     long status() const
     {
@@ -140,28 +131,21 @@ size_t CurlTransfer::Call::onRead(char* buffer, size_t itemSize, size_t count, v
     auto* c = static_cast<Call*>(self);
     if (c->cancelled())
         return CURL_READFUNC_ABORT;
-    for (;;) {
-        const ssize_t n = ::read(c->fd, buffer, itemSize * count);
-        if (n >= 0) {
-            c->fileRead += quint64(n);
-            return size_t(n);
-        }
-        if (errno != EINTR)
-            break;
+    Result<size_t> n = c->source->readAt(c->fileRead, buffer, itemSize * count);
+    if (!n) {
+        c->callbackError = n.error();
+        return CURL_READFUNC_ABORT;
     }
-    c->callbackError
-        = Error::make(errc::kTransferFileRead, tr("Could not read the file being uploaded. Check the staging disk."),
-                      QString::fromLocal8Bit(std::strerror(errno)));
-    return CURL_READFUNC_ABORT;
+    c->fileRead += *n;
+    return *n;
 }
 
 int CurlTransfer::Call::onSeek(void* self, curl_off_t offset, int origin)
 {
     auto* c = static_cast<Call*>(self);
-    const off_t pos = ::lseek(c->fd, off_t(offset), origin);
-    if (pos < 0)
-        return CURL_SEEKFUNC_FAIL;
-    c->fileRead = quint64(pos); // libcurl rewinds to resend (after a redirect or an auth challenge)
+    if (origin != SEEK_SET || offset < 0 || quint64(offset) > c->fileSize)
+        return CURL_SEEKFUNC_CANTSEEK;
+    c->fileRead = quint64(offset); // libcurl rewinds to resend (after a redirect or an auth challenge)
     return CURL_SEEKFUNC_OK;
 }
 
@@ -173,8 +157,8 @@ int CurlTransfer::Call::onXferInfo(void* self, curl_off_t dlTotal, curl_off_t dl
         return 1;
     c->progress.downloaded = quint64(dlNow);
     c->progress.downloadTotal = quint64(dlTotal);
-    c->progress.uploaded = c->fd >= 0 ? qMin(quint64(ulNow), c->fileSize) : quint64(ulNow);
-    c->progress.uploadTotal = c->fd >= 0 ? c->fileSize : quint64(ulTotal);
+    c->progress.uploaded = c->source ? qMin(quint64(ulNow), c->fileSize) : quint64(ulNow);
+    c->progress.uploadTotal = c->source ? c->fileSize : quint64(ulTotal);
     c->report(false);
     return 0;
 }
@@ -194,16 +178,18 @@ Result<HttpResponse> CurlTransfer::get(const QUrl& url, const DataCallback& onDa
 
 Result<HttpResponse> CurlTransfer::upload(const QUrl& url, const Upload& upload)
 {
+    std::unique_ptr<UploadSource> file;
+    const UploadSource* source = upload.source.get();
+    if (!source) {
+        auto opened = FileUploadSource::open(upload.filePath);
+        if (!opened)
+            return std::unexpected(opened.error());
+        file = std::move(*opened);
+        source = file.get();
+    }
     Call call(m_options, url, upload.method == Method::Put ? "PUT" : "POST");
-    call.fd = ::open(QFile::encodeName(upload.filePath).constData(), O_RDONLY | O_CLOEXEC);
-    struct stat st
-    {
-    };
-    if (call.fd < 0 || ::fstat(call.fd, &st) != 0)
-        return fail(errc::kTransferFileRead,
-                    tr("Could not open %1 for upload. Check that it exists and is readable.").arg(upload.filePath),
-                    QString::fromLocal8Bit(std::strerror(errno)));
-    call.fileSize = quint64(st.st_size);
+    call.source = source;
+    call.fileSize = source->size();
     call.contentType = upload.contentType;
     call.chunked = upload.chunked;
     return perform(call);
@@ -255,7 +241,7 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     curl_slist* rawHeaders = nullptr;
     for (const QByteArray& h : c.options.headers)
         rawHeaders = curl_slist_append(rawHeaders, h.constData());
-    if (c.fd >= 0) {
+    if (c.source) {
         rawHeaders = curl_slist_append(rawHeaders, QByteArray("Content-Type: " + c.contentType).constData());
         if (c.chunked)
             rawHeaders = curl_slist_append(rawHeaders, "Transfer-Encoding: chunked");
@@ -287,7 +273,7 @@ Result<HttpResponse> CurlTransfer::perform(Call& c)
     curl_easy_getinfo(e, CURLINFO_SIZE_UPLOAD_T, &up);
     curl_easy_getinfo(e, CURLINFO_TOTAL_TIME, &c.response.seconds);
     c.response.bytesDownloaded = quint64(down);
-    c.response.bytesUploaded = c.fd >= 0 ? c.fileRead : quint64(up);
+    c.response.bytesUploaded = c.source ? c.fileRead : quint64(up);
     m_lastStatus = c.response.status;
     m_presentedSha1 = c.tls.presentedSha1();
     m_presentedSha256 = c.tls.presentedSha256();

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "transfer/transferoptions.h"
+#include "transfer/uploadsource.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -10,8 +11,8 @@
 namespace xms {
 
 // One bulk HTTP(S) transfer with libcurl, run synchronously on the calling (worker) thread: a GET
-// streamed into a callback (a StreamDecoder) or a PUT/POST streamed from a file (a Glance image
-// upload). TLS follows options.tls; cancel, progress, low-speed limits, cookie and headers as in
+// streamed into a callback (a StreamDecoder) or a PUT/POST streamed from a file or an UploadSource (a
+// Glance image upload). TLS follows options.tls; cancel, progress, low-speed limits, cookie and headers as in
 // TransferOptions. HTTP statuses ≥ 300 become "transfer.http_error"; see transfererror for the codes.
 // An object can run several transfers one after the other, never two at once.
 class CurlTransfer
@@ -25,10 +26,11 @@ public:
     enum class Method { Put, Post };
     struct Upload
     {
-        QString filePath;
+        QString filePath; // sent as it is, unless source is set
         Method method = Method::Put;
         QByteArray contentType = "application/octet-stream";
         bool chunked = false; // Transfer-Encoding: chunked instead of Content-Length
+        std::shared_ptr<const UploadSource> source {}; // the body, read on the transfer's thread
     };
 
     explicit CurlTransfer(TransferOptions options = {});

@@ -16,6 +16,7 @@ struct ImageClient::Upload
 {
     QString imageId;
     QString filePath;
+    std::shared_ptr<const UploadSource> source; // instead of the file, when set
     UploadOptions options;
     Callback<UploadResult> done;
     bool reauthenticated = false;
@@ -98,9 +99,23 @@ void ImageClient::findImages(const QString& name, Callback<QList<Image>> done)
 void ImageClient::upload(const QString& imageId, const QString& filePath, UploadOptions options,
                          Callback<UploadResult> done)
 {
+    start(imageId, filePath, nullptr, std::move(options), std::move(done));
+}
+
+void ImageClient::upload(const QString& imageId, std::shared_ptr<const UploadSource> source, UploadOptions options,
+                         Callback<UploadResult> done)
+{
+    const QString what = source->description(); // before the pointer moves
+    start(imageId, what, std::move(source), std::move(options), std::move(done));
+}
+
+void ImageClient::start(const QString& imageId, const QString& filePath, std::shared_ptr<const UploadSource> source,
+                        UploadOptions options, Callback<UploadResult> done)
+{
     auto u = std::make_shared<Upload>();
     u->imageId = imageId;
     u->filePath = filePath;
+    u->source = std::move(source);
     u->cancel = options.cancel ? options.cancel : std::make_shared<std::atomic_bool>(false);
     u->options = std::move(options);
     u->done = std::move(done);
@@ -130,7 +145,7 @@ void ImageClient::startUpload(std::shared_ptr<Upload> u)
             u->total.store(p.uploadTotal);
         };
         CurlTransfer::Upload what {u->filePath, CurlTransfer::Method::Put, "application/octet-stream",
-                                   u->options.chunked};
+                                   u->options.chunked, u->source};
 
         // The transfer blocks its thread; progress is sampled on ours, so no callback crosses threads.
         QThread* worker = QThread::create([u, t = std::move(t), what] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serviceclient.h"
+#include "transfer/uploadsource.h"
 #include "types.h"
 #include "waiter.h"
 
@@ -49,12 +50,17 @@ public:
     void findImages(const QString& name, Callback<QList<Image>> done);
     // PUT /v2/images/{id}/file from filePath. Logs in again once if the token is refused.
     void upload(const QString& imageId, const QString& filePath, UploadOptions options, Callback<UploadResult> done);
+    // The same from a made body (a raw disk sent as qcow2).
+    void upload(const QString& imageId, std::shared_ptr<const UploadSource> source, UploadOptions options,
+                Callback<UploadResult> done);
     // Until "active"; "killed" or "deleted" fail with "xloud.image.error".
     WaitHandle waitActive(const QString& id, Callback<Image> done, WaitOptions options = {});
     void deleteImage(const QString& id, StatusCallback done); // already gone counts as done
 
 private:
     struct Upload;
+    void start(const QString& imageId, const QString& filePath, std::shared_ptr<const UploadSource> source,
+               UploadOptions options, Callback<UploadResult> done);
     void startUpload(std::shared_ptr<Upload> upload);
     void uploadFinished(std::shared_ptr<Upload> upload);
 

@@ -1,6 +1,7 @@
 // Write Volume and the ledger cleanup against the real Glance and Cinder, without a conversion in front:
 // cancel mid-upload, cancel while Cinder copies the image, and a finished write whose volume a later
-// failure must remove. After each, nothing the stage made is left in the services.
+// failure must remove. After each, nothing the stage made is left in the services. The disk travels as
+// qcow2 made from its data; the volume Cinder writes from it holds the staging file's bytes exactly.
 #include "../xloud/xloudlab.h"
 #include "engine/jobcontext.h"
 #include "engine/jobstoreledger.h"
@@ -13,9 +14,13 @@
 #include "xloud/session.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace xms;
 using namespace Qt::StringLiterals;
@@ -87,11 +92,13 @@ private slots:
         auto store = Store::open(m_dir.filePath(u"xms.sqlite"_s));
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
-        // A 1 GiB disk: data at both ends, a hole between (as a sparse staging image is).
+        // A 1 GiB disk: data at both ends, a hole between (as a sparse staging image is). 384 MiB of data,
+        // so an upload lasts long enough to be cancelled in the middle.
         m_disk = m_dir.filePath(u"disk-0.raw"_s);
         QFile f(m_disk);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray(4 << 20, 'x'));
+        for (int i = 0; i < 96; ++i)
+            f.write(QByteArray(4 << 20, char('a' + i % 26)));
         QVERIFY(f.resize(kSize));
         QVERIFY(f.seek(kSize - (1 << 20)));
         f.write(QByteArray(1 << 20, 'y'));
@@ -142,10 +149,27 @@ private slots:
         auto ctx = context();
         WriteVolumeStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
+        QJsonObject uploaded;
+        connect(&stage, &StageRunner::event, this,
+                [&](EventLevel, const QString& name, const Text&, const QJsonObject& data) {
+                    if (name == u"write.image_uploaded")
+                        uploaded = data;
+                });
         stage.start(ctx.get());
         QVERIFY(finished.wait(600000));
         const auto status = finished.first().first().value<Status>();
         QVERIFY2(status.has_value(), why(status).constData());
+        // Only the data went over the wire: 385 MiB of a 1 GiB disk, plus qcow2's tables.
+        QCOMPARE(uploaded.value(u"disk_format").toString(), u"qcow2"_s);
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(m_disk).constData(), &st), 0);
+        const double allocated = double(st.st_blocks) * 512;
+        const double sent = uploaded.value(u"bytes").toDouble();
+        QVERIFY2(sent >= 385.0 * (1 << 20) && sent <= 1.05 * allocated,
+                 qPrintable(u"sent %1 bytes for %2 allocated"_s.arg(sent).arg(allocated)));
+        QCOMPARE(qint64(uploaded.value(u"disk_bytes").toDouble()), kSize);
         QCOMPARE(ctx->volumeIds.size(), 1);
         auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->volume(ctx->volumeIds.first(), cb); });
         XMS_VERIFY_OK(volume);
@@ -153,6 +177,15 @@ private slots:
         QCOMPARE(volume->sizeGiB, 1);
         QCOMPARE(volume->imageMetadata.value(u"hw_disk_bus"_s), u"virtio"_s);
         QCOMPARE(volume->metadata.value(u"xms_job"_s), ctx->jobId);
+        // Cinder converted the qcow2 back: the volume's bytes are the staging file's, holes as zeros.
+        const QString volumeFile
+            = QString::fromUtf8(requireEnv("XMS_LAB_DIR")) + u"/cloud/cinder/volumes/volume-" + volume->id;
+        QCOMPARE(QFileInfo(volumeFile).size(), kSize);
+        QProcess cmp;
+        cmp.start(u"cmp"_s, {m_disk, volumeFile});
+        QVERIFY(cmp.waitForFinished(120000));
+        QVERIFY2(cmp.exitStatus() == QProcess::NormalExit && cmp.exitCode() == 0,
+                 QByteArray(cmp.readAllStandardOutput() + cmp.readAllStandardError()).constData());
         // The temporary image is already gone; the volume goes with the cleanup a later failure runs.
         cleanupAndVerify(*ctx);
     }
