@@ -24,9 +24,11 @@ namespace xms::coldmigration {
 StageFactory stages()
 {
     return [](JobContext&, QObject* parent) {
-        return QList<StageRunner*> {new ExportStageRunner(parent), new InspectStageRunner(parent),
-                                    new GuestFixesStageRunner(parent), new WriteVolumeStageRunner(parent),
-                                    new FinalizeStageRunner(parent)};
+        auto* inspect = new InspectStageRunner(parent);
+        auto* guestFixes = new GuestFixesStageRunner(parent);
+        inspect->convertAhead(guestFixes); // the two appliance boots overlap
+        return QList<StageRunner*> {new ExportStageRunner(parent), inspect, guestFixes,
+                                    new WriteVolumeStageRunner(parent), new FinalizeStageRunner(parent)};
     };
 }
 

@@ -26,7 +26,7 @@ constexpr int kPollMs = 100;
 constexpr int kGiveUpMs = 15000; // after SIGKILL nothing should survive this long
 constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earlier attempt's processes
 
-Error cancelledError()
+Error cancelledByUser()
 {
     return Error::make(
         errc::kJobCancelled,
@@ -120,6 +120,40 @@ void GuestFixesStage::start()
     nextOverlay();
 }
 
+Error GuestFixesStage::stopError() const
+{
+    return m_stopError ? *m_stopError : cancelledByUser();
+}
+
+void GuestFixesStage::startAhead()
+{
+    m_awaitingPlan = true;
+    start();
+}
+
+void GuestFixesStage::setPlan(const QString& osType, const QList<NicPin>& pins)
+{
+    if (!m_awaitingPlan)
+        return;
+    m_awaitingPlan = false;
+    m_request.osType = osType;
+    m_request.pins = pins;
+    if (!m_running || m_cancelled || m_step == Step::Stopping || m_step == Step::Done)
+        return;
+    if (Status w = checkWindowsDrivers(osType, m_request.virtioWin); !w) {
+        // Stopped like a cancel, ending with this error instead.
+        m_stopError = w.error();
+        m_cancelled = true;
+        if (m_step == Step::AwaitPlan)
+            return finishWhenTreeGone(stopError());
+        if (m_step == Step::Overlays || m_step == Step::Convert)
+            stopTree();
+        return;
+    }
+    if (m_step == Step::AwaitPlan)
+        afterConversion();
+}
+
 void GuestFixesStage::cancel()
 {
     if (!m_running || m_cancelled)
@@ -130,6 +164,8 @@ void GuestFixesStage::cancel()
     // then the stage reports the cancel.
     if (m_step == Step::Overlays || m_step == Step::Convert || m_step == Step::Pin)
         stopTree();
+    else if (m_step == Step::AwaitPlan)
+        finishWhenTreeGone(stopError());
     else if (m_step == Step::Verify && m_verifier)
         m_verifier->cancel(); // its finished() reports the cancel
 }
@@ -262,7 +298,7 @@ QString GuestFixesStage::toolError(const QString& what) const
 void GuestFixesStage::nextOverlay()
 {
     if (m_cancelled)
-        return finishWhenTreeGone(cancelledError());
+        return finishWhenTreeGone(stopError());
     if (m_index == m_request.disks.size())
         return startConversion();
     const QString overlay = QDir(m_request.workDir).filePath(QStringLiteral("disk-%1.qcow2").arg(m_index));
@@ -277,7 +313,7 @@ void GuestFixesStage::nextOverlay()
 void GuestFixesStage::onOverlayCreated(int exitCode, QProcess::ExitStatus status)
 {
     if (m_cancelled)
-        return finishWhenTreeGone(cancelledError());
+        return finishWhenTreeGone(stopError());
     if (status != QProcess::NormalExit || exitCode != 0) {
         return finishWhenTreeGone(Error::make(
             errc::kGuestOverlayFailed,
@@ -359,7 +395,7 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
     m_silenceTimer.stop();
     m_launchTimer.stop();
     if (m_cancelled)
-        return finishWhenTreeGone(cancelledError());
+        return finishWhenTreeGone(stopError());
     if (m_stall == Stall::Launch && m_launches < 2)
         return restartWhenTreeGone();
     if (m_stall != Stall::None)
@@ -370,6 +406,16 @@ void GuestFixesStage::onConverted(int exitCode, QProcess::ExitStatus status)
             errors.append(QString::fromUtf8(m_toolOutput));
         return finishWhenTreeGone(mapV2vFailure(errors, m_logText, m_request.logFile));
     }
+    if (m_awaitingPlan) {
+        m_step = Step::AwaitPlan;
+        log("=== waiting for the inspection before pinning and committing");
+        return;
+    }
+    afterConversion();
+}
+
+void GuestFixesStage::afterConversion()
+{
     if (!m_request.pins.isEmpty())
         return startPinning();
     startCommit();
@@ -427,7 +473,7 @@ void GuestFixesStage::onPinned(int exitCode, QProcess::ExitStatus status)
     m_launchTimer.stop();
     log(m_toolOutput.trimmed());
     if (m_cancelled)
-        return finishWhenTreeGone(cancelledError());
+        return finishWhenTreeGone(stopError());
     if (m_stall != Stall::None)
         return finishWhenTreeGone(stalledError());
     if (status != QProcess::NormalExit || exitCode != 0) {
@@ -454,7 +500,7 @@ void GuestFixesStage::nextCommit()
 {
     if (m_index == m_overlays.size()) {
         if (m_cancelled) // asked during the commit, which had to complete
-            return finishWhenTreeGone(cancelledError());
+            return finishWhenTreeGone(stopError());
         if (m_request.verifyBoot)
             return startBootVerification();
         return succeed();
@@ -513,7 +559,7 @@ void GuestFixesStage::startBootVerification()
     connect(verifier, &BootVerifier::finished, this, [this, verifier](const Result<BootVerifyResult>& r) {
         verifier->deleteLater();
         if (m_cancelled)
-            return finishWhenTreeGone(cancelledError());
+            return finishWhenTreeGone(stopError());
         if (!r) {
             log("=== boot verification failed: " + r.error().message.toUtf8() + "\n" + r.error().detail.toUtf8());
             return finishWhenTreeGone(r.error());

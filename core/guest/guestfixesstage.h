@@ -84,6 +84,13 @@ public:
     ~GuestFixesStage() override; // kills whatever still runs and removes the scratch files
 
     void start();
+    // Starts the conversion before the rest of the request is known (while Inspect still runs): after
+    // virt-v2v it waits for setPlan() before pinning, committing and verifying. Only the conversion's
+    // inputs must be final: disks, firmware, virtio-win, work directory.
+    void startAhead();
+    // The rest of an ahead request (osType checks Windows drivers; pins are written after the conversion).
+    void setPlan(const QString& osType, const QList<NicPin>& pins);
+    Firmware firmware() const { return m_request.firmware; }
     void cancel();
     bool isRunning() const { return m_running; }
     // The environment entry ("XMS_GUEST_FIXES_RUN=<uuid>") every process of this run carries.
@@ -96,7 +103,7 @@ signals:
     void finished(const xms::Result<xms::GuestFixesResult>& result);
 
 private:
-    enum class Step { Idle, Overlays, Convert, Pin, Commit, Verify, Stopping, Done };
+    enum class Step { Idle, Overlays, Convert, AwaitPlan, Pin, Commit, Verify, Stopping, Done };
     enum class Stall { None, Launch, Silence }; // why a watchdog stopped virt-v2v
 
     Status prepare();
@@ -112,6 +119,7 @@ private:
     void startCommit();
     void startBootVerification();
     void succeed();
+    void afterConversion(); // pins when there are any, then the commit
     void nextCommit();
     void onCommitted(int exitCode, QProcess::ExitStatus status);
     void stopTree(); // SIGTERM now, SIGKILL later, until no marked process remains
@@ -120,6 +128,7 @@ private:
     void restartWhenTreeGone();
     void whenTreeGone(std::function<void()> then); // polls until no marked process remains
     void finishWhenTreeGone(const Error& error);
+    Error stopError() const; // what a stop (m_cancelled) ends with
     void finish(const Result<GuestFixesResult>& result);
     void removeScratch();
     void log(const QByteArray& line);
@@ -130,6 +139,8 @@ private:
     Step m_step = Step::Idle;
     bool m_running = false;
     bool m_cancelled = false;
+    bool m_awaitingPlan = false; // started ahead, setPlan() not called yet
+    std::optional<Error> m_stopError; // why the stage stopped itself (else a cancel: job.cancelled)
     Stall m_stall = Stall::None;
     int m_launches = 0; // virt-v2v runs so far
     QPointer<QProcess> m_process;

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Glance upload throughput against the lab cloud: `curl -T` vs XMS's ImageClient (libcurl, chunked) on the
-# same file, same endpoint, same token rules, alternating rounds; prints both and the ratio.
-# usage: tests/bench/bench-xloud-upload.sh [BUILD_DIR]
-#   env: XMS_BENCH_MIB (file size, 1024), XMS_BENCH_ROUNDS (2); the lab's OS_* (eval "$(tests/lab/cloud/cloud env)")
+# Upload to Glance against the lab cloud, as Write Volume sends a disk: a sparse raw disk (8 GiB, 25 % data by
+# default) sent by XMS as qcow2 made on the fly (ImageClient + Qcow2Stream), beside `curl -T` of the same
+# qcow2 bytes (written out first) and `curl -T` of the raw file (what a scripted `openstack image create
+# --file disk.raw` sends). Alternating rounds; prints bytes and rates, then
+#   RESULT upload <xms rate / curl rate of the same bytes>    (goal >= 0.9; and sent/allocated <= 1.05)
+# usage: tests/bench/bench-upload.sh [BUILD_DIR]
+#   env: XMS_BENCH_MIB (disk size, 8192), XMS_BENCH_DATA_PCT (25), XMS_BENCH_ROUNDS (2);
+#        the lab's OS_* (eval "$(tests/lab/cloud/cloud env)")
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
@@ -11,7 +15,8 @@ tool=$build/tests/bench/xms-xloud-upload-bench
 for v in OS_AUTH_URL OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_USER_DOMAIN_NAME OS_PROJECT_DOMAIN_NAME; do
   [ -n "${!v:-}" ] || { echo "bench: $v is not set; run: eval \"\$(tests/lab/cloud/cloud env)\"" >&2; exit 1; }
 done
-size_mib=${XMS_BENCH_MIB:-1024}
+size_mib=${XMS_BENCH_MIB:-8192}
+pct=${XMS_BENCH_DATA_PCT:-25}
 rounds=${XMS_BENCH_ROUNDS:-2}
 py=/usr/bin/python3
 
@@ -24,10 +29,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The same kind of file a migration uploads: a sparse raw disk with some data (holes are sent as zeros).
-echo "bench: making a ${size_mib} MiB sparse file with 64 MiB of random data"
+# A disk as a guest leaves it: data in 1 MiB runs spread over the disk (every 100/pct MiB), holes between.
+echo "bench: making a ${size_mib} MiB sparse disk with ${pct} % random data"
 truncate -s "${size_mib}M" "$work/disk.raw"
-head -c 64M /dev/urandom | dd of="$work/disk.raw" bs=1M seek=$((size_mib / 3)) conv=notrunc status=none
+$py - "$work/disk.raw" "$size_mib" "$pct" <<'PY'
+import os, sys
+path, mib, pct = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+step = 100.0 / pct
+with open(path, "r+b") as f:
+    i = 0.0
+    while int(i) < mib:
+        f.seek(int(i) << 20)
+        f.write(os.urandom(1 << 20))
+        i += step
+PY
+allocated=$(( $(stat -c %b "$work/disk.raw") * $(stat -c %B "$work/disk.raw") ))
+qcow2_bytes=$("$tool" "$work/disk.raw" --write-qcow2 "$work/disk.qcow2")
+qemu-img check -q -f qcow2 "$work/disk.qcow2"
 
 # A member token and the image endpoint from the catalog, as the openstack CLI would get them.
 auth=$($py - <<PY
@@ -49,30 +67,36 @@ PY
 token=${auth% *}
 glance=${auth#* }
 
-curl_upload() {
+curl_upload() { # FILE FORMAT: prints "<bytes> <seconds>"
   image=$(curl -sS --fail -H "X-Auth-Token: $token" -H 'Content-Type: application/json' \
-    -d '{"name": "xms-bench-curl", "disk_format": "raw", "container_format": "bare"}' "$glance/v2/images" |
+    -d "{\"name\": \"xms-bench-curl\", \"disk_format\": \"$2\", \"container_format\": \"bare\"}" "$glance/v2/images" |
     $py -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-  curl -sS --fail -o /dev/null -w '%{size_upload} %{time_total}\n' -T "$work/disk.raw" \
+  curl -sS --fail -o /dev/null -w '%{size_upload} %{time_total}\n' -T "$1" \
     -H "X-Auth-Token: $token" -H 'Content-Type: application/octet-stream' "$glance/v2/images/$image/file"
   curl -sS --fail -o /dev/null -X DELETE -H "X-Auth-Token: $token" "$glance/v2/images/$image"
   image=
 }
+rate() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.0f", b / 1048576 / t }'; }
+add() { awk -v a="$1" -v b="$2" 'BEGIN { print a + b }'; }
 
-# One untimed upload first: page cache, Glance's first-request costs and the TCP path are then warm for both.
-curl_upload >/dev/null
-echo "bench: $rounds rounds of ${size_mib} MiB to $glance (alternating, so both see the same load)"
-curl_total=0 xms_total=0
+# One untimed upload first: page cache, Glance's first-request costs and the TCP path are then warm for all.
+curl_upload "$work/disk.qcow2" qcow2 >/dev/null
+echo "bench: $rounds rounds to $glance (alternating, so all see the same load)"
+printf '  %-5s  %-34s  %12s  %8s  %7s\n' round sender bytes seconds MiB/s
+xms_t=0 curl_t=0 raw_t=0 xms_b=0 raw_b=0
 for i in $(seq "$rounds"); do
-  curl_upload >"$work/out"
-  read -r bytes secs <"$work/out"
-  printf '  round %d  curl -T          : %6.2f s  %5.0f MiB/s\n' "$i" "$secs" "$(awk -v b="$bytes" -v t="$secs" 'BEGIN { print b / 1048576 / t }')"
-  curl_total=$(awk -v a="$curl_total" -v b="$secs" 'BEGIN { print a + b }')
-  "$tool" "$work/disk.raw" >"$work/out"
-  read -r bytes secs <"$work/out"
-  printf '  round %d  xms ImageClient  : %6.2f s  %5.0f MiB/s\n' "$i" "$secs" "$(awk -v b="$bytes" -v t="$secs" 'BEGIN { print b / 1048576 / t }')"
-  xms_total=$(awk -v a="$xms_total" -v b="$secs" 'BEGIN { print a + b }')
+  read -r b t < <("$tool" "$work/disk.raw" --qcow2)
+  printf '  %-5s  %-34s  %12s  %8.2f  %7s\n' "$i" "xms (raw sent as qcow2)" "$b" "$t" "$(rate "$b" "$t")"
+  xms_t=$(add "$xms_t" "$t"); xms_b=$b
+  read -r b t < <(curl_upload "$work/disk.qcow2" qcow2)
+  printf '  %-5s  %-34s  %12s  %8.2f  %7s\n' "$i" "curl -T of the same qcow2 bytes" "$b" "$t" "$(rate "$b" "$t")"
+  curl_t=$(add "$curl_t" "$t")
+  read -r b t < <(curl_upload "$work/disk.raw" raw)
+  printf '  %-5s  %-34s  %12s  %8.2f  %7s\n' "$i" "curl -T of the raw file" "$b" "$t" "$(rate "$b" "$t")"
+  raw_t=$(add "$raw_t" "$t"); raw_b=$b
 done
-awk -v n="$size_mib" -v r="$rounds" -v c="$curl_total" -v x="$xms_total" 'BEGIN {
-  printf "curl -T: %.0f MiB/s   xms: %.0f MiB/s   xms/curl ratio: %.2f\n", n * r / c, n * r / x, c / x }'
-echo "RESULT xloud_upload_vs_curl $(awk -v c="$curl_total" -v x="$xms_total" 'BEGIN { printf "%.2f", c / x }')"
+awk -v s="$xms_b" -v q="$qcow2_bytes" -v a="$allocated" -v r="$raw_b" -v x="$xms_t" -v c="$curl_t" -v w="$raw_t" 'BEGIN {
+  printf "disk: %d MiB, allocated %d MiB; xms sent %d MiB (stream %d), raw sends %d MiB\n", r / 1048576, a / 1048576, s / 1048576, q / 1048576, r / 1048576
+  printf "sent/allocated: %.3f (goal <= 1.05)   time xms/raw upload: %.2f\n", s / a, x / w
+  printf "xms rate / curl rate of the same bytes: %.2f (goal >= 0.9)\n", c / x }'
+echo "RESULT upload $(awk -v c="$curl_t" -v x="$xms_t" 'BEGIN { printf "%.2f", c / x }')"

@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +49,7 @@ class TestGuestStages : public QObject
         staged.path = disk;
         ctx.exported.disks = {staged};
         ctx.guest = linuxGuest();
+        ctx.settings.verifyBoot = u"never"_s; // the stand-in converts nothing that could boot (auto: on with KVM)
     }
 
 private slots:
@@ -109,6 +112,118 @@ private slots:
                  qPrintable(r.error().detail));
         qunsetenv("FAKE_V2V_OUTPUT");
         qunsetenv("FAKE_V2V_EXIT");
+    }
+
+    // Inspect starts the conversion as it begins (startAhead): virt-v2v runs while the inspection does,
+    // silently, and waits for the inspection's plan; start() then reports it as Guest Fixes' own.
+    QString logOf(const JobContext& ctx) const
+    {
+        QFile f(m_dir.filePath(u"home/logs/"_s + ctx.jobId + u"-guest-fixes.log"));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+    void conversionRunsAheadOfInspect()
+    {
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
+        JobContext ctx;
+        prepare(ctx);
+        ctx.jobId = u"ahead000000000001"_s;
+        ctx.vm.firmware = u"bios"_s;
+        GuestFixesStageRunner stage;
+        QSignalSpy events(&stage, &StageRunner::event);
+        QSignalSpy progress(&stage, &StageRunner::progress);
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.startAhead(&ctx);
+        // virt-v2v ran to its end and the stage waits for the plan, having said nothing yet.
+        QVERIFY(QTest::qWaitFor([&] { return logOf(ctx).contains(u"=== waiting for the inspection"); }, 30000));
+        QVERIFY(logOf(ctx).contains(u"virt-v2v exited with 0"));
+        QTest::qWait(200);
+        QCOMPARE(events.size(), 0);
+        QCOMPARE(progress.size(), 0);
+        QCOMPARE(finished.size(), 0);
+        stage.start(&ctx); // Inspect has finished
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().value<Status>().has_value());
+        QStringList names;
+        for (const auto& e : events)
+            names.append(e.at(1).toString());
+        QCOMPARE(names.first(), u"guest_fixes.started"_s);
+        QVERIFY(names.contains(u"guest_fixes.step"_s)); // the progress kept while ahead
+        QCOMPARE(names.last(), u"guest_fixes.completed"_s);
+        QCOMPARE(ctx.imageProperties[u"hw_disk_bus"].toString(), u"virtio"_s);
+        QCOMPARE(logOf(ctx).count(u"virt-v2v exited with"), 1);
+        QVERIFY(!QFileInfo::exists(ctx.stagingDir + u"/guest-fixes"_s)); // the scratch is gone
+        qunsetenv("FAKE_V2V_OUTPUT");
+    }
+
+    void aheadFailureIsReportedByTheStage()
+    {
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-noos.stdout").toLocal8Bit());
+        qputenv("FAKE_V2V_EXIT", "1");
+        JobContext ctx;
+        prepare(ctx);
+        ctx.jobId = u"ahead000000000002"_s;
+        ctx.vm.firmware = u"bios"_s;
+        GuestFixesStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.startAhead(&ctx);
+        QVERIFY(QTest::qWaitFor([&] { return logOf(ctx).contains(u"=== failed: guest.no_os"); }, 30000));
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 0); // Inspect still runs: its outcome comes first
+        stage.start(&ctx);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().value<Status>().error().code, u"guest.no_os"_s);
+        qunsetenv("FAKE_V2V_OUTPUT");
+        qunsetenv("FAKE_V2V_EXIT");
+    }
+
+    void failedInspectStopsTheConversionFirst()
+    {
+        qputenv("FAKE_V2V_HANG", "1");
+        JobContext ctx;
+        prepare(ctx);
+        ctx.jobId = u"ahead000000000003"_s;
+        ctx.vm.firmware = u"bios"_s;
+        GuestFixesStageRunner stage;
+        QSignalSpy events(&stage, &StageRunner::event);
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.startAhead(&ctx);
+        QVERIFY(QTest::qWaitFor([&] { return logOf(ctx).contains(u"Inspecting the source"); }, 30000));
+        bool stopped = false;
+        stage.stopAhead([&] { stopped = true; });
+        QVERIFY(QTest::qWaitFor([&] { return stopped; }, 30000));
+        // By then nothing of the conversion runs: the hanging tree (a child that ignores SIGTERM) is gone.
+        QProcess pgrep;
+        pgrep.start(u"pgrep"_s, {u"-f"_s, u"sleep 600"_s});
+        QVERIFY(pgrep.waitForFinished());
+        QVERIFY2(pgrep.readAllStandardOutput().trimmed().isEmpty(), "the converter's processes survived");
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(events.size(), 0);
+        QVERIFY(!QFileInfo::exists(ctx.stagingDir + u"/guest-fixes"_s));
+        qunsetenv("FAKE_V2V_HANG");
+    }
+
+    void otherFirmwareConvertsAgain()
+    {
+        qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
+        JobContext ctx;
+        prepare(ctx);
+        ctx.jobId = u"ahead000000000004"_s;
+        ctx.vm.firmware = u"efi"_s; // configured UEFI, but the inspection found a BIOS boot disk
+        GuestFixesStageRunner stage;
+        QSignalSpy events(&stage, &StageRunner::event);
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.startAhead(&ctx);
+        QVERIFY(QTest::qWaitFor([&] { return logOf(ctx).contains(u"=== waiting for the inspection"); }, 30000));
+        stage.start(&ctx);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().value<Status>().has_value());
+        bool again = false;
+        for (const auto& e : events)
+            again = again || e.at(2).value<Text>().toString().contains(u"Converting again");
+        QVERIFY(again);
+        QCOMPARE(logOf(ctx).count(u"virt-v2v exited with"), 2);
+        qunsetenv("FAKE_V2V_OUTPUT");
     }
 
     void badGuestRecord()
