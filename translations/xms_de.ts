@@ -1628,6 +1628,10 @@
         <source>The converted guest booted and brought its network up in %1 s (%2)</source>
         <translation>Der konvertierte Gast startete und brachte sein Netzwerk in %1 s hoch (%2)</translation>
     </message>
+    <message>
+        <source>Converting again: the guest boots with %1 firmware, not the VM&apos;s configured %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xms::GuestfsSession</name>

@@ -6,6 +6,7 @@
 #include "transfer/qcow2stream.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace xms {
 
@@ -24,162 +25,183 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
         auto stream = Qcow2Stream::open(path);
         if (!stream)
             return stop(stream.error());
-        m_diskSizes.append(qint64((*stream)->virtualSize()));
-        m_sizes.append(qint64((*stream)->size()));
-        m_total += m_sizes.last();
-        m_streams.append(std::move(*stream));
+        Disk d;
+        d.size = qint64((*stream)->virtualSize());
+        d.streamSize = qint64((*stream)->size());
+        d.stream = std::move(*stream);
+        m_total += d.streamSize;
+        m_disks.append(std::move(d));
     }
     m_clock.start();
-    emit event(EventLevel::Info, QStringLiteral("write.started"),
-               Text::translate("xms::WriteVolumeStageRunner", "Writing %n volume(s) of type %1", nullptr,
-                               int(ctx->exported.disks.size()))
-                   .arg(ctx->spec.volumeType.isEmpty() ? Text::translate("xms::WriteVolumeStageRunner", "(default)")
-                                                       : Text::literal(ctx->spec.volumeType)),
-               {{QStringLiteral("disks"), int(ctx->exported.disks.size())},
-                {QStringLiteral("bytes"), double(m_total)},
-                {QStringLiteral("volume_type"), ctx->spec.volumeType},
-                {QStringLiteral("availability_zone"), ctx->spec.availabilityZone}});
-    nextDisk();
+    emit event(
+        EventLevel::Info, QStringLiteral("write.started"),
+        Text::translate("xms::WriteVolumeStageRunner", "Writing %n volume(s) of type %1", nullptr, int(m_disks.size()))
+            .arg(ctx->spec.volumeType.isEmpty() ? Text::translate("xms::WriteVolumeStageRunner", "(default)")
+                                                : Text::literal(ctx->spec.volumeType)),
+        {{QStringLiteral("disks"), int(m_disks.size())},
+         {QStringLiteral("bytes"), double(m_total)},
+         {QStringLiteral("volume_type"), ctx->spec.volumeType},
+         {QStringLiteral("availability_zone"), ctx->spec.availabilityZone}});
+    if (m_disks.isEmpty())
+        return complete();
+    createImage(0);
 }
 
-void WriteVolumeStageRunner::nextDisk()
+// Disks go one upload at a time (they share the uplink), but Block Storage copies disk N into its volume
+// while disk N+1 uploads.
+void WriteVolumeStageRunner::createImage(int disk)
 {
-    if (m_disk >= 0)
-        m_doneBefore += m_sizes.at(m_disk);
-    ++m_disk;
-    if (m_disk == m_ctx->exported.disks.size()) {
-        m_ended = true;
-        emit progress(100, m_total, m_total);
-        emit event(EventLevel::Info, QStringLiteral("write.completed"),
-                   Text::translate("xms::WriteVolumeStageRunner", "%n volume(s) written in %1 s", nullptr,
-                                   int(m_ctx->volumeIds.size()))
-                       .arg(m_clock.elapsed() / 1000),
-                   {{QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)}});
-        return emit finished({});
-    }
     xloud::ImageSpec spec;
-    spec.name = m_ctx->resourceName(QStringLiteral("disk%1-image").arg(m_disk));
+    spec.name = m_ctx->resourceName(QStringLiteral("disk%1-image").arg(disk));
     spec.diskFormat = QStringLiteral("qcow2"); // Block Storage writes the volume raw
-    if (m_disk == 0) // the boot disk carries what Nova needs to boot it on VirtIO
+    if (disk == 0) // the boot disk carries what Nova needs to boot it on VirtIO
         for (auto it = m_ctx->imageProperties.begin(); it != m_ctx->imageProperties.end(); ++it)
             spec.properties.insert(it.key(), it.value().toVariant().toString());
     spec.properties.insert(QStringLiteral("xms_job"), m_ctx->jobId);
     auto ledger = m_ctx->ledger->record(QStringLiteral("image"), spec.name);
     if (!ledger)
         return stop(ledger.error());
-    m_cloud->images->createImage(spec, [this, id = *ledger](Result<xloud::Image> image) {
+    m_cloud->images->createImage(spec, [this, disk, id = *ledger](Result<xloud::Image> image) {
         if (m_ended)
             return;
         if (!image)
             return stop(image.error());
         if (failed(m_ctx->ledger->setResource(id, image->id)))
             return;
-        upload(id, image->id);
+        upload(disk, id, image->id);
     });
 }
 
-void WriteVolumeStageRunner::upload(qint64 ledgerId, const QString& imageId)
+void WriteVolumeStageRunner::upload(int disk, qint64 ledgerId, const QString& imageId)
 {
     xloud::UploadOptions o;
-    o.onProgress = [this](const xloud::UploadProgress& p) { report(qint64(double(p.sent) * kUploadShare)); };
-    m_cloud->images->upload(imageId, m_streams.at(m_disk), o, [this, ledgerId, imageId](Result<xloud::UploadResult> r) {
-        if (m_ended)
-            return;
-        if (!r)
-            return stop(r.error());
-        constexpr qint64 kMiB = 1024 * 1024;
-        emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
-                   Text::translate("xms::WriteVolumeStageRunner",
-                                   "Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)")
-                       .arg(m_disk + 1)
-                       .arg(qint64(r->bytes) / kMiB)
-                       .arg(r->seconds, 0, 'f', 1)
-                       .arg(m_diskSizes.at(m_disk) / kMiB),
-                   {{QStringLiteral("disk"), m_disk},
-                    {QStringLiteral("image_id"), imageId},
-                    {QStringLiteral("bytes"), double(r->bytes)},
-                    {QStringLiteral("disk_bytes"), double(m_diskSizes.at(m_disk))},
-                    {QStringLiteral("data_bytes"), double(m_streams.at(m_disk)->dataBytes())},
-                    {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
-                    {QStringLiteral("seconds"), r->seconds}});
-        m_cloud->images->waitActive(
-            imageId,
-            [this, ledgerId, imageId](Result<xloud::Image> active) {
-                if (m_ended)
-                    return;
-                if (!active)
-                    return stop(active.error());
-                createVolume(imageId, ledgerId);
-            },
-            CloudClients::waitOptions());
-    });
+    o.onProgress = [this, disk](const xloud::UploadProgress& p) {
+        m_disks[disk].uploaded = qint64(p.sent);
+        report();
+    };
+    m_cloud->images->upload(
+        imageId, m_disks.at(disk).stream, o, [this, disk, ledgerId, imageId](Result<xloud::UploadResult> r) {
+            if (m_ended)
+                return;
+            if (!r)
+                return stop(r.error());
+            constexpr qint64 kMiB = 1024 * 1024;
+            const Disk& d = m_disks.at(disk);
+            emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
+                       Text::translate("xms::WriteVolumeStageRunner",
+                                       "Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)")
+                           .arg(disk + 1)
+                           .arg(qint64(r->bytes) / kMiB)
+                           .arg(r->seconds, 0, 'f', 1)
+                           .arg(d.size / kMiB),
+                       {{QStringLiteral("disk"), disk},
+                        {QStringLiteral("image_id"), imageId},
+                        {QStringLiteral("bytes"), double(r->bytes)},
+                        {QStringLiteral("disk_bytes"), double(d.size)},
+                        {QStringLiteral("data_bytes"), double(d.stream->dataBytes())},
+                        {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
+                        {QStringLiteral("seconds"), r->seconds}});
+            m_disks[disk].uploaded = d.streamSize;
+            m_cloud->images->waitActive(
+                imageId,
+                [this, disk, ledgerId, imageId](Result<xloud::Image> active) {
+                    if (m_ended)
+                        return;
+                    if (!active)
+                        return stop(active.error());
+                    createVolume(disk, imageId, ledgerId);
+                    if (disk + 1 < m_disks.size())
+                        createImage(disk + 1);
+                },
+                CloudClients::waitOptions());
+        });
 }
 
-void WriteVolumeStageRunner::createVolume(const QString& imageId, qint64 imageLedgerId)
+void WriteVolumeStageRunner::createVolume(int disk, const QString& imageId, qint64 imageLedgerId)
 {
     const QList<vsphere::DiskInfo>& disks = m_ctx->vm.disks;
-    const qint64 capacity = m_disk < disks.size() ? disks.at(m_disk).capacityBytes : m_diskSizes.at(m_disk);
+    const qint64 size = m_disks.at(disk).size;
+    const qint64 capacity = disk < disks.size() ? disks.at(disk).capacityBytes : size;
     xloud::VolumeSpec spec;
-    spec.name = m_ctx->spec.effectiveInstanceName() + QStringLiteral("-disk%1").arg(m_disk);
-    spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, m_diskSizes.at(m_disk)) + kGiB - 1) / kGiB));
+    spec.name = m_ctx->spec.effectiveInstanceName() + QStringLiteral("-disk%1").arg(disk);
+    spec.sizeGiB = int(std::max<qint64>(1, (std::max(capacity, size) + kGiB - 1) / kGiB));
     spec.volumeType = m_ctx->spec.volumeType;
     spec.availabilityZone = m_ctx->spec.availabilityZone;
     spec.imageId = imageId;
-    spec.description = tr("Disk %1 of VMware VM %2, migrated by XMS").arg(m_disk + 1).arg(m_ctx->spec.vm);
+    spec.description = tr("Disk %1 of VMware VM %2, migrated by XMS").arg(disk + 1).arg(m_ctx->spec.vm);
     spec.metadata = {{QStringLiteral("xms_job"), m_ctx->jobId},
                      {QStringLiteral("xms_source_vm"), m_ctx->spec.vm},
-                     {QStringLiteral("xms_disk"), QString::number(m_disk)}};
+                     {QStringLiteral("xms_disk"), QString::number(disk)}};
     auto ledger = m_ctx->ledger->record(QStringLiteral("volume"), spec.name);
     if (!ledger)
         return stop(ledger.error());
-    m_cloud->volumes->createVolume(spec, [this, id = *ledger, imageId, imageLedgerId](Result<xloud::Volume> v) {
+    m_cloud->volumes->createVolume(spec, [this, disk, id = *ledger, imageId, imageLedgerId](Result<xloud::Volume> v) {
         if (m_ended)
             return;
         if (!v)
             return stop(v.error());
         if (failed(m_ctx->ledger->setResource(id, v->id)))
             return;
-        m_ctx->volumeIds.append(v->id);
+        m_disks[disk].volumeId = v->id;
         m_cloud->volumes->waitAvailable(
             v->id,
-            [this, imageId, imageLedgerId](Result<xloud::Volume> ready) {
+            [this, disk, imageId, imageLedgerId](Result<xloud::Volume> ready) {
                 if (m_ended)
                     return;
                 if (!ready)
                     return stop(ready.error());
-                report(m_sizes.at(m_disk));
+                m_disks[disk].volumeReady = true;
+                report();
                 emit event(EventLevel::Info, QStringLiteral("write.volume_created"),
                            Text::translate("xms::WriteVolumeStageRunner", "Volume %1 (%2 GiB) is available")
                                .arg(ready->name)
                                .arg(ready->sizeGiB),
-                           {{QStringLiteral("disk"), m_disk},
+                           {{QStringLiteral("disk"), disk},
                             {QStringLiteral("volume_id"), ready->id},
                             {QStringLiteral("size_gib"), ready->sizeGiB},
                             {QStringLiteral("volume_type"), ready->volumeType},
                             {QStringLiteral("bootable"), ready->bootable}});
-                deleteImage(imageId, imageLedgerId);
+                deleteImage(disk, imageId, imageLedgerId);
             },
             CloudClients::waitOptions());
     });
 }
 
-void WriteVolumeStageRunner::deleteImage(const QString& imageId, qint64 imageLedgerId)
+void WriteVolumeStageRunner::deleteImage(int disk, const QString& imageId, qint64 imageLedgerId)
 {
     // The volume holds its own copy; the temporary image would only cost quota.
-    m_cloud->images->deleteImage(imageId, [this, imageLedgerId](Status s) {
+    m_cloud->images->deleteImage(imageId, [this, disk, imageLedgerId](Status s) {
         if (m_ended)
             return;
         if (!s)
             return stop(s.error());
         if (failed(m_ctx->ledger->setState(imageLedgerId, QStringLiteral("deleted"))))
             return;
-        nextDisk();
+        m_disks[disk].done = true;
+        if (std::all_of(m_disks.begin(), m_disks.end(), [](const Disk& d) { return d.done; }))
+            complete();
     });
 }
 
-void WriteVolumeStageRunner::report(qint64 diskBytesDone)
+void WriteVolumeStageRunner::complete()
 {
-    const qint64 done = m_doneBefore + diskBytesDone;
+    m_ended = true;
+    for (const Disk& d : std::as_const(m_disks))
+        m_ctx->volumeIds.append(d.volumeId); // in disk order: the boot disk first
+    emit progress(100, m_total, m_total);
+    emit event(EventLevel::Info, QStringLiteral("write.completed"),
+               Text::translate("xms::WriteVolumeStageRunner", "%n volume(s) written in %1 s", nullptr,
+                               int(m_ctx->volumeIds.size()))
+                   .arg(m_clock.elapsed() / 1000),
+               {{QStringLiteral("volume_ids"), QJsonArray::fromStringList(m_ctx->volumeIds)}});
+    emit finished({});
+}
+
+void WriteVolumeStageRunner::report()
+{
+    qint64 done = 0;
+    for (const Disk& d : std::as_const(m_disks))
+        done += d.volumeReady ? d.streamSize : qint64(double(d.uploaded) * kUploadShare);
     emit progress(m_total ? int(done * 100 / m_total) : 0, done, m_total);
 }
 
@@ -200,6 +222,14 @@ void WriteVolumeStageRunner::stop(const Error& error)
     emit finished(std::unexpected(error));
 }
 
+int WriteVolumeStageRunner::writing() const
+{
+    for (int i = 0; i < m_disks.size(); ++i)
+        if (!m_disks.at(i).done)
+            return i;
+    return int(m_disks.size()) - 1;
+}
+
 void WriteVolumeStageRunner::cancel()
 {
     if (m_ended)
@@ -207,9 +237,8 @@ void WriteVolumeStageRunner::cancel()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            stop(Error::make(
-                errc::kJobCancelled,
-                tr("Cancelled while writing volume %1 of %2").arg(m_disk + 1).arg(m_ctx->exported.disks.size())));
+            stop(Error::make(errc::kJobCancelled,
+                             tr("Cancelled while writing volume %1 of %2").arg(writing() + 1).arg(m_disks.size())));
         },
         Qt::QueuedConnection);
 }

@@ -13,7 +13,8 @@ class Qcow2Stream;
 
 // Write Volume: per staging disk, a temporary Glance image streamed from the file as qcow2 (only the
 // clusters that hold data), a Cinder volume of the chosen type and zone created from it (the image's
-// hw_*/os_* properties become the volume's volume_image_metadata), then the image is deleted. Every resource is in the
+// hw_*/os_* properties become the volume's volume_image_metadata), then the image is deleted. Disk N+1
+// uploads while Cinder copies disk N into its volume. Every resource is in the
 // ledger before it is waited on. Writes ctx->volumeIds in disk order.
 class WriteVolumeStageRunner : public StageRunner
 {
@@ -25,22 +26,30 @@ public:
     void cancel() override;
 
 private:
-    void nextDisk();
-    void upload(qint64 ledgerId, const QString& imageId);
-    void createVolume(const QString& imageId, qint64 imageLedgerId);
-    void deleteImage(const QString& imageId, qint64 imageLedgerId);
-    void report(qint64 diskBytesDone);
+    struct Disk
+    {
+        std::shared_ptr<const Qcow2Stream> stream; // what goes over the wire
+        qint64 size = 0; // of the raw staging file
+        qint64 streamSize = 0;
+        qint64 uploaded = 0; // stream bytes sent so far
+        QString volumeId;
+        bool volumeReady = false;
+        bool done = false; // volume available and temporary image deleted
+    };
+    void createImage(int disk);
+    void upload(int disk, qint64 ledgerId, const QString& imageId);
+    void createVolume(int disk, const QString& imageId, qint64 imageLedgerId);
+    void deleteImage(int disk, const QString& imageId, qint64 imageLedgerId);
+    void complete();
+    void report();
+    int writing() const; // the first disk not done, for messages
     void stop(const Error& error);
     bool failed(const Status& s);
 
     JobContext* m_ctx = nullptr;
     QPointer<CloudClients> m_cloud;
-    int m_disk = -1;
-    QList<std::shared_ptr<const Qcow2Stream>> m_streams; // per disk: what goes over the wire
-    QList<qint64> m_sizes; // of the streams
-    QList<qint64> m_diskSizes; // of the raw staging files
-    qint64 m_total = 0;
-    qint64 m_doneBefore = 0; // bytes of the disks already written
+    QList<Disk> m_disks;
+    qint64 m_total = 0; // stream bytes of all disks
     QElapsedTimer m_clock;
     bool m_ended = false;
 };

@@ -189,6 +189,50 @@ private slots:
         // The temporary image is already gone; the volume goes with the cleanup a later failure runs.
         cleanupAndVerify(*ctx);
     }
+
+    void secondDiskUploadsWhileTheFirstVolumeIsCreated()
+    {
+        // A small second disk: its upload is done while Cinder still copies the first disk's 385 MiB
+        // into its volume — which one-disk-at-a-time writing cannot do.
+        const QString small = m_dir.filePath(u"disk-1.raw"_s);
+        QFile f(small);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(1 << 20, 'z'));
+        QVERIFY(f.resize(kSize));
+        f.close();
+        auto ctx = context();
+        vsphere::ExportedDisk staged;
+        staged.path = small;
+        ctx->exported.disks.append(staged);
+        ctx->vm.disks.append(ctx->vm.disks.first());
+        WriteVolumeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        QStringList order;
+        connect(&stage, &StageRunner::event, this,
+                [&](EventLevel, const QString& name, const Text&, const QJsonObject& data) {
+                    if (name == u"write.image_uploaded" || name == u"write.volume_created")
+                        order.append(name.mid(6) + QString::number(data.value(u"disk").toInt()));
+                });
+        stage.start(ctx.get());
+        QVERIFY(finished.wait(600000));
+        const auto status = finished.first().first().value<Status>();
+        QVERIFY2(status.has_value(), why(status).constData());
+        QCOMPARE(order.first(), u"image_uploaded0"_s);
+        QVERIFY2(order.indexOf(u"image_uploaded1"_s) < order.indexOf(u"volume_created0"_s),
+                 qPrintable(order.join(u' ')));
+        // Volumes in disk order, whatever order they became available in.
+        QCOMPARE(ctx->volumeIds.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->volume(ctx->volumeIds.at(i), cb); });
+            XMS_VERIFY_OK(volume);
+            QCOMPARE(volume->metadata.value(u"xms_disk"_s), QString::number(i));
+        }
+        cleanupAndVerify(*ctx);
+        auto second = await<QList<xloud::Volume>>(
+            [&](auto cb) { m_volumes->findVolumes(ctx->spec.effectiveInstanceName() + u"-disk1", cb); });
+        XMS_VERIFY_OK(second);
+        QVERIFY(second->isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWriteVolume)
