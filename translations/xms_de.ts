@@ -1630,7 +1630,7 @@
     </message>
     <message>
         <source>Converting again: the guest boots with %1 firmware, not the VM&apos;s configured %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneute Konvertierung: Der Gast startet mit %1-Firmware, nicht mit der für die VM eingestellten %2</translation>
     </message>
 </context>
 <context>
