@@ -89,6 +89,8 @@ void ExportStageRunner::begin()
     o.vm = ctx->spec.vm;
     o.datacenter = ctx->environment.datacenter;
     o.stagingDir = ctx->stagingDir;
+    // The same cap as exports per host: a host's NFC streams are what it limits.
+    o.transfer.parallelDisks = std::max(1, ctx->settings.exportsPerHost);
     m_export = new vsphere::VmExport(vsphere::Session::optionsFor(ctx->environment, ctx->sourcePassword), o, this);
     connect(m_export, &vsphere::VmExport::jobEvent, this,
             [this](const QString& name, const Text& message, const QJsonObject& data) {

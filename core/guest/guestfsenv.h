@@ -22,9 +22,10 @@ Status checkHostKernel(const QString& bootDir = QStringLiteral("/boot"));
 // user chose another, and the shared appliance cache.
 QProcessEnvironment toolEnvironment();
 
-// True when /dev/kvm is there but QEMU cannot use it (nested or broken virtualisation aborts QEMU at
-// start): libguestfs would then fail instead of falling back to TCG, so we ask it for TCG ourselves.
-// Probed once per process (about a second); LIBGUESTFS_BACKEND_SETTINGS set by the user wins.
+// True when /dev/kvm is there but QEMU cannot run a Linux guest with it (nested or broken virtualisation:
+// QEMU aborts at start, or the guest kernel hangs): libguestfs would then fail or hang instead of falling
+// back to TCG, so we ask it for TCG ourselves. Probed once per process by booting the host's kernel
+// (about a second with KVM; 8 s where it hangs); LIBGUESTFS_BACKEND_SETTINGS set by the user wins.
 bool kvmBroken();
 // /dev/kvm is there, QEMU can use it, and the user did not force TCG.
 bool kvmUsable();

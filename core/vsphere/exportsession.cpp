@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
+#include <mutex>
+#include <optional>
 
 namespace xms::vsphere {
 
@@ -26,6 +28,9 @@ struct ExportSession::Plan
     };
     QList<Disk> disks;
     bool reuse = true;
+    std::atomic_int next {0}; // the next disk a worker takes
+    std::mutex lock;
+    std::optional<Error> error; // the first failure; the others only followed it
 };
 
 QJsonObject ExportProgress::toJson() const
@@ -61,9 +66,9 @@ ExportSession::ExportSession(Session& session, VmInfo vm, Options options, QObje
 ExportSession::~ExportSession()
 {
     m_cancel = true;
-    if (m_worker) {
-        m_worker->wait(); // the transfer sees the flag within 100 ms
-        delete m_worker;
+    for (QThread* w : std::as_const(m_workers)) {
+        w->wait(); // the transfer sees the flag within 100 ms
+        delete w;
     }
 }
 
@@ -93,7 +98,7 @@ void ExportSession::cancel()
     if (m_ended || m_cancel.exchange(true))
         return;
     qCInfo(lcVsphere) << "cancelling the export of" << m_vm.name;
-    if (!m_worker) // still waiting for the lease: end it now rather than after it is ready
+    if (m_workers.isEmpty()) // still waiting for the lease: end it now rather than after it is ready
         m_lease.abort([this](Status) { finish(std::unexpected(cancelledError())); });
 }
 
@@ -153,16 +158,24 @@ void ExportSession::onLeaseReady(const LeaseInfo& info)
         {QStringLiteral("capacityBytes"), qint64(m_capacity)},
         {QStringLiteral("leaseTimeoutSec"), info.leaseTimeoutSec},
     });
-    m_worker = QThread::create([this, plan] { runWorker(plan); });
-    m_worker->setObjectName(QStringLiteral("xms-export"));
-    m_worker->start();
+    // Disks stream side by side from the one lease: a host serves each NFC stream at a capped rate, so
+    // a VM's disks take as long as its largest one, not their sum.
+    const int workers = std::clamp(m_options.parallelDisks, 1, int(plan->disks.size()));
+    for (int i = 0; i < workers; ++i) {
+        QThread* w = QThread::create([this, plan] { runWorker(plan); });
+        w->setObjectName(QStringLiteral("xms-export-%1").arg(i));
+        m_workers.append(w);
+    }
+    for (QThread* w : std::as_const(m_workers))
+        w->start();
 }
 
-// On the worker thread: only the plan, atomics and posted lambdas — no member state is touched directly.
+// On a worker thread: only the plan, atomics and posted lambdas — no member state is touched directly.
+// Each worker takes the next disk until none is left or one failed (which stops the others).
 void ExportSession::runWorker(std::shared_ptr<Plan> plan)
 {
-    Status status;
-    for (const Plan::Disk& d : plan->disks) {
+    for (int i = plan->next++; i < plan->disks.size() && !m_cancel; i = plan->next++) {
+        const Plan::Disk& d = plan->disks.at(i);
         ExportedDisk e;
         e.index = d.index;
         e.deviceKey = d.key;
@@ -179,7 +192,10 @@ void ExportSession::runWorker(std::shared_ptr<Plan> plan)
                     Qt::QueuedConnection);
             });
             if (!outcome) {
-                status = std::unexpected(outcome.error());
+                const std::lock_guard<std::mutex> held(plan->lock);
+                if (!plan->error)
+                    plan->error = outcome.error();
+                m_cancel = true; // the other disks stop too: the job fails as one
                 break;
             }
             e.format = outcome->format;
@@ -191,11 +207,19 @@ void ExportSession::runWorker(std::shared_ptr<Plan> plan)
             this, [this, e] { onDiskDone(e); }, Qt::QueuedConnection);
     }
     QMetaObject::invokeMethod(
-        this, [this, status] { onWorkerDone(status); }, Qt::QueuedConnection);
+        this,
+        [this, plan] {
+            if (++m_workersDone < m_workers.size())
+                return;
+            const std::lock_guard<std::mutex> held(plan->lock);
+            onWorkerDone(plan->error ? Status(std::unexpected(*plan->error)) : Status());
+        },
+        Qt::QueuedConnection);
 }
 
 void ExportSession::onDiskDone(const ExportedDisk& disk)
 {
+    m_active.remove(disk.index);
     m_result.disks.append(disk);
     m_doneReceived += disk.bytesReceived;
     m_donePosition += disk.capacityBytes;
@@ -207,12 +231,18 @@ void ExportSession::onWorkerProgress(int diskIndex, quint64 received, quint64 wr
 {
     if (m_ended)
         return;
+    m_active[diskIndex] = {received, written, position};
     ExportProgress p;
     p.diskIndex = diskIndex;
     p.diskCount = int(m_vm.disks.size());
-    p.bytesReceived = m_doneReceived + received;
-    p.bytesWritten = m_doneWritten + written;
-    p.position = m_donePosition + position;
+    p.bytesReceived = m_doneReceived;
+    p.bytesWritten = m_doneWritten;
+    p.position = m_donePosition;
+    for (const Flow& f : std::as_const(m_active)) {
+        p.bytesReceived += f.received;
+        p.bytesWritten += f.written;
+        p.position += f.position;
+    }
     p.capacity = m_capacity;
     const qint64 now = m_clock.elapsed();
     m_samples.emplace_back(now, p.bytesReceived);
@@ -227,7 +257,8 @@ void ExportSession::onWorkerProgress(int diskIndex, quint64 received, quint64 wr
 
 void ExportSession::onWorkerDone(const Status& status)
 {
-    m_worker->wait();
+    for (QThread* w : std::as_const(m_workers))
+        w->wait();
     if (!status) {
         const Error error = status.error().is(errc::kTransferCancelled) ? cancelledError() : status.error();
         qCWarning(lcVsphere) << "export of" << m_vm.name << "failed:" << error.toString();

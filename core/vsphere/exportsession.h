@@ -6,6 +6,7 @@
 #include "vminfo.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -34,9 +35,10 @@ struct ExportProgress
 };
 
 // Exports a powered-off VM's disks into local staging images: ExportVm lease, then each disk URL streamed
-// by libcurl on a worker thread (session cookie, TLS pinned to the lease's thumbprint) through the one-pass
-// decoder into "<stagingDir>/disk-<n>.raw". Keeps the lease alive with progress, completes it on success and
-// aborts it on any error or cancel; a disk that did not finish leaves no file. Never writes to the source.
+// by libcurl on a worker thread (options.parallelDisks of them at once) (session cookie, TLS pinned to the lease's
+// thumbprint) through the one-pass decoder into "<stagingDir>/disk-<n>.raw". Keeps the lease alive with progress,
+// completes it on success and aborts it on any error or cancel; a disk that did not finish leaves no file. Never writes
+// to the source.
 class ExportSession : public QObject
 {
     Q_OBJECT
@@ -48,6 +50,7 @@ public:
         bool reuseCompleteDisks = true; // a finished "<stagingDir>/disk-<n>.raw" of the right size is kept
         int leaseReadyTimeoutSec = 600;
         int keepAliveIntervalMs = 0; // 0: a fifth of the lease timeout
+        int parallelDisks = 1; // disks streamed at once from the lease
     };
 
     ExportSession(Session& session, VmInfo vm, Options options, QObject* parent = nullptr);
@@ -83,7 +86,13 @@ private:
     ExportLease m_lease;
     ExportResult m_result;
     std::atomic_bool m_cancel {false};
-    QThread* m_worker = nullptr;
+    QList<QThread*> m_workers; // one per disk streamed at once
+    int m_workersDone = 0;
+    struct Flow
+    {
+        quint64 received = 0, written = 0, position = 0;
+    };
+    QHash<int, Flow> m_active; // disks in flight, by index
     QElapsedTimer m_clock;
     quint64 m_capacity = 0;
     quint64 m_doneReceived = 0; // finished disks

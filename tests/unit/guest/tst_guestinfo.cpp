@@ -4,11 +4,14 @@
 #include "guest/imageproperties.h"
 #include "guest/libvirtxml.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <unistd.h>
 
 using namespace xms;
 using namespace Qt::StringLiterals;
@@ -287,6 +290,35 @@ private slots:
         QVERIFY(k.open(QIODevice::WriteOnly));
         k.close();
         QVERIFY(guestfs::checkHostKernel(boot.path()).has_value());
+    }
+
+    void kvmProbeAgreesWithALongerBoot()
+    {
+        // The probe's verdict against an independent, patient one: the host's kernel booted under KVM
+        // for up to 20 s (a TCG boot takes 5) must reach its panic (no root file system) exactly when the probe says
+        // KVM works.
+        if (qEnvironmentVariableIsSet("LIBGUESTFS_BACKEND_SETTINGS") || ::access("/dev/kvm", R_OK | W_OK) != 0)
+            QCOMPARE(guestfs::kvmBroken(), false); // nothing to probe: libguestfs decides by itself
+        QDir boot(u"/boot"_s);
+        const QStringList kernels = boot.entryList({u"vmlinuz-*"_s}, QDir::Files, QDir::Name);
+        if (kernels.isEmpty() || ::access("/dev/kvm", R_OK | W_OK) != 0
+            || qEnvironmentVariableIsSet("LIBGUESTFS_BACKEND_SETTINGS"))
+            return;
+        QProcess qemu;
+        qemu.setProcessChannelMode(QProcess::MergedChannels);
+        qemu.start(u"qemu-system-x86_64"_s,
+                   {u"-machine"_s, u"accel=kvm"_s, u"-cpu"_s, u"max"_s, u"-display"_s, u"none"_s, u"-nodefaults"_s,
+                    u"-no-reboot"_s, u"-m"_s, u"256"_s, u"-serial"_s, u"stdio"_s, u"-kernel"_s,
+                    boot.filePath(kernels.last()), u"-append"_s, u"console=ttyS0 panic=-1"_s});
+        QVERIFY(qemu.waitForStarted());
+        const bool booted = qemu.waitForFinished(20000) && qemu.readAll().contains("Kernel panic");
+        if (qemu.state() != QProcess::NotRunning) {
+            qemu.kill();
+            qemu.waitForFinished();
+        }
+        qInfo("a kernel under KVM %s; the probe says KVM is %s", booted ? "booted" : "hung or failed",
+              guestfs::kvmBroken() ? "broken" : "usable");
+        QCOMPARE(guestfs::kvmBroken(), !booted);
     }
 
     void windowsNeedsDrivers()
