@@ -587,10 +587,6 @@
 <context>
     <name>Qcow2Stream</name>
     <message>
-        <source>Could not open %1 for upload. Check that it exists and is readable.</source>
-        <translation>%1 konnte nicht zum Hochladen geöffnet werden. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
-    </message>
-    <message>
         <source>%1 as qcow2</source>
         <translation>%1 als qcow2</translation>
     </message>

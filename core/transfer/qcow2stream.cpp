@@ -38,20 +38,12 @@ void put32(char* at, quint32 v)
 Result<std::unique_ptr<Qcow2Stream>> Qcow2Stream::open(const QString& path, int clusterBits)
 {
     Q_ASSERT(clusterBits == 0 || (clusterBits >= 9 && clusterBits <= 21));
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    struct stat st
-    {
-    };
-    if (fd < 0 || ::fstat(fd, &st) != 0) {
-        const int err = errno;
-        if (fd >= 0)
-            ::close(fd);
-        return fail(errc::kTransferFileRead,
-                    tr("Could not open %1 for upload. Check that it exists and is readable.").arg(path),
-                    QString::fromLocal8Bit(std::strerror(err)));
-    }
+    quint64 fileSize = 0;
+    auto fd = openForUpload(path, &fileSize);
+    if (!fd)
+        return std::unexpected(fd.error());
     // qcow2 sizes are whole sectors (VMware disks always are); a partial one reads as zeros.
-    const quint64 virtualSize = divUp(quint64(st.st_size), 512) * 512;
+    const quint64 virtualSize = divUp(fileSize, 512) * 512;
     if (clusterBits == 0) {
         // The file system's block (4 KiB) wastes nothing on rounding; bigger disks get bigger clusters so
         // the bitmap stays within 2^27 bits (16 MiB): 4 KiB up to 512 GiB, 8 KiB to 1 TiB …
@@ -59,7 +51,7 @@ Result<std::unique_ptr<Qcow2Stream>> Qcow2Stream::open(const QString& path, int 
         while (clusterBits < 21 && (virtualSize >> clusterBits) > (quint64(1) << 27))
             ++clusterBits;
     }
-    std::unique_ptr<Qcow2Stream> s(new Qcow2Stream(path, fd, virtualSize, clusterBits));
+    std::unique_ptr<Qcow2Stream> s(new Qcow2Stream(path, *fd, virtualSize, clusterBits));
     if (Status mapped = s->mapAllocation(); !mapped)
         return std::unexpected(mapped.error());
     s->planLayout();

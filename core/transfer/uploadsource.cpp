@@ -29,7 +29,7 @@ Result<size_t> preadFully(int fd, quint64 offset, char* buffer, size_t size, con
     return done;
 }
 
-Result<std::unique_ptr<FileUploadSource>> FileUploadSource::open(const QString& path)
+Result<int> openForUpload(const QString& path, quint64* size)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     struct stat st
@@ -39,11 +39,22 @@ Result<std::unique_ptr<FileUploadSource>> FileUploadSource::open(const QString& 
         const int err = errno;
         if (fd >= 0)
             ::close(fd);
-        return fail(errc::kTransferFileRead,
-                    tr("Could not open %1 for upload. Check that it exists and is readable.").arg(path),
-                    QString::fromLocal8Bit(std::strerror(err)));
+        return fail(
+            errc::kTransferFileRead,
+            FileUploadSource::tr("Could not open %1 for upload. Check that it exists and is readable.").arg(path),
+            QString::fromLocal8Bit(std::strerror(err)));
     }
-    return std::unique_ptr<FileUploadSource>(new FileUploadSource(path, fd, quint64(st.st_size)));
+    *size = quint64(st.st_size);
+    return fd;
+}
+
+Result<std::unique_ptr<FileUploadSource>> FileUploadSource::open(const QString& path)
+{
+    quint64 size = 0;
+    auto fd = openForUpload(path, &size);
+    if (!fd)
+        return std::unexpected(fd.error());
+    return std::unique_ptr<FileUploadSource>(new FileUploadSource(path, *fd, size));
 }
 
 FileUploadSource::FileUploadSource(QString path, int fd, quint64 size)

@@ -45,6 +45,8 @@ private:
     quint64 m_size = 0;
 };
 
+// Opens `path` read-only for an upload and reports its size; an error says what to check.
+Result<int> openForUpload(const QString& path, quint64* size);
 // pread until `size` bytes or end of file; an error names the file.
 Result<size_t> preadFully(int fd, quint64 offset, char* buffer, size_t size, const QString& path);
 

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <cstdio>
 
 using namespace xms;
@@ -37,6 +38,7 @@ int failWith(const Error& e)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("xms.*.info=false")); // the figures only
     const QStringList args = app.arguments();
     if (args.size() < 2 || !QFileInfo(args.at(1)).isFile()) {
         std::fprintf(stderr, "usage: xms-xloud-upload-bench FILE [--content-length] [--qcow2] [--write-qcow2 OUT]\n");

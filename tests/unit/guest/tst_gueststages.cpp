@@ -52,6 +52,21 @@ class TestGuestStages : public QObject
         ctx.settings.verifyBoot = u"never"_s; // the stand-in converts nothing that could boot (auto: on with KVM)
     }
 
+    // Inspect starts the conversion as it begins (startAhead): virt-v2v runs while the inspection does,
+    // silently, and waits for the inspection's plan; start() then reports it as Guest Fixes' own.
+    QString logOf(const JobContext& ctx) const
+    {
+        QFile f(m_dir.filePath(u"home/logs/"_s + ctx.jobId + u"-guest-fixes.log"));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+    void prepareAhead(JobContext& ctx, const QString& jobId, const QString& vmFirmware)
+    {
+        prepare(ctx);
+        ctx.jobId = jobId; // its own log
+        ctx.vm.firmware = vmFirmware; // what the conversion ahead of Inspect goes by
+    }
+
 private slots:
     void initTestCase()
     {
@@ -114,21 +129,11 @@ private slots:
         qunsetenv("FAKE_V2V_EXIT");
     }
 
-    // Inspect starts the conversion as it begins (startAhead): virt-v2v runs while the inspection does,
-    // silently, and waits for the inspection's plan; start() then reports it as Guest Fixes' own.
-    QString logOf(const JobContext& ctx) const
-    {
-        QFile f(m_dir.filePath(u"home/logs/"_s + ctx.jobId + u"-guest-fixes.log"));
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-    }
-
     void conversionRunsAheadOfInspect()
     {
         qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
         JobContext ctx;
-        prepare(ctx);
-        ctx.jobId = u"ahead000000000001"_s;
-        ctx.vm.firmware = u"bios"_s;
+        prepareAhead(ctx, u"ahead000000000001"_s, u"bios"_s);
         GuestFixesStageRunner stage;
         QSignalSpy events(&stage, &StageRunner::event);
         QSignalSpy progress(&stage, &StageRunner::progress);
@@ -161,9 +166,7 @@ private slots:
         qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-noos.stdout").toLocal8Bit());
         qputenv("FAKE_V2V_EXIT", "1");
         JobContext ctx;
-        prepare(ctx);
-        ctx.jobId = u"ahead000000000002"_s;
-        ctx.vm.firmware = u"bios"_s;
+        prepareAhead(ctx, u"ahead000000000002"_s, u"bios"_s);
         GuestFixesStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
         stage.startAhead(&ctx);
@@ -181,9 +184,7 @@ private slots:
     {
         qputenv("FAKE_V2V_HANG", "1");
         JobContext ctx;
-        prepare(ctx);
-        ctx.jobId = u"ahead000000000003"_s;
-        ctx.vm.firmware = u"bios"_s;
+        prepareAhead(ctx, u"ahead000000000003"_s, u"bios"_s);
         GuestFixesStageRunner stage;
         QSignalSpy events(&stage, &StageRunner::event);
         QSignalSpy finished(&stage, &StageRunner::finished);
@@ -207,9 +208,8 @@ private slots:
     {
         qputenv("FAKE_V2V_OUTPUT", QFINDTESTDATA("data/v2v-bios.stdout").toLocal8Bit());
         JobContext ctx;
-        prepare(ctx);
-        ctx.jobId = u"ahead000000000004"_s;
-        ctx.vm.firmware = u"efi"_s; // configured UEFI, but the inspection found a BIOS boot disk
+        prepareAhead(ctx, u"ahead000000000004"_s,
+                     u"efi"_s); // configured UEFI, but the inspection found a BIOS boot disk
         GuestFixesStageRunner stage;
         QSignalSpy events(&stage, &StageRunner::event);
         QSignalSpy finished(&stage, &StageRunner::finished);
