@@ -143,7 +143,11 @@ void GuestFixesStageRunner::start(JobContext* ctx)
                        .arg(firmwareKey(info->firmware), firmwareKey(m_stage->firmware())),
                    {});
         m_aheadResult.reset();
-        return stopAhead([this, ctx, osType, pins] { convert(ctx, osType, pins); });
+        return stopAhead([this, ctx, osType, pins] {
+            if (m_cancelRequested) // asked while the conversion ahead stopped
+                return emit finished(std::unexpected(GuestFixesStage::cancelledError()));
+            convert(ctx, osType, pins);
+        });
     }
     if (m_stage) { // converting since Inspect began: catch up on where it is
         if (m_aheadProgress)
@@ -202,6 +206,7 @@ void GuestFixesStageRunner::onFinished(JobContext* ctx, const Result<GuestFixesR
 
 void GuestFixesStageRunner::cancel()
 {
+    m_cancelRequested = true;
     if (m_stage)
         m_stage->cancel();
 }

@@ -65,6 +65,7 @@ private:
 
     QPointer<GuestFixesStage> m_stage;
     bool m_live = false; // start() ran: progress and the outcome go out as they come
+    bool m_cancelRequested = false;
     std::optional<std::pair<int, QString>> m_aheadProgress; // the last one while ahead
     std::optional<Result<GuestFixesResult>> m_aheadResult; // it ended while ahead
     std::function<void()> m_afterStop;

@@ -26,13 +26,6 @@ constexpr int kPollMs = 100;
 constexpr int kGiveUpMs = 15000; // after SIGKILL nothing should survive this long
 constexpr const char* kWorkDirVar = "XMS_GUEST_FIXES_WORKDIR"; // finds an earlier attempt's processes
 
-Error cancelledByUser()
-{
-    return Error::make(
-        errc::kJobCancelled,
-        Text::translate("xms", "Guest Fixes was cancelled; the staging images are unchanged.").toString());
-}
-
 QString findProgram(const QString& program)
 {
     if (program.contains(u'/'))
@@ -120,9 +113,16 @@ void GuestFixesStage::start()
     nextOverlay();
 }
 
+Error GuestFixesStage::cancelledError()
+{
+    return Error::make(
+        errc::kJobCancelled,
+        Text::translate("xms", "Guest Fixes was cancelled; the staging images are unchanged.").toString());
+}
+
 Error GuestFixesStage::stopError() const
 {
-    return m_stopError ? *m_stopError : cancelledByUser();
+    return m_stopError ? *m_stopError : cancelledError();
 }
 
 void GuestFixesStage::startAhead()

@@ -92,6 +92,7 @@ public:
     void setPlan(const QString& osType, const QList<NicPin>& pins);
     Firmware firmware() const { return m_request.firmware; }
     void cancel();
+    static Error cancelledError(); // job.cancelled, as a cancelled stage ends
     bool isRunning() const { return m_running; }
     // The environment entry ("XMS_GUEST_FIXES_RUN=<uuid>") every process of this run carries.
     QByteArray runMarker() const { return m_marker; }
