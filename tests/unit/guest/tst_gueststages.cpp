@@ -226,6 +226,24 @@ private slots:
         qunsetenv("FAKE_V2V_OUTPUT");
     }
 
+    void cancelDuringTheFirmwareRerunEndsCancelled()
+    {
+        qputenv("FAKE_V2V_HANG", "1"); // the run ahead hangs; stopping it takes the kill grace
+        JobContext ctx;
+        prepareAhead(ctx, u"ahead000000000005"_s, u"efi"_s);
+        GuestFixesStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        stage.startAhead(&ctx);
+        QVERIFY(QTest::qWaitFor([&] { return logOf(ctx).contains(u"Inspecting the source"); }, 30000));
+        stage.start(&ctx); // BIOS found: the run ahead is being stopped to convert again …
+        stage.cancel(); // … when the user cancels
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().value<Status>().error().code, u"job.cancelled"_s);
+        QTest::qWait(500);
+        QCOMPARE(logOf(ctx).count(u" guest fixes of "_s), 1); // one run only
+        qunsetenv("FAKE_V2V_HANG");
+    }
+
     void badGuestRecord()
     {
         JobContext ctx;
