@@ -71,16 +71,16 @@ t0=$(now)
 xms migration submit --source lab --vm "$vm" --kind cold --target-project "$OS_PROJECT_NAME" --flavor m1.small \
   --volume-type ssd --network-map 'VM Network=internal-net' --instance-name "$xms_name" --wait >"$work/xms.out"
 t1=$(now)
-job=$(xms migration list --output json | $py -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
-xms migration events "$job" --output json >"$work/events.json"
+job=$(sed -n 's/^Submitted job \([0-9a-f-]*\) .*/\1/p' "$work/xms.out" | head -n 1)
+xms migration events --job "$job" --output json >"$work/events.json" # one JSON object per line
 # Seconds per stage: from a stage's first event to the next stage's first event.
 $py - "$work/events.json" >"$work/xms-steps" <<'PY'
 import json, sys
 from datetime import datetime
-events = json.load(open(sys.argv[1]))
+events = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 starts = {}
 for e in events:
-    starts.setdefault(e["stage"], datetime.fromisoformat(e["ts"].replace("Z", "+00:00")))
+    starts.setdefault(e["stage"], datetime.fromisoformat(e["time"].replace("Z", "+00:00")))
 order = sorted(starts, key=starts.get)
 for a, b in zip(order, order[1:]):
     print(a.replace(" ", "_"), round((starts[b] - starts[a]).total_seconds(), 1))
