@@ -29,6 +29,14 @@ GuestInfo linuxGuest()
     g.firmware = Firmware::Bios;
     return g;
 }
+
+QStringList namesOf(const QSignalSpy& events)
+{
+    QStringList names;
+    for (const auto& e : events)
+        names.append(e.at(1).toString());
+    return names;
+}
 } // namespace
 
 class TestGuestStages : public QObject
@@ -90,9 +98,7 @@ private slots:
         stage.start(&ctx);
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.first().first().value<Status>().has_value());
-        QStringList names;
-        for (const auto& e : events)
-            names.append(e.at(1).toString());
+        const QStringList names = namesOf(events);
         QCOMPARE(names.first(), u"guest_fixes.started"_s);
         QCOMPARE(names.last(), u"guest_fixes.completed"_s);
         QVERIFY(names.contains(u"guest_fixes.warning"_s)); // the Grub2 warning
@@ -149,9 +155,7 @@ private slots:
         stage.start(&ctx); // Inspect has finished
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.first().first().value<Status>().has_value());
-        QStringList names;
-        for (const auto& e : events)
-            names.append(e.at(1).toString());
+        const QStringList names = namesOf(events);
         QCOMPARE(names.first(), u"guest_fixes.started"_s);
         QVERIFY(names.contains(u"guest_fixes.step"_s)); // the progress kept while ahead
         QCOMPARE(names.last(), u"guest_fixes.completed"_s);
