@@ -51,6 +51,8 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
 // while disk N+1 uploads.
 void WriteVolumeStageRunner::createImage(int disk)
 {
+    if (m_ended) // the previous disk's volume could not even be recorded
+        return;
     xloud::ImageSpec spec;
     spec.name = m_ctx->resourceName(QStringLiteral("disk%1-image").arg(disk));
     spec.diskFormat = QStringLiteral("qcow2"); // Block Storage writes the volume raw
