@@ -73,7 +73,12 @@ void GuestFixesStageRunner::startAhead(JobContext* ctx)
     const Firmware firmware = firmwareFromKey(ctx->vm.firmware);
     if (m_stage || firmware == Firmware::Unknown) // unknown: the inspection decides it, so wait for it
         return;
-    m_stage = new GuestFixesStage(request(ctx, firmware), this);
+    run(ctx, request(ctx, firmware), true);
+}
+
+void GuestFixesStageRunner::run(JobContext* ctx, const GuestFixesRequest& req, bool ahead)
+{
+    m_stage = new GuestFixesStage(req, this);
     connect(m_stage, &GuestFixesStage::progress, this, &GuestFixesStageRunner::onProgress);
     connect(m_stage, &GuestFixesStage::finished, this, [this, ctx](const Result<GuestFixesResult>& r) {
         if (m_afterStop) { // stopped ahead (the inspection failed, or chose other firmware)
@@ -85,7 +90,10 @@ void GuestFixesStageRunner::startAhead(JobContext* ctx)
             return void(m_aheadResult = r);
         onFinished(ctx, r);
     });
-    m_stage->startAhead();
+    if (ahead)
+        m_stage->startAhead();
+    else
+        m_stage->start();
 }
 
 void GuestFixesStageRunner::stopAhead(std::function<void()> then)
@@ -167,11 +175,7 @@ void GuestFixesStageRunner::convert(JobContext* ctx, const QString& osType, cons
     GuestFixesRequest req = request(ctx, ctx->guest->firmware);
     req.osType = osType;
     req.pins = pins;
-    m_stage = new GuestFixesStage(req, this);
-    connect(m_stage, &GuestFixesStage::progress, this, &GuestFixesStageRunner::onProgress);
-    connect(m_stage, &GuestFixesStage::finished, this,
-            [this, ctx](const Result<GuestFixesResult>& r) { onFinished(ctx, r); });
-    m_stage->start();
+    run(ctx, req, false);
 }
 
 void GuestFixesStageRunner::onFinished(JobContext* ctx, const Result<GuestFixesResult>& r)

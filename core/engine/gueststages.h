@@ -59,6 +59,7 @@ public:
 private:
     GuestFixesRequest request(JobContext* ctx, Firmware firmware) const;
     void convert(JobContext* ctx, const QString& osType, const QList<NicPin>& pins); // not ahead
+    void run(JobContext* ctx, const GuestFixesRequest& req, bool ahead); // the stage and its signals
     void connectLive(JobContext* ctx);
     void onFinished(JobContext* ctx, const Result<GuestFixesResult>& r);
     void onProgress(int percent, const QString& message);

@@ -141,14 +141,8 @@ void GuestFixesStage::setPlan(const QString& osType, const QList<NicPin>& pins)
     if (!m_running || m_cancelled || m_step == Step::Stopping || m_step == Step::Done)
         return;
     if (Status w = checkWindowsDrivers(osType, m_request.virtioWin); !w) {
-        // Stopped like a cancel, ending with this error instead.
-        m_stopError = w.error();
-        m_cancelled = true;
-        if (m_step == Step::AwaitPlan)
-            return finishWhenTreeGone(stopError());
-        if (m_step == Step::Overlays || m_step == Step::Convert)
-            stopTree();
-        return;
+        m_stopError = w.error(); // stopped like a cancel, ending with this error instead
+        return cancel();
     }
     if (m_step == Step::AwaitPlan)
         afterConversion();
