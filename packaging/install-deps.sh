@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   build-essential cmake pkg-config ninja-build git clang-14 libclang-rt-14-dev libssl-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qtkeychain-qt6-dev libcurl4-openssl-dev libqt6sql6-sqlite zlib1g-dev libguestfs-dev
+  qtkeychain-qt6-dev libcurl4-openssl-dev libqt6sql6-sqlite libqt6sql6-psql zlib1g-dev libguestfs-dev
   # fuzzing (tests/fuzz): clang-14 cannot compile libstdc++ 12's std::expected, clang 19 can
   clang-19 libclang-rt-19-dev
   # GUI tests, screenshots, a real keyring for secrets
@@ -21,6 +21,8 @@ PACKAGES=(
   python3-keystone python3-glance python3-cinder python3-neutron python3-nova python3-jsonschema
   python3-openstackclient python3-cinderclient python3-glanceclient python3-novaclient
   python3-neutronclient
+  # the shared job store (issue 16): a real PostgreSQL server for the lab
+  postgresql-15
   # misc tools used by scripts
   procps psmisc iproute2 lsof
   # the Debian package and its checks (tests/package): dpkg-shlibdeps, lintian, desktop entry, AppStream,
