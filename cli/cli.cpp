@@ -75,6 +75,7 @@ Cli::Cli()
     registerProfileCommands(*this);
     registerWorkerCommands(*this);
     registerSettingsCommands(*this);
+    registerStoreCommands(*this);
 }
 
 void Cli::add(Command command)

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "exitcodes.h"
+#include "services/storeaccess.h"
 
 #include <algorithm>
 
@@ -76,7 +77,7 @@ int CommandContext::usage(const QString& message) const
 Result<Store>& CommandContext::store()
 {
     if (!m_store)
-        m_store = Store::openDefault();
+        m_store = storeaccess::open();
     return *m_store;
 }
 

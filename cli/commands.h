@@ -11,5 +11,6 @@ void registerMigrationCommands(Cli& cli); // xms migration …, xms preflight (m
 void registerProfileCommands(Cli& cli); // xms profile … (profilecommands.cpp)
 void registerWorkerCommands(Cli& cli); // xms worker (workercommand.cpp)
 void registerSettingsCommands(Cli& cli); // xms settings … (settingscommands.cpp)
+void registerStoreCommands(Cli& cli); // xms store … (storecommands.cpp)
 
 } // namespace xms::cli

@@ -6,6 +6,7 @@
 #include "engine/settingkeys.h"
 #include "exitcodes.h"
 #include "store/jobstore.h"
+#include "services/storeaccess.h"
 #include "store/store.h"
 
 #include <QFileInfo>
@@ -65,9 +66,12 @@ QStringList namesIn(Names kind)
         return keys;
     }
     // Completion never creates a store: nothing stored yet means no names.
-    if (kind == Names::None || !QFileInfo::exists(paths::databaseFile()))
+    if (kind == Names::None)
         return {};
-    auto store = Store::openDefault();
+    const auto where = storeaccess::chosen();
+    if (!where || (!where->isPostgres() && !QFileInfo::exists(where->path)))
+        return {};
+    auto store = storeaccess::open();
     if (!store)
         return {};
     QStringList names;

@@ -37,3 +37,11 @@ function(xms_add_lab_script name)
         set_tests_properties(${name} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCK}")
     endif()
 endfunction()
+
+# xms_add_postgres_variant(NAME): runs the Qt test NAME once more as NAME_pg against the lab's PostgreSQL
+# (XMS_TEST_STORE=postgresql; tests/common/teststore.h) — the store's suite runs on both backends.
+function(xms_add_postgres_variant name)
+    add_test(NAME ${name}_pg COMMAND ${PROJECT_SOURCE_DIR}/tests/lab/with-lab $<TARGET_FILE:${name}>)
+    set_tests_properties(${name}_pg PROPERTIES LABELS lab FIXTURES_REQUIRED lab
+        ENVIRONMENT "XMS_HOME=${CMAKE_CURRENT_BINARY_DIR}/home-${name}_pg;XMS_TEST_STORE=postgresql")
+endfunction()

@@ -66,6 +66,8 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const
         return j.etaSeconds >= 0 && !isTerminal(j.stage) ? formatDuration(j.etaSeconds) : QString();
     case Status:
         return j.statusText;
+    case Host:
+        return j.workerHost;
     default:
         return {};
     }
@@ -92,6 +94,8 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("ETA");
     case Status:
         return tr("Status");
+    case Host:
+        return tr("Host");
     default:
         return {};
     }

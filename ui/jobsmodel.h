@@ -14,7 +14,7 @@ class JobsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Vm, Target, Stage, Progress, Transferred, Rate, Eta, Status, ColumnCount };
+    enum Column { Vm, Target, Stage, Progress, Transferred, Rate, Eta, Status, Host, ColumnCount };
     enum Role { JobIdRole = Qt::UserRole + 1, SortRole };
 
     explicit JobsModel(QObject* parent = nullptr);

@@ -7,6 +7,7 @@
 #include "migrationsview.h"
 #include "services/jobcontrol.h"
 #include "services/jobwatcher.h"
+#include "services/storeaccess.h"
 #include "settings/settingsdialog.h"
 #include "wizard/newmigrationwizard.h"
 
@@ -32,7 +33,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     resize(1100, 760);
 
-    auto store = Store::openDefault();
+    auto store = storeaccess::open();
     if (!store) {
         statusBar()->showMessage(tr("Cannot open the job store: %1").arg(store.error().message));
         return;

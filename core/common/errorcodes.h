@@ -9,6 +9,7 @@ namespace xms::errc {
 // raises it. Compare with Error::is(errc::kJobNotFound).
 
 // checkpoint.*
+inline constexpr QLatin1StringView kCheckpointElsewhere {"checkpoint.elsewhere"};
 inline constexpr QLatin1StringView kCheckpointSourceChanged {"checkpoint.source_changed"};
 inline constexpr QLatin1StringView kCheckpointStale {"checkpoint.stale"};
 
@@ -104,6 +105,9 @@ inline constexpr QLatin1StringView kStoreOpen {"store.open"};
 inline constexpr QLatin1StringView kStoreSchema {"store.schema"};
 inline constexpr QLatin1StringView kStoreSql {"store.sql"};
 inline constexpr QLatin1StringView kStoreTooNew {"store.too_new"};
+inline constexpr QLatin1StringView kStoreUrl {"store.url"};
+inline constexpr QLatin1StringView kStoreAuth {"store.auth"};
+inline constexpr QLatin1StringView kStoreUnreachable {"store.unreachable"};
 
 // tls.*
 inline constexpr QLatin1StringView kTlsBackend {"tls.backend"};

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 namespace xms::paths {
 
@@ -29,6 +30,12 @@ QString cacheDir()
     if (qEnvironmentVariableIsSet("XMS_HOME"))
         return ensured(home() + u"/cache");
     return ensured(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/xms");
+}
+
+QString hostName()
+{
+    const QString name = qEnvironmentVariable("XMS_HOST_NAME");
+    return name.isEmpty() ? QSysInfo::machineHostName() : name;
 }
 
 QString logDir() { return ensured(home() + u"/logs"); }

@@ -1,6 +1,7 @@
 #include "checkpoint.h"
 
 #include "common/errorcodes.h"
+#include "common/paths.h"
 #include "common/text.h"
 #include "engine/jobcontext.h"
 
@@ -27,6 +28,7 @@ Checkpoint Checkpoint::capture(const JobContext& ctx)
     c.imageProperties = ctx.imageProperties;
     c.poweredOff = ctx.exported.poweredOff;
     c.exportStarted = ctx.exported.startedAt;
+    c.host = paths::hostName();
     return c;
 }
 
@@ -37,13 +39,16 @@ QJsonObject Checkpoint::toJson() const
         files.append(QJsonObject {{QStringLiteral("path"), d.path},
                                   {QStringLiteral("size"), d.size},
                                   {QStringLiteral("modified"), d.modified.toString(Qt::ISODateWithMs)}});
-    return {{QStringLiteral("attempt"), attempt},
+    QJsonObject o {{QStringLiteral("attempt"), attempt},
             {kDisks, files},
             {QStringLiteral("vm"), vm.toJson()},
             {QStringLiteral("guest"), guest ? guest->toJson() : QJsonObject()},
             {QStringLiteral("image_properties"), imageProperties},
             {QStringLiteral("powered_off_moref"), poweredOff.value},
             {QStringLiteral("export_started"), exportStarted.toString(Qt::ISODateWithMs)}};
+    if (!host.isEmpty())
+        o.insert(QStringLiteral("host"), host);
+    return o;
 }
 
 std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
@@ -65,11 +70,24 @@ std::optional<Checkpoint> Checkpoint::fromJson(const QJsonObject& o)
     if (const QString moref = o.value(u"powered_off_moref").toString(); !moref.isEmpty())
         c.poweredOff = {QStringLiteral("VirtualMachine"), moref};
     c.exportStarted = QDateTime::fromString(o.value(u"export_started").toString(), Qt::ISODateWithMs);
+    c.host = o.value(u"host").toString();
     return c;
+}
+
+bool Checkpoint::onThisHost() const
+{
+    return host.isEmpty() || host == paths::hostName();
 }
 
 Status Checkpoint::verify() const
 {
+    if (!onThisHost())
+        return fail(errc::kCheckpointElsewhere,
+                    Text::translate("xms::Checkpoint",
+                                    "the converted disks are kept in the staging area of host %1, and this worker "
+                                    "runs on %2")
+                        .toString()
+                        .arg(host, paths::hostName()));
     for (const Disk& d : disks) {
         const QFileInfo f(d.path);
         QString why;

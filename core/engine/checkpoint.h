@@ -33,14 +33,17 @@ struct Checkpoint
     QJsonObject imageProperties;
     vsphere::MoRef poweredOff; // null when the job did not power the source off
     QDateTime exportStarted; // UTC; a power-on of the VM after it means the disks are out of date
+    QString host; // the host whose staging holds the disks; a worker elsewhere starts over (empty: any)
 
     static Checkpoint capture(const JobContext& ctx);
     // The stored form (the job's checkpoint column); its schema is what earlier versions wrote and read.
     static std::optional<Checkpoint> fromJson(const QJsonObject& o); // nullopt for an empty or foreign object
     QJsonObject toJson() const;
 
-    // "checkpoint.stale" naming the disk that is missing or changed since it was converted.
+    // "checkpoint.elsewhere" when the disks are on another host's staging; "checkpoint.stale" naming the
+    // disk that is missing or changed since it was converted.
     Status verify() const;
+    bool onThisHost() const; // true for a checkpoint of this host (or one that names none)
     void restoreInto(JobContext& ctx) const;
     qint64 bytes() const; // apparent size of the staged disks
 };

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "common/errorcodes.h"
+#include "common/paths.h"
 #include "common/logging.h"
 #include "engine/enginesettings.h"
 #include "engine/keptstaging.h"
@@ -13,6 +14,7 @@
 namespace xms {
 
 namespace {
+constexpr int kWorkerAliveSeconds = 10; // a worker heartbeats every 2 s
 } // namespace
 
 Engine::Engine(JobStore jobs, StageFactory stages, CleanupFn cleanup, PrepareFn prepare, EngineOptions options,
@@ -120,17 +122,29 @@ void Engine::poll()
 {
     if (m_shuttingDown)
         return;
-    const QStringList queued = m_jobs.queued().value_or(QStringList());
-    for (const QString& id : queued) {
-        if (m_running.size() >= m_options.workerSlots)
+    // One statement per claim: workers on other hosts claiming at the same moment get other jobs.
+    while (m_running.size() < m_options.workerSlots && !m_shuttingDown) {
+        // Read each time: a job launched here may have been given back (and skipped) already.
+        auto claimed = m_jobs.claimNext(m_workerId, m_options.leaseSeconds, QStringList(m_skip.cbegin(), m_skip.cend()));
+        if (!claimed) {
+            qCWarning(lcEngine) << "could not look at the queue:" << claimed.error().toString();
+            return;
+        }
+        if (!*claimed)
             break;
-        auto claimed = m_jobs.claim(id, m_workerId, m_options.leaseSeconds);
-        if (!claimed || !*claimed)
-            continue;
-        if (auto job = m_jobs.job(id))
-            launch(*job, **claimed, false);
+        auto job = m_jobs.job((*claimed)->jobId);
+        if (!job) {
+            qCWarning(lcEngine) << "claimed job" << (*claimed)->jobId << "cannot be read:" << job.error().toString();
+            break; // its lease runs out and recovery fails it
+        }
+        launch(*job, **claimed, false);
     }
-    if (m_options.idleExitMs >= 0 && m_running.isEmpty() && queued.isEmpty() && !m_idleTimer.isActive())
+    if (m_options.idleExitMs < 0 || !m_running.isEmpty() || m_idleTimer.isActive())
+        return;
+    QStringList queued = m_jobs.queued().value_or(QStringList());
+    for (const QString& id : std::as_const(m_skip))
+        queued.removeAll(id);
+    if (queued.isEmpty())
         m_idleTimer.start(m_options.idleExitMs);
 }
 
@@ -157,6 +171,7 @@ void Engine::launch(const JobRecord& job, const JobLease& lease, bool recoverOnl
     auto ctx = std::make_unique<JobContext>();
     ctx->jobId = job.id;
     ctx->attempt = job.attempt;
+    ctx->workerId = m_workerId;
     ctx->stagingDir = QDir(m_options.stagingRoot).filePath(job.id);
     ctx->settings = EngineSettings::read(m_jobs.store());
     auto spec = MigrationSpec::fromJson(job.spec);
@@ -187,15 +202,43 @@ void Engine::launch(const JobRecord& job, const JobLease& lease, bool recoverOnl
         return;
     }
     QPointer<JobRunner> guard(runner);
-    m_prepare(runner->context(), *runner, this, [guard](Status ok) {
+    m_prepare(runner->context(), *runner, this, [this, guard](Status ok) {
         if (!guard)
             return; // fenced (or stopped) while preparing
+        if (!ok && ok.error().is(errc::kSecretsNotFound))
+            return giveBack(guard, ok.error());
         if (!ok) {
             guard->recover(Stage::Queued, ok.error());
             return;
         }
         guard->start();
     });
+}
+
+void Engine::giveBack(JobRunner* runner, const Error& why)
+{
+    const QString id = runner->context().jobId;
+    const QString here = paths::hostName();
+    QStringList others = m_jobs.liveWorkerHosts(kWorkerAliveSeconds).value_or(QStringList());
+    others.removeAll(here);
+    if (others.isEmpty()) // nobody else could run it: fail now, saying which secret is missing
+        return runner->recover(Stage::Queued, why);
+    qCInfo(lcEngine) << "giving job" << id << "back: this host lacks its secrets;" << others.size() << "other host(s)";
+    m_jobs.appendEvent(runner->lease(),
+                       EventRecord::of(id, Stage::Queued, EventLevel::Warning, QStringLiteral("job.passed_over"),
+                                       Text::translate("xms::Engine",
+                                                       "The worker on %1 cannot run this job: %2 It is left for a "
+                                                       "worker on another host (%3).")
+                                           .arg(here, why.message, others.join(QStringLiteral(", "))),
+                                       {{QStringLiteral("host"), here}, {QStringLiteral("code"), why.code}}));
+    m_jobs.unclaim(runner->lease(),
+                   Text::translate("xms::Engine", "Waiting for a worker that has its credentials (%1 lacks them)")
+                       .arg(here));
+    m_skip.insert(id);
+    m_running.remove(id);
+    m_renewed.remove(id);
+    runner->deleteLater();
+    QTimer::singleShot(0, this, &Engine::poll);
 }
 
 void Engine::onRunnerFinished(const QString& jobId, Stage terminal)

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace xms {
@@ -27,11 +28,14 @@ struct EngineOptions
 using PrepareFn
     = std::function<void(JobContext& ctx, JobHost& host, QObject* context, std::function<void(Status)> done)>;
 
-// The worker: claims queued jobs from the shared store (exactly one process wins each) with a lease, runs
+// The worker: claims queued jobs from the shared store (exactly one process — on any host — wins each,
+// oldest first) with a lease, runs
 // up to `slots` of them, renews their leases on a monotonic clock, and recovers jobs whose owner's lease
 // expired — deleting what they created and failing them with an explanation (or completing them when their
 // Finalize had completed). A job whose lease this worker cannot renew is stopped at once, without another
-// write. The CLI's `xms worker` and tests host it.
+// write. A job whose secrets this host lacks (keychain or systemd credentials) is given back to the queue
+// for a worker on another host, when one is alive; with no other host it fails, saying which secret is
+// missing. The CLI's `xms worker` and tests host it.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -62,6 +66,7 @@ private:
     void onRunnerFinished(const QString& jobId, Stage terminal);
     void renewLeases();
     void onIdleTimeout();
+    void giveBack(JobRunner* runner, const Error& why);
 
     JobStore m_jobs;
     StageFactory m_stages;
@@ -71,6 +76,8 @@ private:
     QString m_workerId;
     QHash<QString, JobRunner*> m_running; // also those still preparing
     QHash<QString, QElapsedTimer> m_renewed; // per job: since its lease was last renewed (monotonic)
+    // Queued jobs this worker gave back because this host lacks their secrets: never claimed again here.
+    QSet<QString> m_skip;
     bool m_shuttingDown = false;
     QTimer m_pollTimer;
     QTimer m_heartbeat;

@@ -3,7 +3,6 @@
 #include "common/errorcodes.h"
 #include "common/logging.h"
 #include "common/text.h"
-#include "engine/exportgate.h"
 #include "engine/guestnetworkreport.h"
 #include "engine/jobcontext.h"
 #include "vsphere/inventorycache.h"
@@ -41,10 +40,15 @@ Status checkStagingSpace(const QString& stagingDir, qint64 diskBytes)
     return {};
 }
 
-ExportStageRunner::~ExportStageRunner()
+// A slot still held here is freed by the store when the job ends (JobStore::end), or stops counting
+// when its lease runs out; the context may already be gone when a runner is destroyed.
+ExportStageRunner::~ExportStageRunner() = default;
+
+void ExportStageRunner::releaseSlot()
 {
-    if (!m_gateKey.isEmpty())
-        ExportGate::instance().release(m_gateKey);
+    if (m_holdsSlot && m_ctx && m_ctx->exportSlots)
+        m_ctx->exportSlots->release();
+    m_holdsSlot = false;
 }
 
 void ExportStageRunner::start(JobContext* ctx)
@@ -64,8 +68,12 @@ void ExportStageRunner::waitForSlot()
 {
     if (m_cancelled)
         return;
-    if (ExportGate::instance().tryAcquire(m_hostKey, m_perHost)) {
-        m_gateKey = m_hostKey;
+    ExportSlots* pool = m_ctx->exportSlots.get();
+    const Result<bool> acquired = pool ? pool->tryAcquire(m_hostKey, m_perHost) : Result<bool>(true);
+    if (!acquired) // the store is unreachable, or this worker lost the job: nothing was started
+        return emit finished(std::unexpected(acquired.error()));
+    if (*acquired) {
+        m_holdsSlot = pool != nullptr;
         return begin();
     }
     if (!m_waitAnnounced) {
@@ -73,7 +81,7 @@ void ExportStageRunner::waitForSlot()
         emit event(EventLevel::Info, QStringLiteral("export.waiting"),
                    Text::translate("xms::ExportStageRunner",
                                    "Waiting for an export slot: %1 export(s) already run against %2 (limit %3)")
-                       .arg(ExportGate::instance().running(m_hostKey))
+                       .arg(pool->inUse(m_hostKey))
                        .arg(m_hostKey)
                        .arg(m_perHost),
                    {{QStringLiteral("host"), m_hostKey}, {QStringLiteral("limit"), m_perHost}});
@@ -108,8 +116,7 @@ void ExportStageRunner::begin()
     });
     connect(m_export, &vsphere::VmExport::finished, this, [this](const Status& status) {
         m_export->deleteLater();
-        ExportGate::instance().release(m_gateKey);
-        m_gateKey.clear();
+        releaseSlot();
         if (m_refusal)
             return emit finished(std::unexpected(*m_refusal));
         if (!status) {

@@ -27,6 +27,7 @@ public:
 
 private:
     void waitForSlot();
+    void releaseSlot();
     void begin();
     void onDiscovered(const vsphere::VmInfo& vm);
     void reportGuestNetwork(const vsphere::VmInfo& vm); // event source.guest_network
@@ -36,7 +37,7 @@ private:
     std::optional<Error> m_refusal; // why we stopped the export ourselves (staging space)
     bool m_cancelled = false;
     QString m_hostKey; // environment/ESXi host this export counts against
-    QString m_gateKey; // held export slot (ExportGate); empty when none
+    bool m_holdsSlot = false; // an export slot on m_hostKey (ctx->exportSlots)
     int m_perHost = 2;
     bool m_waitAnnounced = false;
 };

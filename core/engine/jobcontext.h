@@ -2,6 +2,7 @@
 
 #include "engine/enginesettings.h"
 #include "engine/migrationspec.h"
+#include "engine/exportslots.h"
 #include "engine/resourceledger.h"
 #include "guest/guestinfo.h"
 #include "model/records.h"
@@ -23,9 +24,11 @@ struct JobContext
 {
     QString jobId;
     int attempt = 1;
+    QString workerId; // the worker running it (job.started names it and its host)
     MigrationSpec spec;
     EngineSettings settings; // the store's settings as the engine read them when the job started
     std::unique_ptr<ResourceLedger> ledger; // this job's; the JobRunner gives it a JobStoreLedger
+    std::unique_ptr<ExportSlots> exportSlots; // the JobRunner gives it JobStoreExportSlots; none = no limit
     QString stagingDir; // this job's directory; removed when the job ends, kept for a retry after a late failure
     QString sourcePassword; // read from the keychain before the job starts; never stored or logged
     QString cloudSecret;

@@ -2,6 +2,7 @@
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
+#include "common/paths.h"
 #include "engine/checkpoint.h"
 #include "engine/jobstoreledger.h"
 #include "store/jobstore.h"
@@ -31,6 +32,8 @@ JobRunner::JobRunner(JobStore& jobs, JobLease lease, std::unique_ptr<JobContext>
     connect(&m_progressFlush, &QTimer::timeout, this, &JobRunner::flushProgress);
     if (!m_ctx->ledger)
         m_ctx->ledger = std::make_unique<JobStoreLedger>(m_jobs, m_lease, m_ctx->spec.cloud, m_ctx->spec.project);
+    if (!m_ctx->exportSlots)
+        m_ctx->exportSlots = std::make_unique<JobStoreExportSlots>(m_jobs, m_lease);
 }
 
 JobRunner::~JobRunner() = default;
@@ -51,7 +54,9 @@ void JobRunner::start()
               Text::translate("xms::JobRunner", "Migration of %1 started (attempt %2)")
                   .arg(m_ctx->spec.vm)
                   .arg(m_ctx->attempt),
-              {{QStringLiteral("spec"), m_ctx->spec.toJson()}});
+              {{QStringLiteral("spec"), m_ctx->spec.toJson()},
+               {QStringLiteral("worker"), m_ctx->workerId},
+               {QStringLiteral("host"), paths::hostName()}});
     const qsizetype first = resumePoint();
     QDir().mkpath(m_ctx->stagingDir);
     for (m_current = 0; m_current < first; ++m_current)

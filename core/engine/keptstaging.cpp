@@ -83,6 +83,9 @@ int sweepKeptStaging(JobStore& jobs, int maxAgeDays)
         if (job.stage != Stage::Failed || job.checkpoint.isEmpty() || !job.finishedAt.isValid()
             || job.finishedAt > cutoff)
             continue;
+        // Workers on several hosts share the store: only the host holding the disks may discard them.
+        if (auto checkpoint = Checkpoint::fromJson(job.checkpoint); checkpoint && !checkpoint->onThisHost())
+            continue;
         const auto r
             = discardKeptStaging(jobs, job.id,
                                  Text::translate("KeptStaging",

@@ -34,6 +34,7 @@ struct JobRecord
     QJsonObject result; // instance id, volume ids … when Completed
     QJsonObject checkpoint; // what a retry can resume from (engine/checkpoint.h); empty = start over
     QString owner; // worker id while a process executes it
+    QString workerHost; // the host of the worker that runs (or last ran) it
     QDateTime heartbeatAt;
     QDateTime leaseExpiresAt; // the owner's lease; past it the job is recovered (see JobLease)
     bool cancelRequested = false;

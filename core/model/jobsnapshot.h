@@ -25,6 +25,7 @@ struct JobSnapshot
     qint64 etaSeconds = -1; // unknown
     QString statusText; // last event message, or the error
     QString instanceId; // set when Finalize created the server
+    QString workerHost; // the host whose worker runs (or last ran) it
     QDateTime createdAt;
     QDateTime finishedAt;
 };

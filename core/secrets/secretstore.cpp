@@ -1,5 +1,6 @@
 #include "secretstore.h"
 
+#include "credentialsbackend.h"
 #include "keychainbackend.h"
 
 #include <QDir>
@@ -19,7 +20,13 @@ QString serviceName()
 
 std::unique_ptr<SecretBackend>& instance()
 {
-    static std::unique_ptr<SecretBackend> backend = std::make_unique<KeychainBackend>(serviceName());
+    static std::unique_ptr<SecretBackend> backend = []() -> std::unique_ptr<SecretBackend> {
+        auto keychain = std::make_unique<KeychainBackend>(serviceName());
+        const QString credentials = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        if (credentials.isEmpty())
+            return keychain;
+        return std::make_unique<CredentialsDirectoryBackend>(credentials, std::move(keychain));
+    }();
     return backend;
 }
 } // namespace
@@ -32,6 +39,16 @@ QString SecretStore::cloudSecretKey(const CloudRecord& cloud)
 {
     return cloud.auth == CloudRecord::Auth::ApplicationCredential ? cloudAppCredSecretKey(cloud.name)
                                                                    : cloudPasswordKey(cloud.name);
+}
+
+QString SecretStore::credentialName(const QString& key)
+{
+    QString name = QStringLiteral("xms-") + key;
+    name.replace(u'/', u'-');
+    for (QChar& c : name)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
+            c = u'_';
+    return name;
 }
 
 SecretBackend& SecretStore::backend() { return *instance(); }

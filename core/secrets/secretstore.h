@@ -34,6 +34,8 @@ public:
     static QString cloudAppCredSecretKey(const QString& cloud);
     // The key holding this cloud's secret: the application-credential secret or the password.
     static QString cloudSecretKey(const CloudRecord& cloud);
+    // The systemd credential a headless worker reads key from: "source/vc1/password" → xms-source-vc1-password.
+    static QString credentialName(const QString& key);
 
     // The process-wide backend; the keychain unless a test replaced it.
     static SecretBackend& backend();

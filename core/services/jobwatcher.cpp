@@ -203,6 +203,7 @@ JobSnapshot snapshotOf(const JobRecord& j)
     s.etaSeconds = j.etaSeconds;
     s.statusText = j.statusText;
     s.instanceId = j.result.value(u"server_id").toString();
+    s.workerHost = j.workerHost;
     s.createdAt = j.createdAt;
     s.finishedAt = j.finishedAt;
     return s;

@@ -36,12 +36,19 @@ public:
     }
     // Takes a job whose owner's lease expired (it died, was paused, or lost the database) so that exactly
     // one process recovers it; never a job whose lease is live.
+    // Claims the oldest claimable job except those in skip (FOR UPDATE SKIP LOCKED on PostgreSQL).
+    Result<std::optional<JobLease>> claimNext(const QString& owner, int leaseSeconds = 15, const QStringList& skip = {})
+    {
+        return m_b->claimNext(owner, leaseSeconds, skip);
+    }
     Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds = 15)
     {
         return m_b->takeOver(id, owner, leaseSeconds);
     }
     // Extends a live lease; "job.lease_lost" once it expired or another worker took the job.
     Status renew(const JobLease& lease, int leaseSeconds) { return m_b->renew(lease, leaseSeconds); }
+    // Back to the queue (a claimed job this worker cannot run, before it started): another worker takes it.
+    Status unclaim(const JobLease& lease, const Text& status) { return m_b->unclaim(lease, status); }
     // Jobs that did not end and whose owner's lease expired.
     Result<QStringList> orphaned() const { return m_b->orphaned(); }
 
@@ -100,10 +107,18 @@ public:
     Result<QList<LedgerEntry>> ledger(const QString& jobId) const { return m_b->ledger(jobId); }
 
     // Worker processes (one row each) so a submitter knows whether someone will run its job.
+    Result<bool> acquireExportSlot(const JobLease& lease, const QString& host, int limit)
+    {
+        return m_b->acquireExportSlot(lease, host, limit);
+    }
+    Result<int> exportSlotsInUse(const QString& host) const { return m_b->exportSlotsInUse(host); }
+    Status releaseExportSlot(const JobLease& lease) { return m_b->releaseExportSlot(lease); }
+
     Status registerWorker(const QString& id, qint64 pid) { return m_b->registerWorker(id, pid); }
     Status unregisterWorker(const QString& id) { return m_b->unregisterWorker(id); }
     Status workerHeartbeat(const QString& id) { return m_b->workerHeartbeat(id); }
     Result<int> liveWorkers(int maxAgeSeconds) const { return m_b->liveWorkers(maxAgeSeconds); }
+    Result<QStringList> liveWorkerHosts(int maxAgeSeconds) const { return m_b->liveWorkerHosts(maxAgeSeconds); }
 
     const Store& store() const { return m_store; }
 

@@ -76,6 +76,14 @@ ALTER TABLE jobs ADD COLUMN status_json TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN lease_token TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN lease_expires_at TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 5: workers on several hosts — which host runs (or last ran) a job, and the export slots a job holds
+    // on an ESXi host, counted across every worker while the job's lease is live
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN worker_host TEXT NOT NULL DEFAULT '';
+CREATE TABLE export_slots (
+    job_id TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE, host TEXT NOT NULL, acquired_at TEXT NOT NULL);
+CREATE INDEX export_slots_host ON export_slots(host);
+)SQL",
 };
 
 constexpr int kLatest = int(std::size(kSteps));
@@ -97,19 +105,26 @@ int latestVersion()
     return kLatest;
 }
 
-Status migrate(QSqlDatabase& db)
+Status migrate(QSqlDatabase& db, const SqlDialect& dialect)
 {
-    // The version is read inside the write transaction: two processes opening an old database at once
-    // cannot both migrate it (the second waits for the lock, then sees the new version).
+    // The version is read inside the write transaction, under a lock every migrating process takes: two
+    // processes (or hosts) opening an old database at once cannot both migrate it — the second waits for
+    // the lock, then sees the new version.
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(dialect.beginWrite()))
         return fail(errc::kStoreSchema, QObject::tr("The XMS database is locked or cannot be written."),
                     q.lastError().text());
     auto abort = [&db](Status s) {
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return s;
     };
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    QStringList before = dialect.prepareVersion();
+    if (const QString lock = dialect.lockStatement(QStringLiteral("schema")); !lock.isEmpty())
+        before.prepend(lock);
+    for (const QString& s : before)
+        if (auto r = exec(db, s); !r)
+            return abort(r);
+    if (!q.exec(dialect.readVersion()) || !q.next())
         return abort(fail(errc::kStoreSchema, QObject::tr("The XMS database cannot be read."), q.lastError().text()));
     const int current = q.value(0).toInt();
     q.finish();
@@ -120,15 +135,18 @@ Status migrate(QSqlDatabase& db)
                               .arg(current)
                               .arg(kLatest)));
     for (int v = current; v < kLatest; ++v) {
-        const QStringList statements = QString::fromUtf8(kSteps[v]).split(u';', Qt::SkipEmptyParts);
+        const QStringList statements = dialect.ddl(QString::fromUtf8(kSteps[v])).split(u';', Qt::SkipEmptyParts);
         for (const QString& s : statements) {
             if (s.trimmed().isEmpty())
                 continue;
             if (auto r = exec(db, s); !r)
                 return abort(r);
         }
-        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1)); !r)
-            return abort(r);
+    }
+    if (current < kLatest) {
+        for (const QString& s : dialect.writeVersion(kLatest))
+            if (auto r = exec(db, s); !r)
+                return abort(r);
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return abort(

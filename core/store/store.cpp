@@ -1,7 +1,7 @@
 #include "store.h"
 
 #include "common/paths.h"
-#include "sqlitestore.h"
+#include "sqlstore.h"
 
 namespace xms {
 
@@ -12,7 +12,12 @@ Store::Store(std::shared_ptr<StoreBackend> backend)
 
 Result<Store> Store::open(const QString& path)
 {
-    auto backend = SqliteStore::open(path);
+    return open(StoreLocation::sqlite(path));
+}
+
+Result<Store> Store::open(const StoreLocation& where, const QString& password)
+{
+    auto backend = SqlStore::open(where, password);
     if (!backend)
         return std::unexpected(backend.error());
     return Store(*backend);

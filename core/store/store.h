@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "model/records.h"
 #include "storebackend.h"
+#include "storelocation.h"
 
 #include <QList>
 #include <QString>
@@ -12,13 +13,15 @@ namespace xms {
 
 // A handle on the place XMS state is kept (sources, clouds, profiles, settings; jobs through JobStore),
 // copied freely: copies share one backend. Secrets never enter it. Which backend it is (SQLite today)
-// is decided only by open().
+// is decided only by open(); services::openStore() picks it from XMS_STORE or the saved choice.
 class Store
 {
 public:
     // Opens (creating and migrating when needed) the SQLite database at path.
     static Result<Store> open(const QString& path);
-    static Result<Store> openDefault(); // paths::databaseFile()
+    // Opens the store at `where` (SQLite file or PostgreSQL server; password only for the latter).
+    static Result<Store> open(const StoreLocation& where, const QString& password = {});
+    static Result<Store> openDefault(); // the SQLite file paths::databaseFile()
     explicit Store(std::shared_ptr<StoreBackend> backend);
 
     QString path() const { return m_backend->location(); }

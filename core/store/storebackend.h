@@ -13,8 +13,8 @@ namespace xms {
 
 // Everything XMS keeps, behind one interface: stored records (sources, clouds, profiles, settings), jobs
 // with their progress, events, resource ledger, and worker registrations. Store and JobStore are the
-// handles the rest of the code holds; a backend (SQLite today, sqlitestore.h) is the only code that
-// knows how the state is kept, so a second one (PostgreSQL for shared workers) changes nothing above.
+// handles the rest of the code holds; the backend (sqlstore.h: SQLite, or PostgreSQL for workers on many
+// hosts) is the only code that knows how the state is kept.
 // Every method is one short statement or transaction, safe from several processes at once.
 class StoreBackend
 {
@@ -48,8 +48,13 @@ public:
     virtual Result<QList<JobRecord>> jobs(int limit) const = 0;
     virtual Result<QStringList> queued() const = 0;
     virtual Result<std::optional<JobLease>> claim(const QString& id, const QString& owner, int leaseSeconds) = 0;
+    // Claims the oldest queued job not in skip; several workers at once each get a different one.
+    virtual Result<std::optional<JobLease>> claimNext(const QString& owner, int leaseSeconds, const QStringList& skip)
+        = 0;
     virtual Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds) = 0;
     virtual Status renew(const JobLease& lease, int leaseSeconds) = 0;
+    // Gives a claimed job that has not started back to the queue, with a status saying why.
+    virtual Status unclaim(const JobLease& lease, const Text& status) = 0;
     virtual Result<QStringList> orphaned() const = 0;
     virtual Status setStage(const JobLease& lease, Stage stage, const Text& status) = 0;
     virtual Status end(const JobLease& lease, const JobEnd& end) = 0;
@@ -71,11 +76,18 @@ public:
     virtual Status ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state) = 0;
     virtual Result<QList<LedgerEntry>> ledger(const QString& jobId) const = 0;
 
+    // Export slots on an ESXi host, counted across every worker sharing the store: a slot counts while its
+    // job's lease is live, so a dead worker's slot frees itself when its lease runs out.
+    virtual Result<bool> acquireExportSlot(const JobLease& lease, const QString& host, int limit) = 0;
+    virtual Result<int> exportSlotsInUse(const QString& host) const = 0;
+    virtual Status releaseExportSlot(const JobLease& lease) = 0;
+
     // Worker processes
     virtual Status registerWorker(const QString& id, qint64 pid) = 0;
     virtual Status unregisterWorker(const QString& id) = 0;
     virtual Status workerHeartbeat(const QString& id) = 0;
     virtual Result<int> liveWorkers(int maxAgeSeconds) const = 0;
+    virtual Result<QStringList> liveWorkerHosts(int maxAgeSeconds) const = 0; // distinct, sorted
 };
 
 } // namespace xms

@@ -5,6 +5,7 @@
 #include "common/paths.h"
 #include "engine/settingkeys.h"
 #include "environmentdialog.h"
+#include "jobstoretab.h"
 #include "services/clouds.h"
 #include "services/profiles.h"
 #include "services/sources.h"
@@ -87,6 +88,8 @@ SettingsDialog::SettingsDialog(Store store, QWidget* parent)
     m_tabs->addTab(createCloudsTab(), tr("C&louds"));
     m_tabs->addTab(createProfilesTab(), tr("&Profiles"));
     m_tabs->addTab(createGeneralTab(), tr("&General"));
+    m_storeTab = new JobStoreTab(m_tabs);
+    m_tabs->addTab(m_storeTab, tr("&Job Store"));
     m_message->setObjectName(QStringLiteral("settingsMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -372,6 +375,8 @@ void SettingsDialog::accept()
     s.verifyBoot = m_verifyBoot->currentData().toString();
     if (auto r = s.save(m_store); !r)
         return showMessage(r.error().message);
+    if (const QString error = m_storeTab->apply(); !error.isEmpty())
+        return showMessage(error);
     QDialog::accept();
 }
 

@@ -14,6 +14,8 @@ class QTabWidget;
 
 namespace xms::ui {
 
+class JobStoreTab;
+
 // Settings: source environments, Xloud clouds, network-mapping profiles and the workstation's worker
 // settings. Changes to environments, clouds and profiles apply at once; General applies on OK.
 class SettingsDialog : public QDialog
@@ -26,6 +28,7 @@ public:
     QStandardItemModel* environmentsModel() const { return m_envModel; }
     QStandardItemModel* cloudsModel() const { return m_cloudModel; }
     QStandardItemModel* profilesModel() const { return m_profileModel; }
+    JobStoreTab* jobStoreTab() const { return m_storeTab; }
     // Profiles manager operations (also used by tests).
     Status renameProfile(const QString& from, const QString& to);
     Status removeProfile(const QString& name);
@@ -60,6 +63,7 @@ private:
     QLineEdit* m_staging = nullptr;
     QLineEdit* m_virtio = nullptr;
     QComboBox* m_verifyBoot = nullptr;
+    JobStoreTab* m_storeTab = nullptr;
     QLabel* m_message;
 };
 

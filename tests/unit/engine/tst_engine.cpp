@@ -1,4 +1,5 @@
 // Engine mechanics with stand-in stages (the real stages are proven against the lab in tests/lab).
+#include "common/errorcodes.h"
 #include "engine/engine.h"
 #include "testutil.h"
 
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace xms;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -455,6 +457,45 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 3000);
         QVERIFY(m_jobs->job(cancelled)->checkpoint.isEmpty()); // … and dropped with the cancel
         QVERIFY(!QDir(stagingOf(cancelled)).exists());
+    }
+
+    // Workers on several hosts: a host that lacks a job's secrets gives the job back for a worker on
+    // another host and never claims it again; with no other host alive it fails the job, naming the secret.
+    void missingSecretsPassTheJobToAnotherHost()
+    {
+        const QString id = submit();
+        const PrepareFn lacksSecrets = [](JobContext&, JobHost&, QObject*, std::function<void(Status)> done) {
+            done(fail(errc::kSecretsNotFound, QStringLiteral("No secret is stored for source/vc/password.")));
+        };
+        qputenv("XMS_HOST_NAME", "host-b"); // a worker on another host is alive
+        XMS_VERIFY_OK(m_jobs->registerWorker(QStringLiteral("worker-on-b"), 1));
+        qputenv("XMS_HOST_NAME", "host-a");
+        auto a = makeEngine(2, lacksSecrets);
+        a->start();
+        QTRY_VERIFY_WITH_TIMEOUT(eventNames(id).contains(u"job.passed_over"), 5000);
+        QTest::qWait(300); // many polls: it must not claim the job again
+        JobRecord j = m_jobs->job(id).value();
+        QCOMPARE(j.stage, Stage::Queued);
+        QVERIFY(j.owner.isEmpty());
+        QVERIFY2(j.statusText.contains(u"host-a"), qPrintable(j.statusText));
+        QCOMPARE(eventNames(id), QStringList {u"job.passed_over"_s}); // once, and nothing ran
+        const EventRecord passed = m_jobs->events(id)->first();
+        QVERIFY(passed.message.contains(u"source/vc/password"));
+        QCOMPARE(passed.data.value(u"host").toString(), u"host-a"_s);
+        QCOMPARE(m_jobs->claimNext(u"worker-on-b"_s)->value().jobId, id); // still claimable by others
+
+        // Alone: nobody else could run it, so it fails with the reason instead of waiting forever.
+        const QString alone = submit();
+        XMS_VERIFY_OK(m_jobs->unregisterWorker(QStringLiteral("worker-on-b")));
+        a.reset();
+        auto solo = makeEngine(2, lacksSecrets);
+        QSignalSpy finished(solo.get(), &Engine::jobFinished);
+        solo->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        qunsetenv("XMS_HOST_NAME");
+        j = m_jobs->job(alone).value();
+        QCOMPARE(j.stage, Stage::Failed);
+        QCOMPARE(j.error.value(u"code").toString(), QString(errc::kSecretsNotFound));
     }
 
     void idleSignalForUntilIdleWorkers()

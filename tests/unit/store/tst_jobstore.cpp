@@ -1,10 +1,14 @@
+#include "common/paths.h"
 #include "store/jobstore.h"
+#include "store/schema.h"
+#include "teststore.h"
 #include "testutil.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSet>
 #include <QThread>
 
 using namespace xms;
@@ -19,8 +23,7 @@ private:
 private slots:
     void init()
     {
-        auto store = Store::open(
-            m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))));
+        auto store = test::openFreshStore(m_dir.path(), QLatin1StringView(QTest::currentTestFunction()));
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
     }
@@ -197,20 +200,23 @@ private slots:
     // an old database at once all succeed (before, the later ones re-ran a step: "duplicate column").
     void concurrentMigrationsOfAnOldDatabase()
     {
-        const QString path = m_dir.filePath(QStringLiteral("old.sqlite"));
+        auto where = test::freshStoreLocation(m_dir.path(), QStringLiteral("old"));
+        XMS_VERIFY_OK(where);
+        const QString password = test::storePassword(*where);
         {
-            XMS_VERIFY_OK(Store::open(path));
-            QSqlDatabase raw = xms::test::rawSqlite(path);
+            XMS_VERIFY_OK(Store::open(*where, password));
+            QSqlDatabase raw = test::rawConnection(*where);
             QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN lease_token")));
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN lease_expires_at")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+            // Back to schema 4: step 5 adds jobs.worker_host and the export_slots table.
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE export_slots")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs DROP COLUMN worker_host")));
+            QVERIFY(test::setSchemaVersion(raw, 4));
         }
         QList<QThread*> threads;
         QList<Status> results(4);
         for (int i = 0; i < 4; ++i) {
-            threads.append(QThread::create([&results, i, path] {
-                auto s = Store::open(path);
+            threads.append(QThread::create([&results, i, at = *where, password] {
+                auto s = Store::open(at, password);
                 results[i] = s ? Status() : Status(std::unexpected(s.error()));
             }));
             threads.last()->start();
@@ -221,9 +227,10 @@ private slots:
         }
         for (const Status& r : results)
             XMS_VERIFY_OK(r);
-        QSqlQuery q(xms::test::rawSqlite(path));
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 4);
+        QSqlDatabase raw = test::rawConnection(*where);
+        QCOMPARE(test::schemaVersion(raw), schema::latestVersion());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM export_slots")));
     }
 
     void progressEventsAndEnd()
@@ -311,6 +318,97 @@ private slots:
         XMS_VERIFY_OK(m_jobs->requestCancel(a->id));
         QCOMPARE(m_jobs->cancelRequested(a->id).value(), true);
         QVERIFY(m_jobs->queued()->isEmpty()); // a cancelled queued job is not picked up
+    }
+
+    // Many workers claiming at once (threads here, hosts on PostgreSQL): every job exactly once, the
+    // oldest first, a skipped or cancelled job never.
+    void claimNextFromManyWorkersAtOnce()
+    {
+        QStringList ids;
+        for (int i = 0; i < 60; ++i)
+            ids << m_jobs->create({})->id;
+        XMS_VERIFY_OK(m_jobs->requestCancel(ids.last()));
+        auto first = m_jobs->claimNext(QStringLiteral("w0"), 30, {ids.at(0)});
+        XMS_VERIFY_OK(first);
+        QCOMPARE(first->value().jobId, ids.at(1)); // the oldest not skipped
+        QCOMPARE(m_jobs->job(ids.at(1))->workerHost, paths::hostName());
+
+        constexpr int kWorkers = 6;
+        QList<QStringList> claimed(kWorkers);
+        QList<QString> errors(kWorkers);
+        QList<QThread*> threads;
+        JobStore jobs = *m_jobs;
+        for (int w = 0; w < kWorkers; ++w) {
+            threads.append(QThread::create([&claimed, &errors, w, jobs]() mutable {
+                while (true) {
+                    auto got = jobs.claimNext(QStringLiteral("w%1").arg(w + 1), 30);
+                    if (!got) {
+                        errors[w] = got.error().toString();
+                        return;
+                    }
+                    if (!*got)
+                        return;
+                    claimed[w] << (*got)->jobId;
+                }
+            }));
+            threads.last()->start();
+        }
+        for (QThread* t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QStringList all {ids.at(1)};
+        int busyWorkers = 0;
+        for (int w = 0; w < kWorkers; ++w) {
+            QVERIFY2(errors[w].isEmpty(), qPrintable(errors[w]));
+            all << claimed[w];
+            busyWorkers += claimed[w].isEmpty() ? 0 : 1;
+        }
+        qInfo() << "claims per worker:" << [&] {
+            QStringList n;
+            for (const QStringList& c : std::as_const(claimed))
+                n << QString::number(c.size());
+            return n.join(u' ');
+        }();
+        QCOMPARE(QSet<QString>(all.begin(), all.end()).size(), all.size()); // no job twice
+        QStringList expected = ids.mid(0, 59); // all but the cancelled one, the skipped one included
+        std::sort(all.begin(), all.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(all, expected);
+        QVERIFY(busyWorkers >= 2); // they claimed side by side, not one after another
+        QVERIFY(!m_jobs->claimNext(QStringLiteral("late"), 30)->has_value());
+
+        const QString x = m_jobs->create({})->id, y = m_jobs->create({})->id;
+        QVERIFY(!m_jobs->claimNext(QStringLiteral("picky"), 30, {x, y})->has_value());
+        QCOMPARE(m_jobs->claimNext(QStringLiteral("picky"), 30, {x})->value().jobId, y);
+        QCOMPARE(m_jobs->claimNext(QStringLiteral("any"), 30)->value().jobId, x);
+    }
+
+    // Export slots on one ESXi host count every worker's jobs, and a dead worker's slot frees itself.
+    void exportSlotsAcrossWorkers()
+    {
+        QList<JobLease> leases;
+        for (int i = 0; i < 3; ++i) {
+            auto j = m_jobs->create({});
+            leases << m_jobs->claim(j->id, QStringLiteral("w%1").arg(i), i == 0 ? 2 : 60)->value();
+        }
+        const QString esx = QStringLiteral("esx-01.example");
+        QCOMPARE(m_jobs->acquireExportSlot(leases[0], esx, 2).value(), true);
+        QCOMPARE(m_jobs->acquireExportSlot(leases[0], esx, 2).value(), true); // its own slot again
+        QCOMPARE(m_jobs->acquireExportSlot(leases[1], esx, 2).value(), true);
+        QCOMPARE(m_jobs->acquireExportSlot(leases[2], esx, 2).value(), false); // full
+        QCOMPARE(m_jobs->acquireExportSlot(leases[2], QStringLiteral("esx-02"), 2).value(), true); // another host
+        XMS_VERIFY_OK(m_jobs->releaseExportSlot(leases[2]));
+        QCOMPARE(m_jobs->exportSlotsInUse(esx).value(), 2);
+        // A slot whose holder no longer owns its job cannot be taken by it: the lease is checked.
+        auto stranger = m_jobs->acquireExportSlot(JobLease(leases[2].jobId, QStringLiteral("not-the-token")), esx, 9);
+        QVERIFY(!stranger);
+        QCOMPARE(stranger.error().code, QStringLiteral("job.lease_lost"));
+        QThread::msleep(2100); // job 0's worker "died": its 2 s lease ran out
+        QCOMPARE(m_jobs->exportSlotsInUse(esx).value(), 1);
+        QCOMPARE(m_jobs->acquireExportSlot(leases[2], esx, 2).value(), true);
+        XMS_VERIFY_OK(m_jobs->setEnded(leases[1], Stage::Failed, Stage::Export, {}, {})); // ending frees it
+        QCOMPARE(m_jobs->exportSlotsInUse(esx).value(), 1);
     }
 
     void workers()

@@ -1,5 +1,6 @@
 #include "store/schema.h"
 #include "store/store.h"
+#include "teststore.h"
 #include "testutil.h"
 
 #include <QSqlQuery>
@@ -12,34 +13,46 @@ using namespace xms;
 class TestStore : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_dir;
+
+    Result<Store> fresh(const char* name) { return test::openFreshStore(m_dir.path(), QString::fromLatin1(name)); }
+
 private slots:
     void createsSchemaAndReopens()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("xms.sqlite"));
+        auto where = test::freshStoreLocation(m_dir.path(), QStringLiteral("reopen"));
+        XMS_VERIFY_OK(where);
         {
-            auto store = Store::open(path);
+            auto store = Store::open(*where, test::storePassword(*where));
             XMS_VERIFY_OK(store);
-            QSqlQuery q(test::rawSqlite(store->path()));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), schema::latestVersion());
-            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            QSqlDatabase raw = test::rawConnection(*where);
+            QCOMPARE(test::schemaVersion(raw), schema::latestVersion());
+            QSqlQuery q(raw);
+            if (!where->isPostgres()) {
+                QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            } else { // PostgreSQL's 32-bit INTEGER would overflow byte counts past 2 GiB
+                QVERIFY(q.exec(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_name ="
+                                              " 'jobs' AND column_name = 'bytes_transferred'"))
+                        && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("bigint"));
+            }
         }
-        QVERIFY(Store::open(path).has_value()); // migrating an up-to-date database is a no-op
+        // migrating an up-to-date database is a no-op
+        QVERIFY(Store::open(*where, test::storePassword(*where)).has_value());
     }
 
     void refusesNewerSchema()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("xms.sqlite"));
+        auto where = test::freshStoreLocation(m_dir.path(), QStringLiteral("newer"));
+        XMS_VERIFY_OK(where);
         {
-            auto store = Store::open(path);
+            auto store = Store::open(*where, test::storePassword(*where));
             QVERIFY(store);
-            QSqlQuery q(test::rawSqlite(store->path()));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+            QSqlDatabase raw = test::rawConnection(*where);
+            QVERIFY(test::setSchemaVersion(raw, 999));
         }
-        auto r = Store::open(path);
+        auto r = Store::open(*where, test::storePassword(*where));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("store.too_new"));
         QVERIFY(r.error().message.contains(u"newer XMS"));
@@ -47,8 +60,7 @@ private slots:
 
     void environmentsRoundTrip()
     {
-        QTemporaryDir dir;
-        auto store = Store::open(dir.filePath(QStringLiteral("xms.sqlite")));
+        auto store = fresh("environments");
         QVERIFY(store);
         EnvironmentRecord e;
         e.name = QStringLiteral("prod-vcenter");
@@ -79,8 +91,7 @@ private slots:
 
     void cloudsAndProfilesRoundTrip()
     {
-        QTemporaryDir dir;
-        auto store = Store::open(dir.filePath(QStringLiteral("xms.sqlite")));
+        auto store = fresh("clouds");
         QVERIFY(store);
         CloudRecord c;
         c.name = QStringLiteral("xloud");
@@ -101,8 +112,9 @@ private slots:
 
     void worksFromSeveralThreads()
     {
-        QTemporaryDir dir;
-        auto store = Store::open(dir.filePath(QStringLiteral("xms.sqlite")));
+        auto where = test::freshStoreLocation(m_dir.path(), QStringLiteral("threads"));
+        XMS_VERIFY_OK(where);
+        auto store = Store::open(*where, test::storePassword(*where));
         QVERIFY(store);
         Store s = *store;
         QList<QFuture<bool>> futures;
@@ -117,9 +129,39 @@ private slots:
         }
         for (auto& f : futures)
             QVERIFY(f.result());
-        QSqlQuery q(test::rawSqlite(store->path()));
+        QSqlQuery q(test::rawConnection(*where));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM settings")) && q.next());
         QCOMPARE(q.value(0).toInt(), 100);
+    }
+
+    // The URL names the server, never the password (it would land in settings files, shell history, argv).
+    void storeUrls()
+    {
+        auto ok = StoreLocation::fromUrl(QStringLiteral("postgresql://xms@db.example:6543/factory?sslmode=verify-full"));
+        XMS_VERIFY_OK(ok);
+        QVERIFY(ok->isPostgres());
+        QCOMPARE(ok->host, QStringLiteral("db.example"));
+        QCOMPARE(ok->port, 6543);
+        QCOMPARE(ok->user, QStringLiteral("xms"));
+        QCOMPARE(ok->database, QStringLiteral("factory"));
+        QCOMPARE(ok->sslMode, QStringLiteral("verify-full"));
+        QCOMPARE(ok->display(), QStringLiteral("postgresql://xms@db.example:6543/factory?sslmode=verify-full"));
+        QCOMPARE(StoreLocation::fromUrl(QStringLiteral("postgres://a@h/d"))->port, 5432);
+        auto socket = StoreLocation::fromUrl(QStringLiteral("postgresql://a@localhost/d?host=/run/postgresql"));
+        QCOMPARE(socket->host, QStringLiteral("/run/postgresql"));
+
+        auto secret = StoreLocation::fromUrl(QStringLiteral("postgresql://xms:hunter2@db/factory"));
+        QVERIFY(!secret);
+        QCOMPARE(secret.error().code, QStringLiteral("store.url"));
+        QVERIFY(secret.error().message.contains(u"password"));
+        QVERIFY2(!secret.error().toString().contains(u"hunter2"), qPrintable(secret.error().toString()));
+        for (const char* bad : {"mysql://a@h/d", "postgresql://h/d", "postgresql://a@h/", "postgresql://a@/d",
+                                "postgresql://a@h/d?sslmode=sometimes", "not a url"}) {
+            auto r = StoreLocation::fromUrl(QString::fromLatin1(bad));
+            QVERIFY2(!r, bad);
+            QCOMPARE(r.error().code, QStringLiteral("store.url"));
+            QVERIFY(r.error().message.contains(u"postgresql://USER@HOST:PORT/DATABASE"));
+        }
     }
 };
 

@@ -1,24 +1,30 @@
 #pragma once
 
+#include "sqldialect.h"
 #include "storebackend.h"
+#include "storelocation.h"
 
 #include <QSqlDatabase>
+#include <atomic>
 #include <memory>
 
 class QSqlQuery;
 
 namespace xms {
 
-// The default backend: one SQLite file (WAL, busy timeout, foreign keys) under XMS_HOME, shared by the
-// GUI, several CLI processes and worker threads. Each thread gets its own connection. Its methods live in
-// sqlitestore.cpp (records) and sqlitejobs.cpp (jobs, events, ledger, workers).
-class SqliteStore final : public StoreBackend
+class SqlStatement; // sqljobs.cpp
+
+// The store on an SQL database: one SQLite file (WAL, busy timeout, foreign keys) under XMS_HOME, shared
+// by the GUI, several CLI processes and worker threads; or a PostgreSQL server shared by workers on many
+// hosts. One SQL text serves both; what differs is in SqlDialect. Each thread gets its own connection.
+// Its methods live in sqlstore.cpp (records) and sqljobs.cpp (jobs, events, ledger, workers, slots).
+class SqlStore final : public StoreBackend
 {
 public:
-    // Opens (creating and migrating when needed) the database at path.
-    static Result<std::shared_ptr<SqliteStore>> open(const QString& path);
+    // Opens (creating and migrating when needed) the database at `where`; password only for PostgreSQL.
+    static Result<std::shared_ptr<SqlStore>> open(const StoreLocation& where, const QString& password = {});
 
-    QString location() const override { return m_path; }
+    QString location() const override { return m_where.display(); }
     Status inTransaction(const std::function<Status()>& work) override;
 
     Result<QList<EnvironmentRecord>> environments() const override;
@@ -41,8 +47,11 @@ public:
     Result<QList<JobRecord>> jobs(int limit) const override;
     Result<QStringList> queued() const override;
     Result<std::optional<JobLease>> claim(const QString& id, const QString& owner, int leaseSeconds) override;
+    Result<std::optional<JobLease>> claimNext(const QString& owner, int leaseSeconds,
+                                              const QStringList& skip) override;
     Result<std::optional<JobLease>> takeOver(const QString& id, const QString& owner, int leaseSeconds) override;
     Status renew(const JobLease& lease, int leaseSeconds) override;
+    Status unclaim(const JobLease& lease, const Text& status) override;
     Result<QStringList> orphaned() const override;
     Status setStage(const JobLease& lease, Stage stage, const Text& status) override;
     Status end(const JobLease& lease, const JobEnd& end) override;
@@ -62,18 +71,38 @@ public:
     Status ledgerSetState(const JobLease& lease, qint64 entryId, const QString& state) override;
     Result<QList<LedgerEntry>> ledger(const QString& jobId) const override;
 
+    Result<bool> acquireExportSlot(const JobLease& lease, const QString& host, int limit) override;
+    Result<int> exportSlotsInUse(const QString& host) const override;
+    Status releaseExportSlot(const JobLease& lease) override;
+
     Status registerWorker(const QString& id, qint64 pid) override;
     Status unregisterWorker(const QString& id) override;
     Status workerHeartbeat(const QString& id) override;
     Result<int> liveWorkers(int maxAgeSeconds) const override;
+    Result<QStringList> liveWorkerHosts(int maxAgeSeconds) const override;
 
 private:
-    explicit SqliteStore(QString path);
+    SqlStore(StoreLocation where, QString password);
     QSqlDatabase db() const; // this thread's connection, opened on first use
-    QString m_path;
+    // Timestamps for leases and heartbeats in the database server's clock (PostgreSQL: measured at open,
+    // so workers on hosts whose clocks disagree still agree on when a lease ends); ISO-8601 UTC text.
+    QString now() const;
+    QString secondsFromNow(int seconds) const;
+    Status immediate(const std::function<Status()>& work) const; // one write transaction
+    Error leaseError(const JobLease& lease) const;
+    // Runs a statement that must change the rows its lease condition allows; none → leaseError.
+    Status held(SqlStatement& s, const JobLease& lease) const;
+    Result<qint64> insertEvent(const JobLease& lease, const EventRecord& e) const;
+    Result<std::optional<JobLease>> grantLease(const QString& id, const QString& owner, int leaseSeconds,
+                                               const QString& alsoSet, const QString& condition) const;
+
+    StoreLocation m_where;
+    QString m_password;
+    SqlDialect m_dialect;
+    std::atomic<qint64> m_clockOffsetMs {0};
 };
 
-// Turns a failed query into an Error (shared by the SQLite backend's parts and its schema).
+// Turns a failed query into an Error (shared by the SQL backend's parts and its schema).
 Error sqlError(const QSqlQuery& query, const QString& what);
 
 } // namespace xms

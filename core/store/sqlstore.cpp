@@ -1,4 +1,4 @@
-#include "sqlitestore.h"
+#include "sqlstore.h"
 
 #include "common/errorcodes.h"
 #include "common/logging.h"
@@ -7,6 +7,7 @@
 #include "schema.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -182,65 +183,118 @@ Error sqlError(const QSqlQuery& query, const QString& what)
                        query.lastError().text() + u" (" + what.left(80) + u')');
 }
 
-SqliteStore::SqliteStore(QString path)
-    : m_path(std::move(path))
+SqlStore::SqlStore(StoreLocation where, QString password)
+    : m_where(std::move(where))
+    , m_password(std::move(password))
+    , m_dialect(m_where.kind)
 {
 }
 
-Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const QString& path)
+namespace {
+
+// Says why a database could not be opened, with what to do about it.
+Error openError(const StoreLocation& where, const QSqlError& e)
 {
-    std::shared_ptr<SqliteStore> store(new SqliteStore(QFileInfo(path).absoluteFilePath()));
+    const QString detail = e.text();
+    if (!where.isPostgres())
+        return Error::make(errc::kStoreOpen,
+                           Text::translate("Store",
+                                           "The XMS database %1 cannot be opened. Check that the "
+                                           "directory exists and is writable, or set XMS_HOME.")
+                               .toString()
+                               .arg(where.path),
+                           detail);
+    if (detail.contains(u"password authentication failed") || detail.contains(u"no password supplied"))
+        return Error::make(errc::kStoreAuth,
+                           Text::translate("Store",
+                                           "PostgreSQL at %1 refused user '%2': the password is wrong or missing. "
+                                           "Save it with 'xms store password' (or, for a worker started by systemd, "
+                                           "as the credential xms-store-password).")
+                               .toString()
+                               .arg(where.display(), where.user),
+                           detail);
+    if (detail.contains(u"does not exist") && detail.contains(u"database"))
+        return Error::make(errc::kStoreOpen,
+                           Text::translate("Store",
+                                           "PostgreSQL at %1 has no database '%2'. Create it (for example "
+                                           "'createdb -O %3 %2' on the server), then try again.")
+                               .toString()
+                               .arg(where.display(), where.database, where.user),
+                           detail);
+    return Error::make(errc::kStoreUnreachable,
+                       Text::translate("Store",
+                                       "Cannot reach the PostgreSQL job store at %1. Check that the server runs, "
+                                       "that this host may connect to it (listen_addresses, pg_hba.conf) and that "
+                                       "the URL is right.")
+                           .toString()
+                           .arg(where.display()),
+                       detail);
+}
+
+} // namespace
+
+Result<std::shared_ptr<SqlStore>> SqlStore::open(const StoreLocation& where, const QString& password)
+{
+    StoreLocation at = where;
+    if (!at.isPostgres())
+        at.path = QFileInfo(at.path).absoluteFilePath();
+    std::shared_ptr<SqlStore> store(new SqlStore(at, password));
     QSqlDatabase db = store->db();
     if (!db.isOpen())
-        return fail(errc::kStoreOpen,
-                    Text::translate("Store",
-                                    "The XMS database %1 cannot be opened. Check that the "
-                                    "directory exists and is writable, or set XMS_HOME.")
-                        .toString()
-                        .arg(path),
-                    db.lastError().text());
-    if (auto r = schema::migrate(db); !r)
+        return std::unexpected(openError(at, db.lastError()));
+    if (at.isPostgres()) {
+        // Leases are compared across hosts: every worker writes them in the server's clock.
+        QSqlQuery q(db);
+        QElapsedTimer rtt;
+        rtt.start();
+        if (!q.exec(QStringLiteral("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")) || !q.next())
+            return std::unexpected(sqlError(q, QStringLiteral("clock")));
+        const qint64 local = QDateTime::currentMSecsSinceEpoch() - rtt.elapsed() / 2;
+        store->m_clockOffsetMs = q.value(0).toLongLong() - local;
+    }
+    if (auto r = schema::migrate(db, store->m_dialect); !r)
         return std::unexpected(r.error());
     return store;
 }
 
-QSqlDatabase SqliteStore::db() const
+QSqlDatabase SqlStore::db() const
 {
-    // QSqlDatabase connections belong to the thread that made them: one per (thread, file).
-    const QString name
-        = QStringLiteral("xms-%1-%2").arg(reinterpret_cast<quintptr>(QThread::currentThread())).arg(qHash(m_path));
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (db.open()) {
-        // WAL lets readers run beside the one writer; synchronous=FULL makes each commit durable before it
-        // returns — a ledger row must survive power loss, or cleanup would not know what was created.
-        const auto pragmaIs = [&db](const QString& pragma, const QString& expected) {
-            QSqlQuery q(db);
-            if (!q.exec(pragma) || !q.exec(pragma.section(u'=', 0, 0)) || !q.next())
-                return false;
-            return q.value(0).toString().compare(expected, Qt::CaseInsensitive) == 0;
-        };
-        if (!pragmaIs(QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("wal"))
-            || !pragmaIs(QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("2"))
-            || !pragmaIs(QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("1"))) {
-            qCWarning(lcStore) << "the database" << m_path << "refused its settings (WAL, synchronous=FULL,"
-                               << "foreign keys); not using it";
+    // QSqlDatabase connections belong to the thread that made them: one per (thread, database).
+    const QString name = QStringLiteral("xms-%1-%2")
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThread()))
+                             .arg(qHash(m_where.display()));
+    if (QSqlDatabase::contains(name)) {
+        if (QSqlDatabase db = QSqlDatabase::database(name, false); db.isOpen())
+            return db;
+        QSqlDatabase::removeDatabase(name); // closed after a failed open or a broken connection: retry
+    }
+    QSqlDatabase db = m_dialect.connect(name, m_where, m_password);
+    if (db.isOpen()) {
+        if (auto r = m_dialect.configure(db); !r) {
+            qCWarning(lcStore) << "not using the database" << m_where.display() << ":" << r.error().toString();
             db.close();
         }
     }
     return db;
 }
 
-Result<QList<EnvironmentRecord>> SqliteStore::environments() const
+QString SqlStore::now() const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs).toString(Qt::ISODateWithMs);
+}
+
+QString SqlStore::secondsFromNow(int seconds) const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs + qint64(seconds) * 1000).toString(Qt::ISODateWithMs);
+}
+
+Result<QList<EnvironmentRecord>> SqlStore::environments() const
 {
     return selectAll<EnvironmentRecord>(db(), QStringLiteral("SELECT * FROM environments ORDER BY name"),
                                         environmentFrom);
 }
 
-Result<EnvironmentRecord> SqliteStore::environment(const QString& name) const
+Result<EnvironmentRecord> SqlStore::environment(const QString& name) const
 {
     return selectOne<EnvironmentRecord>(db(), QStringLiteral("SELECT * FROM environments WHERE name = :name"), name,
                                         environmentFrom,
@@ -248,7 +302,7 @@ Result<EnvironmentRecord> SqliteStore::environment(const QString& name) const
                                                  name, QStringLiteral("xms source list")));
 }
 
-Status SqliteStore::saveEnvironment(const EnvironmentRecord& e)
+Status SqlStore::saveEnvironment(const EnvironmentRecord& e)
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
@@ -268,26 +322,26 @@ Status SqliteStore::saveEnvironment(const EnvironmentRecord& e)
     return execBound(q, QStringLiteral("save environment"));
 }
 
-Status SqliteStore::removeEnvironment(const QString& name)
+Status SqlStore::removeEnvironment(const QString& name)
 {
     return removeByName(db(), QStringLiteral("environments"), name,
                         notFound("source.not_found", Text::translate("Store", "source").toString(), name,
                                  QStringLiteral("xms source list")));
 }
 
-Result<QList<CloudRecord>> SqliteStore::clouds() const
+Result<QList<CloudRecord>> SqlStore::clouds() const
 {
     return selectAll<CloudRecord>(db(), QStringLiteral("SELECT * FROM clouds ORDER BY name"), cloudFrom);
 }
 
-Result<CloudRecord> SqliteStore::cloud(const QString& name) const
+Result<CloudRecord> SqlStore::cloud(const QString& name) const
 {
     return selectOne<CloudRecord>(db(), QStringLiteral("SELECT * FROM clouds WHERE name = :name"), name, cloudFrom,
                                   notFound("cloud.not_found", Text::translate("Store", "cloud").toString(), name,
                                            QStringLiteral("xms cloud list")));
 }
 
-Status SqliteStore::saveCloud(const CloudRecord& c)
+Status SqlStore::saveCloud(const CloudRecord& c)
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
@@ -319,19 +373,19 @@ Status SqliteStore::saveCloud(const CloudRecord& c)
     return execBound(q, QStringLiteral("save cloud"));
 }
 
-Status SqliteStore::removeCloud(const QString& name)
+Status SqlStore::removeCloud(const QString& name)
 {
     return removeByName(db(), QStringLiteral("clouds"), name,
                         notFound("cloud.not_found", Text::translate("Store", "cloud").toString(), name,
                                  QStringLiteral("xms cloud list")));
 }
 
-Result<QList<ProfileRecord>> SqliteStore::profiles() const
+Result<QList<ProfileRecord>> SqlStore::profiles() const
 {
     return selectAll<ProfileRecord>(db(), QStringLiteral("SELECT * FROM profiles ORDER BY name"), profileFrom);
 }
 
-Result<ProfileRecord> SqliteStore::profile(const QString& name) const
+Result<ProfileRecord> SqlStore::profile(const QString& name) const
 {
     return selectOne<ProfileRecord>(db(), QStringLiteral("SELECT * FROM profiles WHERE name = :name"), name,
                                     profileFrom,
@@ -339,7 +393,7 @@ Result<ProfileRecord> SqliteStore::profile(const QString& name) const
                                              QStringLiteral("xms profile list")));
 }
 
-Status SqliteStore::saveProfile(const ProfileRecord& p)
+Status SqlStore::saveProfile(const ProfileRecord& p)
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO profiles (name, mapping_json, created_at, updated_at)"
@@ -351,14 +405,14 @@ Status SqliteStore::saveProfile(const ProfileRecord& p)
     return execBound(q, QStringLiteral("save profile"));
 }
 
-Status SqliteStore::removeProfile(const QString& name)
+Status SqlStore::removeProfile(const QString& name)
 {
     return removeByName(db(), QStringLiteral("profiles"), name,
                         notFound("profile.not_found", Text::translate("Store", "profile").toString(), name,
                                  QStringLiteral("xms profile list")));
 }
 
-QString SqliteStore::setting(const QString& key, const QString& fallback) const
+QString SqlStore::setting(const QString& key, const QString& fallback) const
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = :key"));
@@ -368,7 +422,7 @@ QString SqliteStore::setting(const QString& key, const QString& fallback) const
     return fallback; // absent, or cleared with an empty value
 }
 
-Status SqliteStore::setSetting(const QString& key, const QString& value)
+Status SqlStore::setSetting(const QString& key, const QString& value)
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (:key, :value)"
