@@ -113,6 +113,13 @@
     </message>
 </context>
 <context>
+    <name>CredentialsDirectoryBackend</name>
+    <message>
+        <source> A worker started by systemd can be given it as the credential %1.</source>
+        <translation> Ein von systemd gestarteter Worker kann es als Credential %1 erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>CurlTls</name>
     <message>
         <source>This libcurl is not built with OpenSSL, so certificates cannot be checked. Install libcurl4 (the OpenSSL flavour).</source>
@@ -583,6 +590,10 @@
         <source>The XMS database is locked or cannot be written.</source>
         <translation>Die XMS-Datenbank ist gesperrt oder kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Could not save the job store choice in %1. Check that the directory is writable.</source>
+        <translation>Die Wahl des Auftragsspeichers konnte nicht in %1 gespeichert werden. Prüfen Sie, ob das Verzeichnis beschreibbar ist.</translation>
+    </message>
 </context>
 <context>
     <name>Qcow2Stream</name>
@@ -748,6 +759,53 @@
     <message>
         <source>profile</source>
         <translation>Profil</translation>
+    </message>
+    <message>
+        <source>The database refused the settings XMS needs for durable writes (%1). Check that it is not read-only and that the server allows them.</source>
+        <translation>Die Datenbank hat die Einstellungen abgelehnt, die XMS für dauerhafte Schreibvorgänge braucht (%1). Prüfen Sie, dass sie nicht schreibgeschützt ist und der Server sie erlaubt.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 refused user &apos;%2&apos;: the password is wrong or missing. Save it with &apos;xms store password&apos; (or, for a worker started by systemd, as the credential xms-store-password).</source>
+        <translation>PostgreSQL unter %1 hat den Benutzer &apos;%2&apos; abgewiesen: Das Passwort ist falsch oder fehlt. Speichern Sie es mit &apos;xms store password&apos; (oder, für einen von systemd gestarteten Worker, als Credential xms-store-password).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 has no database &apos;%2&apos;. Create it (for example &apos;createdb -O %3 %2&apos; on the server), then try again.</source>
+        <translation>PostgreSQL unter %1 hat keine Datenbank &apos;%2&apos;. Legen Sie sie an (zum Beispiel mit &apos;createdb -O %3 %2&apos; auf dem Server) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the PostgreSQL job store at %1. Check that the server runs, that this host may connect to it (listen_addresses, pg_hba.conf) and that the URL is right.</source>
+        <translation>Der PostgreSQL-Auftragsspeicher unter %1 ist nicht erreichbar. Prüfen Sie, ob der Server läuft, ob dieser Host sich verbinden darf (listen_addresses, pg_hba.conf) und ob die URL stimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>&apos;%1&apos; is not a job store XMS can use: %2. Write it as postgresql://USER@HOST:PORT/DATABASE (the password is kept in the keychain: &apos;xms store password&apos;), or leave XMS_STORE unset for the local database.</source>
+        <translation>&apos;%1&apos; ist kein Auftragsspeicher, den XMS verwenden kann: %2. Schreiben Sie ihn als postgresql://BENUTZER@HOST:PORT/DATENBANK (das Passwort liegt im Schlüsselbund: &apos;xms store password&apos;), oder lassen Sie XMS_STORE für die lokale Datenbank ungesetzt.</translation>
+    </message>
+    <message>
+        <source>it is not a postgresql:// URL</source>
+        <translation>es ist keine postgresql://-URL</translation>
+    </message>
+    <message>
+        <source>it contains a password, which must not be written in a URL</source>
+        <translation>sie enthält ein Passwort, das nicht in einer URL stehen darf</translation>
+    </message>
+    <message>
+        <source>it names no host</source>
+        <translation>sie nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>it names no user</source>
+        <translation>sie nennt keinen Benutzer</translation>
+    </message>
+    <message>
+        <source>it names no database</source>
+        <translation>sie nennt keine Datenbank</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode muss einer der Werte %1 sein</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1461,10 @@
         <source>%1 changed after it was converted</source>
         <translation>%1 wurde nach der Konvertierung verändert</translation>
     </message>
+    <message>
+        <source>the converted disks are kept in the staging area of host %1, and this worker runs on %2</source>
+        <translation>die konvertierten Datenträger liegen im Staging-Bereich von Host %1, und dieser Worker läuft auf %2</translation>
+    </message>
 </context>
 <context>
     <name>xms::Engine</name>
@@ -1413,6 +1475,14 @@
     <message>
         <source>this worker could not renew the job&apos;s lease for %1 s (longer than the lease); it was paused or lost the database</source>
         <translation>dieser Worker konnte die Lease des Auftrags %1 s lang nicht erneuern (länger als die Lease); er war angehalten oder ohne Datenbank</translation>
+    </message>
+    <message>
+        <source>The worker on %1 cannot run this job: %2 It is left for a worker on another host (%3).</source>
+        <translation>Der Worker auf %1 kann diesen Auftrag nicht ausführen: %2 Er bleibt einem Worker auf einem anderen Host überlassen (%3).</translation>
+    </message>
+    <message>
+        <source>Waiting for a worker that has its credentials (%1 lacks them)</source>
+        <translation>Wartet auf einen Worker mit den nötigen Zugangsdaten (%1 fehlen sie)</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2717,49 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>xms::ui::JobStoreTab</name>
+    <message>
+        <source>&amp;This computer only (local database)</source>
+        <translation>&amp;Nur dieser Computer (lokale Datenbank)</translation>
+    </message>
+    <message>
+        <source>&amp;Shared PostgreSQL server (workers on several hosts)</source>
+        <translation>&amp;Gemeinsamer PostgreSQL-Server (Worker auf mehreren Hosts)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the keychain)</source>
+        <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+    </message>
+    <message>
+        <source>XMS_STORE is set in this environment; it wins over what is saved here.</source>
+        <translation>XMS_STORE ist in dieser Umgebung gesetzt und hat Vorrang vor dem hier Gespeicherten.</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished">Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>A change takes effect the next time XMS Desktop starts.</source>
+        <translation>Eine Änderung wirkt beim nächsten Start von XMS Desktop.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished">Verbindung zu %1 …</translation>
+    </message>
+    <message>
+        <source>Connected: the job store is ready.</source>
+        <translation>Verbunden: Der Auftragsspeicher ist bereit.</translation>
+    </message>
+</context>
+<context>
     <name>xms::ui::JobsModel</name>
     <message>
         <source>%1 of %2</source>
@@ -2702,6 +2815,10 @@ SHA-256 %2</translation>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
     </message>
 </context>
 <context>
@@ -3419,6 +3536,10 @@ SHA-256 %2</translation>
     <message>
         <source>Verify the &amp;boot before upload:</source>
         <translation>&amp;Start vor dem Hochladen prüfen:</translation>
+    </message>
+    <message>
+        <source>&amp;Job Store</source>
+        <translation>&amp;Auftragsspeicher</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,8 @@ namespace xms::storeaccess {
 
 namespace {
 
-const QString kCredential = QStringLiteral("xms-store-password");
+// The key whose systemd credential name is xms-store-password (SecretStore::credentialName).
+const QString kCredentialKey = QStringLiteral("store-password");
 
 QSettings config()
 {
@@ -76,13 +77,15 @@ Result<QString> password(const StoreLocation& where)
     if (!where.isPostgres())
         return QString();
     const QString credentials = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
-    if (auto secret = CredentialsDirectoryBackend::readCredential(credentials, kCredential))
+    if (auto secret = CredentialsDirectoryBackend::readCredential(credentials, kCredentialKey))
         return *secret;
     auto secret = waitFor<Result<QString>>([&](QObject* context, auto done) {
         SecretStore::backend().read(passwordKey(where), context, done);
     });
-    if (!secret && secret.error().is(errc::kSecretsNotFound))
-        return QString(); // the server may not need one (peer, trust, ~/.pgpass)
+    // None stored, or no keychain on this host (a headless worker): the server may not need one (peer or
+    // trust authentication, ~/.pgpass); if it does, opening says so and how to give it.
+    if (!secret && (secret.error().is(errc::kSecretsNotFound) || secret.error().is(errc::kSecretsUnavailable)))
+        return QString();
     return secret;
 }
 

@@ -61,7 +61,8 @@ private slots:
         QMap<QString, JobLease> leases;
         for (const char* host : {"host-a", "host-b", "host-c"}) {
             const QString name = QString::fromLatin1(host);
-            auto j = m_jobs->create({{u"source"_s, u"lab"_s}, {u"vm"_s, u"vm-on-"_s + name}, {u"project"_s, u"infra"_s}});
+            const QJsonObject spec {{u"source"_s, u"lab"_s}, {u"vm"_s, QString(u"vm-on-"_s + name)}, {u"project"_s, u"infra"_s}};
+            auto j = m_jobs->create(spec);
             XMS_VERIFY_OK(j);
             qputenv("XMS_HOST_NAME", host);
             auto lease = m_jobs->claimNext(u"worker-"_s + name, 60);

@@ -4,16 +4,16 @@
 // for longer than its lease. Each test says what it asserts: every job runs exactly once, a dead host's job
 // is recovered by another host, a paused host is fenced (no write after it resumes), nothing is left in the
 // real Glance/Cinder/Neutron/Nova, the source disks are untouched.
+#include "../vsphere/vspherelab.h"
+#include "../xloud/xloudlab.h"
 #include "common/errorcodes.h"
 #include "store/jobstore.h"
 #include "teststore.h"
 #include "testutil.h"
-#include "vspherelab.h"
 #include "xloud/blockstorageclient.h"
 #include "xloud/computeclient.h"
 #include "xloud/imageclient.h"
 #include "xloud/networkclient.h"
-#include "xloudlab.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 using namespace xms;
-using namespace xms::xloudlab;
+using namespace xms::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -155,7 +155,8 @@ class TestScaleOut : public QObject
     QString eventDump(const QString& id) const
     {
         QString s;
-        for (const EventRecord& e : m_jobs->events(id).value_or(QList<EventRecord>()))
+        const QList<EventRecord> events = m_jobs->events(id).value_or(QList<EventRecord>());
+        for (const EventRecord& e : events)
             s += e.time.toString(Qt::ISODateWithMs) + u' ' + e.name + u": " + e.message + u'\n';
         return s;
     }
@@ -163,7 +164,8 @@ class TestScaleOut : public QObject
     QList<EventRecord> eventsNamed(const QString& id, const QString& name) const
     {
         QList<EventRecord> out;
-        for (const EventRecord& e : m_jobs->events(id).value_or(QList<EventRecord>()))
+        const QList<EventRecord> events = m_jobs->events(id).value_or(QList<EventRecord>());
+        for (const EventRecord& e : events)
             if (e.name == name)
                 out << e;
         return out;
@@ -180,7 +182,7 @@ class TestScaleOut : public QObject
             qWarning("submit failed: %s", qPrintable(run.err + run.out));
             return {};
         }
-        const QJsonArray arr = QJsonDocument::fromJson(run.out.toUtf8()).object()[u"jobs"].toArray();
+        const QJsonArray arr = QJsonDocument::fromJson(run.out.toUtf8()).array();
         return arr.isEmpty() ? QString() : arr.first()[u"id"].toString();
     }
 
@@ -188,7 +190,8 @@ class TestScaleOut : public QObject
     // ledger alone), and the ledger closed.
     void verifyNothingLeft(const QString& id, const QString& instance)
     {
-        for (const LedgerEntry& e : m_jobs->ledger(id).value())
+        const QList<LedgerEntry> ledger = m_jobs->ledger(id).value();
+        for (const LedgerEntry& e : ledger)
             QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.name + u" is " + e.state));
         const QString prefix = u"xms-" + id.left(8) + u'-';
         auto images = await<QList<xloud::Image>>([&](auto cb) { m_images->findImages(prefix + u"disk0-image", cb); });

@@ -9,6 +9,7 @@
 #include <QtConcurrent>
 
 using namespace xms;
+using namespace Qt::StringLiterals;
 
 class TestStore : public QObject
 {
@@ -132,6 +133,34 @@ private slots:
         QSqlQuery q(test::rawConnection(*where));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM settings")) && q.next());
         QCOMPARE(q.value(0).toInt(), 100);
+    }
+
+    // A PostgreSQL store that cannot be opened says why and what to do (and nothing is created).
+    void unreachableServerIsExplained()
+    {
+        auto r = Store::open(*StoreLocation::fromUrl(u"postgresql://xms@127.0.0.1:1/xms"_s), u"x"_s);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("store.unreachable"));
+        QVERIFY(r.error().message.contains(u"postgresql://xms@127.0.0.1:1/xms"));
+        QVERIFY(r.error().message.contains(u"pg_hba.conf"));
+    }
+
+    void wrongPasswordAndMissingDatabaseAreExplained()
+    {
+        if (!test::onPostgres())
+            QSKIP("needs a PostgreSQL server: tst_store_pg runs this");
+        auto where = test::freshStoreLocation(m_dir.path(), u"auth"_s);
+        XMS_VERIFY_OK(where);
+        auto wrong = Store::open(*where, u"not-the-password"_s);
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, QStringLiteral("store.auth"));
+        QVERIFY(wrong.error().message.contains(u"xms store password"));
+        QVERIFY(!wrong.error().toString().contains(u"not-the-password"));
+        StoreLocation missing = *where;
+        missing.database = u"xms_no_such_database"_s;
+        auto none = Store::open(missing, test::storePassword(*where));
+        QVERIFY(!none);
+        QVERIFY2(none.error().message.contains(u"createdb"), qPrintable(none.error().message));
     }
 
     // The URL names the server, never the password (it would land in settings files, shell history, argv).
