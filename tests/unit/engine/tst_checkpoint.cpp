@@ -165,6 +165,32 @@ private slots:
         QCOMPARE(Checkpoint::capture(ctx).toJson().value(u"powered_off_moref"), stored.value(u"powered_off_moref"));
     }
 
+    // Workers on several hosts: kept disks are trusted only on the host whose staging holds them.
+    void disksOnAnotherHostAreNotReused()
+    {
+        const QString disk = m_dir.filePath(u"disk-host.raw"_s);
+        QFile f(disk);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(4096));
+        f.close();
+        qputenv("XMS_HOST_NAME", "conv-01");
+        JobContext ctx;
+        ctx.exported.disks.append(vsphere::ExportedDisk {});
+        ctx.exported.disks.first().path = disk;
+        const Checkpoint here = Checkpoint::capture(ctx);
+        QCOMPARE(here.host, u"conv-01"_s);
+        QCOMPARE(Checkpoint::fromJson(here.toJson())->host, u"conv-01"_s);
+        QVERIFY(here.verify().has_value());
+        QVERIFY(here.onThisHost());
+
+        qputenv("XMS_HOST_NAME", "conv-02"); // the same path may exist there, but not these bytes
+        const Status elsewhere = here.verify();
+        qunsetenv("XMS_HOST_NAME");
+        QVERIFY(!elsewhere);
+        QCOMPARE(elsewhere.error().code, u"checkpoint.elsewhere"_s);
+        QVERIFY(elsewhere.error().message.contains(u"conv-01"));
+        QVERIFY(elsewhere.error().message.contains(u"conv-02"));
+    }
+
     // A job whose stages left no inspection result (or an unreadable one) and did not power anything off.
     void emptyPartsStayEmpty()
     {
