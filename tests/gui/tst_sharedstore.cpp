@@ -116,7 +116,7 @@ private slots:
                     b->click();
         });
         QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 15000);
-        QCOMPARE(tested.first().first().toBool(), true);
+        QVERIFY2(tested.first().first().toBool(), qPrintable(tab.statusLabel()->text()));
         QVERIFY2(tab.statusLabel()->text().contains(u"Connected"), qPrintable(tab.statusLabel()->text()));
 
         tab.urlEdit()->setText(u"postgresql://xms@127.0.0.1:1/nothing"_s); // nothing listens on port 1
