@@ -308,40 +308,44 @@ Result<QStringList> SqlStore::queued() const
     return ids;
 }
 
-// Gives the job to owner with a fresh lease when `condition` holds (claim: queued and unowned; takeOver:
-// the lease expired); nullopt when it did not. `alsoSet` and `condition` may use :now2 and :now3.
-Result<std::optional<JobLease>> SqlStore::grantLease(const QString& id, const QString& owner, int leaseSeconds,
-                                                     const QString& alsoSet, const QString& condition) const
+// Gives a job to owner with a fresh lease: the job `target` picks (an SQL expression for its id) when
+// `condition` holds (claim: queued and unowned; takeOver: the lease expired); nullopt when none did.
+// `alsoSet` and `condition` may use :now2 and :now3; `id` is bound to :id when given.
+Result<std::optional<JobLease>> SqlStore::grantLease(const QString& target, const QString& id, const QString& owner,
+                                                     int leaseSeconds, const QString& alsoSet,
+                                                     const QString& condition) const
 {
     SqlStatement s(db(),
                    QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
                                   " heartbeat_at = :now, worker_host = :host")
-                       + alsoSet + QStringLiteral(" WHERE id = :id AND ") + condition);
+                       + alsoSet + QStringLiteral(" WHERE id = ") + target + QStringLiteral(" AND ") + condition
+                       + QStringLiteral(" RETURNING id"));
     const QString t = now();
     const QString token = newToken();
-    if (auto r = s.bind(":owner", owner)
-                     .bind(":token", token)
-                     .bind(":expires", secondsFromNow(leaseSeconds))
-                     .bind(":now", t)
-                     .bind(":host", paths::hostName())
-                     .bind(":now2", t)
-                     .bind(":now3", t)
-                     .bind(":id", id)
-                     .exec();
-        !r)
+    s.bind(":owner", owner)
+        .bind(":token", token)
+        .bind(":expires", secondsFromNow(leaseSeconds))
+        .bind(":now", t)
+        .bind(":host", paths::hostName())
+        .bind(":now2", t)
+        .bind(":now3", t);
+    if (!id.isEmpty())
+        s.bind(":id", id);
+    if (auto r = s.exec(); !r)
         return std::unexpected(r.error());
-    if (s.query().numRowsAffected() != 1)
+    if (!s.query().next())
         return std::nullopt;
-    return JobLease(id, token);
+    return JobLease(s.query().value(0).toString(), token);
 }
 
 namespace {
 const QString kClaimable = QStringLiteral("owner = '' AND stage = 'queued' AND cancel_requested = 0");
+const QString kClaimSets = QStringLiteral(", started_at = :now2, updated_at = :now3");
 } // namespace
 
 Result<std::optional<JobLease>> SqlStore::claim(const QString& id, const QString& owner, int leaseSeconds)
 {
-    return grantLease(id, owner, leaseSeconds, QStringLiteral(", started_at = :now2, updated_at = :now3"),
+    return grantLease(QStringLiteral(":id"), id, owner, leaseSeconds, kClaimSets,
                       QStringLiteral("owner = '' AND stage = 'queued'"));
 }
 
@@ -350,36 +354,17 @@ Result<std::optional<JobLease>> SqlStore::claimNext(const QString& owner, int le
     // The oldest claimable row, locked while it is taken; on PostgreSQL other claimers skip a locked row
     // and take the next instead of queueing behind it (SQLite's single writer makes the statement atomic).
     QStringList skipped;
-    for (int i = 0; i < skip.size(); ++i)
-        skipped << QStringLiteral("'%1'").arg(QString(skip[i]).replace(u'\'', QStringLiteral("''")));
+    for (const QString& id : skip)
+        skipped << QStringLiteral("'%1'").arg(QString(id).replace(u'\'', QStringLiteral("''")));
     const QString pick = QStringLiteral("(SELECT id FROM jobs WHERE ") + kClaimable
         + (skipped.isEmpty() ? QString() : QStringLiteral(" AND id NOT IN (%1)").arg(skipped.join(u',')))
         + QStringLiteral(" ORDER BY seq LIMIT 1") + m_dialect.skipLocked() + u')';
-    SqlStatement s(db(),
-                   QStringLiteral("UPDATE jobs SET owner = :owner, lease_token = :token, lease_expires_at = :expires,"
-                                  " heartbeat_at = :now, worker_host = :host, started_at = :now2, updated_at = :now3"
-                                  " WHERE id = ")
-                       + pick + QStringLiteral(" AND ") + kClaimable + QStringLiteral(" RETURNING id"));
-    const QString t = now();
-    const QString token = newToken();
-    if (auto r = s.bind(":owner", owner)
-                     .bind(":token", token)
-                     .bind(":expires", secondsFromNow(leaseSeconds))
-                     .bind(":now", t)
-                     .bind(":host", paths::hostName())
-                     .bind(":now2", t)
-                     .bind(":now3", t)
-                     .exec();
-        !r)
-        return std::unexpected(r.error());
-    if (!s.query().next())
-        return std::nullopt;
-    return JobLease(s.query().value(0).toString(), token);
+    return grantLease(pick, {}, owner, leaseSeconds, kClaimSets, kClaimable);
 }
 
 Result<std::optional<JobLease>> SqlStore::takeOver(const QString& id, const QString& owner, int leaseSeconds)
 {
-    return grantLease(id, owner, leaseSeconds, QStringLiteral(", updated_at = :now3"),
+    return grantLease(QStringLiteral(":id"), id, owner, leaseSeconds, QStringLiteral(", updated_at = :now3"),
                       QStringLiteral("owner != '' AND lease_expires_at < :now2"
                                      " AND stage NOT IN ('completed', 'failed', 'cancelled')"));
 }

@@ -93,8 +93,9 @@ private:
     // Runs a statement that must change the rows its lease condition allows; none → leaseError.
     Status held(SqlStatement& s, const JobLease& lease) const;
     Result<qint64> insertEvent(const JobLease& lease, const EventRecord& e) const;
-    Result<std::optional<JobLease>> grantLease(const QString& id, const QString& owner, int leaseSeconds,
-                                               const QString& alsoSet, const QString& condition) const;
+    Result<std::optional<JobLease>> grantLease(const QString& target, const QString& id, const QString& owner,
+                                               int leaseSeconds, const QString& alsoSet,
+                                               const QString& condition) const;
 
     StoreLocation m_where;
     QString m_password;
