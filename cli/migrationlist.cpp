@@ -27,6 +27,7 @@ QJsonObject jobJson(const JobRecord& j)
                    {QStringLiteral("stage"), stageKey(j.stage)},
                    {QStringLiteral("status"), j.statusText},
                    {QStringLiteral("attempt"), j.attempt},
+                   {QStringLiteral("host"), j.workerHost},
                    {QStringLiteral("spec"), j.spec},
                    {QStringLiteral("stages"), stages},
                    {QStringLiteral("bytes_transferred"), j.bytesTransferred},
@@ -106,6 +107,8 @@ void printJob(const JobRecord& j)
     if (j.stage == Stage::Failed || j.stage == Stage::Cancelled)
         o << " during " << stageName(j.failedStage);
     o << "\nStatus:     " << j.statusText << '\n';
+    if (!j.workerHost.isEmpty())
+        o << "Host:       " << j.workerHost << (j.owner.isEmpty() ? QString() : u" (worker " + j.owner + u')') << '\n';
     for (Stage s : workStages()) {
         const StageProgress sp = j.progress.value(s);
         o << "  " << stageName(s).leftJustified(13) << QStringLiteral("%1%").arg(sp.percent, 4);

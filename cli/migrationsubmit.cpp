@@ -62,7 +62,8 @@ bool printVerdicts(const QList<PreflightReport>& reports, bool json, QHash<QStri
                   << preflight::formatMinutes(r.estimate->seconds) << Qt::endl;
         if (r.verdict == Verdict::Pass)
             continue;
-        QTextStream& stream = r.verdict == Verdict::Block ? err() : out();
+        // With --output json standard output holds the JSON only: warnings go beside the errors.
+        QTextStream& stream = r.verdict == Verdict::Block || json ? err() : out();
         stream << "Preflight " << r.summary() << Qt::endl;
         for (const PreflightCheck& c : r.failing())
             if (!c.fix.isEmpty())

@@ -4,6 +4,7 @@
 // only what xms says, and removes what a completed migration made so the next test starts clean.
 #include "../vsphere/vspherelab.h"
 #include "../xloud/xloudlab.h"
+#include "migrationlab.h"
 #include "guest/bootverifier.h"
 #include "store/jobstore.h"
 #include "store/store.h"
@@ -30,12 +31,7 @@ using namespace xms::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using migrationlab::Run;
 
 const QStringList kSeedEvents
     = {u"source.powered_off"_s, u"export.started"_s, u"export.progress"_s,    u"guest_fixes.started"_s,
@@ -66,7 +62,7 @@ class TestMigration : public QObject
 
     QTemporaryDir m_home;
     std::optional<JobStore> m_jobs;
-    xloud::Session* m_session = nullptr;
+    migrationlab::LabCloud* m_cloud = nullptr;
     xloud::ComputeClient* m_compute = nullptr;
     xloud::BlockStorageClient* m_volumes = nullptr;
     xloud::NetworkClient* m_network = nullptr;
@@ -77,23 +73,9 @@ class TestMigration : public QObject
 
     Run xms(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 180000)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"XMS_HOME"_s, m_home.path());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(XMS_CLI), args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs))
-            p.kill();
-        Run r {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-        for (const char* secret : {"OS_PASSWORD", "XMS_LAB_VC_PASSWORD"})
-            if (r.out.contains(QString::fromUtf8(qgetenv(secret)))
-                || r.err.contains(QString::fromUtf8(qgetenv(secret))))
-                qFatal("xms printed a password");
-        return r;
+        return migrationlab::runXms(env, args, input, timeoutMs);
     }
 
     // lab-debian-bios has 1 vCPU, lab-two-disks 2 (both 2 GiB RAM): the smallest flavors that fit.
@@ -108,29 +90,14 @@ class TestMigration : public QObject
 
     JobRecord job(const QString& id) { return m_jobs->job(id).value(); }
 
-    // Polls the shared store, as the GUI does, until the job satisfies `done` (or the time is up).
     JobRecord waitFor(const QString& id, const std::function<bool(const JobRecord&)>& done, int timeoutMs)
     {
-        JobRecord j;
-        (void)QTest::qWaitFor(
-            [&] {
-                j = job(id);
-                return done(j);
-            },
-            timeoutMs);
-        return j;
+        return migrationlab::waitFor(*m_jobs, id, done, timeoutMs);
     }
 
     QStringList eventNames(const QString& id) const { return test::eventNames(*m_jobs, id); }
 
-    QString eventDump(const QString& id)
-    {
-        QString s;
-        const auto events = m_jobs->events(id);
-        for (const EventRecord& e : events.value())
-            s += e.name + u": " + e.message + u'\n';
-        return s;
-    }
+    QString eventDump(const QString& id) { return migrationlab::eventDump(*m_jobs, id); }
 
     // The seed events in this order (others may come between them).
     static bool inOrder(const QStringList& names, const QStringList& wanted)
@@ -144,63 +111,19 @@ class TestMigration : public QObject
         return true;
     }
 
-    QString submitted(const Run& r)
-    {
-        const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
-        return arr.isEmpty() ? QString() : arr.first()[u"id"].toString();
-    }
+    QString submitted(const Run& r) { return migrationlab::submittedId(r); }
 
-    // Nothing of the job is left in the real services: every ledger entry deleted, and none of its
-    // resources findable by the names and tags the engine uses.
     // Nothing of the job in Xloud; its staging directory gone too unless the job kept its converted disks.
     void verifyNothingLeft(const QString& id, bool stagingKept = false)
     {
-        const auto ledger = m_jobs->ledger(id);
-        QVERIFY(ledger.has_value());
-        for (const LedgerEntry& e : *ledger)
-            QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.name + u" is " + e.state));
-        const QString prefix = u"xms-" + id.left(8) + u'-';
-        for (int disk = 0; disk < 2; ++disk) {
-            auto images = await<QList<xloud::Image>>(
-                [&](auto cb) { m_images->findImages(prefix + u"disk" + QString::number(disk) + u"-image", cb); });
-            XMS_VERIFY_OK(images);
-            QVERIFY2(images->isEmpty(), "a temporary image was left behind");
-            auto ports = await<QList<xloud::Port>>(
-                [&](auto cb) { m_network->findPorts(prefix + u"nic" + QString::number(disk), cb); });
-            XMS_VERIFY_OK(ports);
-            QVERIFY2(ports->isEmpty(), "a port was left behind");
-        }
-        const JobRecord j = job(id);
-        const QString instance = j.spec.value(u"vm").toString();
-        for (int disk = 0; disk < 2; ++disk) {
-            auto volumes = await<QList<xloud::Volume>>(
-                [&](auto cb) { m_volumes->findVolumes(instance + u"-disk" + QString::number(disk), cb); });
-            XMS_VERIFY_OK(volumes);
-            for (const xloud::Volume& v : *volumes)
-                QVERIFY2(v.metadata.value(u"xms_job"_s) != id, "a volume was left behind");
-        }
-        auto servers = await<QList<xloud::Server>>([&](auto cb) { m_compute->findServers(instance, cb); });
-        XMS_VERIFY_OK(servers);
-        for (const xloud::Server& s : *servers)
-            QVERIFY2(s.metadata.value(u"xms_job"_s) != id, "a server was left behind");
+        m_cloud->verifyNothingLeft(*m_jobs, id, job(id).spec.value(u"vm").toString(), 2);
+        if (QTest::currentTestFailed())
+            return;
         if (!stagingKept)
             QVERIFY2(!QDir(m_home.filePath(u"staging/"_s + id)).exists(), "staging files were left behind");
     }
 
-    // What a completed migration made, removed so the lab's quota stays free for the next test.
-    void removeMigrated(const JobRecord& j)
-    {
-        const QString server = j.result.value(u"server_id").toString();
-        if (!server.isEmpty()) {
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->deleteServer(server, cb); }));
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->waitDeleted(server, cb); }, 300000));
-        }
-        for (const QJsonValue& p : j.result.value(u"port_ids").toArray())
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.toString(), cb); }));
-        for (const QJsonValue& v : j.result.value(u"volume_ids").toArray()) {
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->removeVolume(v.toString(), cb); }, 300000));
-        }
-    }
+    void removeMigrated(const JobRecord& j) { m_cloud->removeMigrated(j); }
 
     QString volumeFile(const QString& volumeId) const { return m_labDir + u"/cloud/cinder/volumes/volume-" + volumeId; }
 
@@ -267,23 +190,14 @@ private slots:
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
 
-        const Run source
-            = xms({u"source"_s, u"create"_s, u"lab"_s, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"), u"--port"_s,
-                   vspherelab::env("XMS_LAB_VC_PORT"), u"--user"_s, vspherelab::env("XMS_LAB_VC_USER"),
-                   u"--password-stdin"_s, u"--thumbprint"_s, vspherelab::env("XMS_LAB_VC_THUMBPRINT")},
-                  vspherelab::env("XMS_LAB_VC_PASSWORD").toUtf8() + '\n');
-        QVERIFY2(source.exitCode == 0, qPrintable(source.err));
-        const CloudRecord c = labCloud();
-        const Run cloud = xms({u"cloud"_s, u"create"_s, u"lab"_s, u"--auth-url"_s, c.authUrl, u"--user"_s, c.username,
-                               u"--password-stdin"_s, u"--project"_s, c.project, u"--region"_s, c.region},
-                              labPassword().toUtf8() + '\n');
-        QVERIFY2(cloud.exitCode == 0, qPrintable(cloud.err));
-
-        m_session = new xloud::Session(labCloud(u"migration-check"_s), labPassword(), this);
-        m_compute = new xloud::ComputeClient(m_session, c.project, this);
-        m_volumes = new xloud::BlockStorageClient(m_session, c.project, this);
-        m_network = new xloud::NetworkClient(m_session, c.project, this);
-        m_images = new xloud::ImageClient(m_session, c.project, this);
+        const QString added = migrationlab::addLabSourceAndCloud(
+            [this](const QStringList& args, const QByteArray& input) { return xms(args, input); });
+        QVERIFY2(added.isEmpty(), qPrintable(added));
+        m_cloud = new migrationlab::LabCloud(this);
+        m_compute = m_cloud->compute;
+        m_volumes = m_cloud->volumes;
+        m_network = m_cloud->network;
+        m_images = m_cloud->images;
     }
 
     // d. Over quota: preflight names the quota and submit creates no job.

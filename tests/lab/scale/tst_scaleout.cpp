@@ -5,6 +5,7 @@
 // is recovered by another host, a paused host is fenced (no write after it resumes), nothing is left in the
 // real Glance/Cinder/Neutron/Nova, the source disks are untouched.
 #include "../vsphere/vspherelab.h"
+#include "../migration/migrationlab.h"
 #include "../xloud/xloudlab.h"
 #include "common/errorcodes.h"
 #include "store/jobstore.h"
@@ -35,11 +36,7 @@ namespace {
 
 constexpr int kLeaseSeconds = 10;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using migrationlab::Run;
 
 // One simulated conversion host: its own XMS_HOME (staging, logs, keychain namespace), its own host name,
 // and a credentials directory as systemd would give its worker (store password, source and cloud secrets).
@@ -70,11 +67,7 @@ class TestScaleOut : public QObject
     QString m_pgPassword;
     std::optional<JobStore> m_jobs;
     std::array<Host, 3> m_hosts;
-    xloud::Session* m_session = nullptr;
-    xloud::ComputeClient* m_compute = nullptr;
-    xloud::BlockStorageClient* m_volumes = nullptr;
-    xloud::NetworkClient* m_network = nullptr;
-    xloud::ImageClient* m_images = nullptr;
+    migrationlab::LabCloud* m_cloud = nullptr;
 
     QProcessEnvironment environmentFor(const QString& home, const QString& credentials) const
     {
@@ -88,16 +81,8 @@ class TestScaleOut : public QObject
     // The operator's CLI: source and cloud secrets in the keychain; the store's password as a credential.
     Run xms(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 180000)
     {
-        QProcess p;
-        p.setProcessEnvironment(environmentFor(m_operator.path(), m_operator.filePath(u"credentials"_s)));
-        p.start(QStringLiteral(XMS_CLI), args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs))
-            p.kill();
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return migrationlab::runXms(environmentFor(m_operator.path(), m_operator.filePath(u"credentials"_s)), args,
+                                    input, timeoutMs);
     }
 
     void startWorker(Host& h)
@@ -142,24 +127,10 @@ class TestScaleOut : public QObject
 
     JobRecord waitFor(const QString& id, const std::function<bool(const JobRecord&)>& done, int timeoutMs)
     {
-        JobRecord j;
-        (void)QTest::qWaitFor(
-            [&] {
-                j = m_jobs->job(id).value_or(JobRecord());
-                return done(j);
-            },
-            timeoutMs);
-        return j;
+        return migrationlab::waitFor(*m_jobs, id, done, timeoutMs);
     }
 
-    QString eventDump(const QString& id) const
-    {
-        QString s;
-        const QList<EventRecord> events = m_jobs->events(id).value_or(QList<EventRecord>());
-        for (const EventRecord& e : events)
-            s += e.time.toString(Qt::ISODateWithMs) + u' ' + e.name + u": " + e.message + u'\n';
-        return s;
-    }
+    QString eventDump(const QString& id) const { return migrationlab::eventDump(*m_jobs, id); }
 
     QList<EventRecord> eventsNamed(const QString& id, const QString& name) const
     {
@@ -178,49 +149,26 @@ class TestScaleOut : public QObject
                              u"m1.small"_s, u"--volume-type"_s, u"ssd"_s, u"--instance-name"_s, instance,
                              u"--network-map"_s, u"VM Network=internal-net"_s, u"--again"_s, u"--output"_s,
                              u"json"_s});
-        if (run.exitCode != 0) {
+        if (run.exitCode != 0)
             qWarning("submit failed: %s", qPrintable(run.err + run.out));
-            return {};
-        }
-        const QJsonArray arr = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        return arr.isEmpty() ? QString() : arr.first()[u"id"].toString();
+        return migrationlab::submittedId(run);
     }
 
-    // Nothing of the job in the real services, found by the names and tags the engine uses (not by the
-    // ledger alone), and the ledger closed.
     void verifyNothingLeft(const QString& id, const QString& instance)
     {
-        const QList<LedgerEntry> ledger = m_jobs->ledger(id).value();
-        for (const LedgerEntry& e : ledger)
-            QVERIFY2(e.state == u"deleted", qPrintable(e.kind + u' ' + e.name + u" is " + e.state));
-        const QString prefix = u"xms-" + id.left(8) + u'-';
-        auto images = await<QList<xloud::Image>>([&](auto cb) { m_images->findImages(prefix + u"disk0-image", cb); });
-        XMS_VERIFY_OK(images);
-        QVERIFY2(images->isEmpty(), "a temporary image was left behind");
-        auto ports = await<QList<xloud::Port>>([&](auto cb) { m_network->findPorts(prefix + u"nic0", cb); });
-        XMS_VERIFY_OK(ports);
-        QVERIFY2(ports->isEmpty(), "a port was left behind");
-        auto volumes = await<QList<xloud::Volume>>([&](auto cb) { m_volumes->findVolumes(instance + u"-disk0", cb); });
-        XMS_VERIFY_OK(volumes);
-        for (const xloud::Volume& v : *volumes)
-            QVERIFY2(v.metadata.value(u"xms_job"_s) != id, "a volume was left behind");
-        auto servers = await<QList<xloud::Server>>([&](auto cb) { m_compute->findServers(instance, cb); });
-        XMS_VERIFY_OK(servers);
-        for (const xloud::Server& s : *servers)
-            QVERIFY2(s.metadata.value(u"xms_job"_s) != id, "a server was left behind");
+        m_cloud->verifyNothingLeft(*m_jobs, id, instance, 1);
     }
 
-    void removeMigrated(const JobRecord& j)
+    // A VM's disks and configuration in the simulator's datastore (vmware.log is the simulated hypervisor's
+    // own log of power operations).
+    static QMap<QString, QByteArray> sourceFiles(const QString& vm)
     {
-        const QString server = j.result.value(u"server_id").toString();
-        if (!server.isEmpty()) {
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->deleteServer(server, cb); }));
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_compute->waitDeleted(server, cb); }, 300000));
-        }
-        for (const QJsonValue& p : j.result.value(u"port_ids").toArray())
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_network->deletePort(p.toString(), cb); }));
-        for (const QJsonValue& v : j.result.value(u"volume_ids").toArray())
-            XMS_VERIFY_OK(awaitStatus([&](auto cb) { m_volumes->removeVolume(v.toString(), cb); }, 300000));
+        QMap<QString, QByteArray> out;
+        const auto all = vspherelab::datastoreHashes();
+        for (auto it = all.begin(); it != all.end(); ++it)
+            if (it.key().contains(vm) && !it.key().endsWith(u"vmware.log"))
+                out.insert(it.key(), it.value());
+        return out;
     }
 
     // A job that has reached a stage of the conversion on some host: that host's name.
@@ -256,17 +204,9 @@ private slots:
         XMS_VERIFY_OK(store);
         m_jobs.emplace(*store);
 
-        const Run source
-            = xms({u"source"_s, u"create"_s, u"lab"_s, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"), u"--port"_s,
-                   vspherelab::env("XMS_LAB_VC_PORT"), u"--user"_s, vspherelab::env("XMS_LAB_VC_USER"),
-                   u"--password-stdin"_s, u"--thumbprint"_s, vspherelab::env("XMS_LAB_VC_THUMBPRINT")},
-                  vspherelab::env("XMS_LAB_VC_PASSWORD").toUtf8() + '\n');
-        QVERIFY2(source.exitCode == 0, qPrintable(source.err));
-        const CloudRecord c = labCloud();
-        const Run cloud = xms({u"cloud"_s, u"create"_s, u"lab"_s, u"--auth-url"_s, c.authUrl, u"--user"_s, c.username,
-                               u"--password-stdin"_s, u"--project"_s, c.project, u"--region"_s, c.region},
-                              labPassword().toUtf8() + '\n');
-        QVERIFY2(cloud.exitCode == 0, qPrintable(cloud.err));
+        const QString added = migrationlab::addLabSourceAndCloud(
+            [this](const QStringList& args, const QByteArray& input) { return xms(args, input); });
+        QVERIFY2(added.isEmpty(), qPrintable(added));
         // The shared store's settings reach every host; boot verification is the BIOS e2e test's to prove.
         QCOMPARE(xms({u"settings"_s, u"set"_s, u"guest/verify-boot"_s, u"never"_s}).exitCode, 0);
 
@@ -282,12 +222,7 @@ private slots:
             startWorker(h);
         }
         QVERIFY2(QTest::qWaitFor([&] { return liveHosts().size() == 3; }, 30000), qPrintable(liveHosts().join(u',')));
-
-        m_session = new xloud::Session(labCloud(u"scaleout-check"_s), labPassword(), this);
-        m_compute = new xloud::ComputeClient(m_session, c.project, this);
-        m_volumes = new xloud::BlockStorageClient(m_session, c.project, this);
-        m_network = new xloud::NetworkClient(m_session, c.project, this);
-        m_images = new xloud::ImageClient(m_session, c.project, this);
+        m_cloud = new migrationlab::LabCloud(this);
     }
 
     void cleanupTestCase()
@@ -300,7 +235,7 @@ private slots:
     // jobs. One is a real migration to Completed; five name VMs the vCenter does not have and stop at Export.
     void sixJobsOnThreeHosts()
     {
-        const auto before = vspherelab::datastoreHashes();
+        const auto before = sourceFiles(u"lab-debian-bios"_s);
         const QString real = submit(u"lab-debian-bios"_s, u"scale-real"_s);
         QVERIFY(!real.isEmpty());
         QStringList ids {real};
@@ -339,8 +274,8 @@ private slots:
         qInfo() << "jobs per host:" << perHost;
         // One slot per worker: while one host converts the real guest, the other two run the rest.
         QVERIFY2(perHost.size() >= 2, "the jobs did not spread over the hosts");
-        QCOMPARE(vspherelab::datastoreHashes(), before); // the source was only read
-        removeMigrated(m_jobs->job(real).value());
+        QCOMPARE(sourceFiles(u"lab-debian-bios"_s), before); // the source was only read
+        m_cloud->removeMigrated(m_jobs->job(real).value());
     }
 
     // kill -9 of a whole host mid-conversion: its lease runs out and a worker on another host recovers the
