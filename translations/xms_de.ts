@@ -2744,7 +2744,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished">Pass&amp;wort:</translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>A change takes effect the next time XMS Desktop starts.</source>
@@ -2752,7 +2752,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished">Verbindung zu %1 …</translation>
+        <translation>Verbindung zu %1 …</translation>
     </message>
     <message>
         <source>Connected: the job store is ready.</source>
