@@ -98,9 +98,8 @@ Verdict verdictFromKey(QStringView key)
 
 PreflightCheck PreflightCheck::fromJson(const QJsonObject& o)
 {
-    return {o.value(u"category").toString(), o.value(u"key").toString(),
-            verdictFromKey(o.value(u"verdict").toString()), o.value(u"message").toString(),
-            o.value(u"fix").toString()};
+    return {o.value(u"category").toString(), o.value(u"key").toString(), verdictFromKey(o.value(u"verdict").toString()),
+            o.value(u"message").toString(), o.value(u"fix").toString()};
 }
 
 Estimate Estimate::fromJson(const QJsonObject& o)

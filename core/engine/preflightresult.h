@@ -54,7 +54,6 @@ struct PreflightReport
     static PreflightReport fromJson(const QJsonObject& o);
 };
 
-
 Verdict verdictFromKey(QStringView key); // Pass for an unknown key
 
 } // namespace xms

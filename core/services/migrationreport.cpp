@@ -14,11 +14,10 @@ using DiskIntegrity = MigrationReport::DiskIntegrity;
 
 bool namesASecret(const QString& key)
 {
-    static const QStringList words {QStringLiteral("password"), QStringLiteral("passwd"),
-                                    QStringLiteral("secret"),   QStringLiteral("token"),
-                                    QStringLiteral("credential"), QStringLiteral("cookie"),
-                                    QStringLiteral("authorization"), QStringLiteral("private_key"),
-                                    QStringLiteral("api_key")};
+    static const QStringList words {
+        QStringLiteral("password"),      QStringLiteral("passwd"),      QStringLiteral("secret"),
+        QStringLiteral("token"),         QStringLiteral("credential"),  QStringLiteral("cookie"),
+        QStringLiteral("authorization"), QStringLiteral("private_key"), QStringLiteral("api_key")};
     return std::any_of(words.begin(), words.end(),
                        [&](const QString& w) { return key.contains(w, Qt::CaseInsensitive); });
 }
@@ -153,9 +152,12 @@ double MigrationReport::StageSpan::bytesPerSecond() const
 QString integrityVerdictKey(MigrationReport::DiskIntegrity::Verdict v)
 {
     switch (v) {
-    case DiskIntegrity::Verdict::Match: return QStringLiteral("match");
-    case DiskIntegrity::Verdict::Mismatch: return QStringLiteral("mismatch");
-    case DiskIntegrity::Verdict::NotCompared: break;
+    case DiskIntegrity::Verdict::Match:
+        return QStringLiteral("match");
+    case DiskIntegrity::Verdict::Mismatch:
+        return QStringLiteral("mismatch");
+    case DiskIntegrity::Verdict::NotCompared:
+        break;
     }
     return QStringLiteral("not_compared");
 }
@@ -194,8 +196,8 @@ MigrationReport MigrationReport::build(const JobRecord& job, const QList<EventRe
             r.warnings.append(clean);
     }
     const QList<QList<EventRecord>> attempts = attemptsOf(r.events);
-    r.attempts = int(std::count_if(events.begin(), events.end(),
-                                   [](const EventRecord& e) { return e.name == u"job.started"; }));
+    r.attempts = int(
+        std::count_if(events.begin(), events.end(), [](const EventRecord& e) { return e.name == u"job.started"; }));
     r.timeline = timelineOf(attempts, job);
     if (!attempts.isEmpty()) {
         r.integrity = integrityOf(attempts.last());

@@ -1,8 +1,7 @@
 // The report as one self-contained HTML page: inline CSS and an inline SVG chart of the stage timeline,
 // nothing loaded from anywhere (it is read offline, attached to tickets, printed).
-#include "reportrender.h"
-
 #include "common/units.h"
+#include "reportrender.h"
 
 #include <QLocale>
 
@@ -68,8 +67,10 @@ void appendTable(QString& out, const ReportRenderer::Table& t)
         for (qsizetype c = 0; c < row.size(); ++c) {
             const bool head = t.keyValue && c == 0;
             const bool mono = hashes && c > 0 && c < row.size() - 1;
-            out += (head ? u"<th>"_s : mono ? u"<td class=\"mono\">"_s : u"<td>"_s) + esc(row.at(c))
-                + (head ? u"</th>"_s : u"</td>"_s);
+            out += (head       ? u"<th>"_s
+                        : mono ? u"<td class=\"mono\">"_s
+                               : u"<td>"_s)
+                + esc(row.at(c)) + (head ? u"</th>"_s : u"</td>"_s);
         }
         out += u"</tr>\n"_s;
     }
@@ -117,7 +118,9 @@ QString ReportRenderer::timelineSvg(const MigrationReport& r)
         svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"%3\">%4</text>\n")
                    .arg(c.toString(gx, 'f', 1))
                    .arg(height - kAxis + 18)
-                   .arg(i == 0 ? u"start"_s : i == 4 ? u"end"_s : u"middle"_s)
+                   .arg(i == 0       ? u"start"_s
+                            : i == 4 ? u"end"_s
+                                     : u"middle"_s)
                    .arg(esc(formatDuration(qint64(total / 1000 * i / 4))));
     }
     svg += QStringLiteral("<line class=\"axis\" x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\"/>\n")
@@ -140,8 +143,9 @@ QString ReportRenderer::timelineSvg(const MigrationReport& r)
             label += u" · " + formatBytes(s.bytes);
         if (const double rate = s.bytesPerSecond(); rate > 0)
             label += u" · " + tr("%1/s").arg(formatBytes(qint64(rate)));
-        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"20\" rx=\"3\" fill=\"%4\"><title>%5</title>"
-                              "</rect>\n")
+        svg += QStringLiteral(
+                   "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"20\" rx=\"3\" fill=\"%4\"><title>%5</title>"
+                   "</rect>\n")
                    .arg(c.toString(bx, 'f', 1))
                    .arg(y + 5)
                    .arg(c.toString(bw, 'f', 1))

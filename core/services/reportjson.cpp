@@ -32,8 +32,8 @@ QJsonObject jobJson(const MigrationReport& r)
                    {QStringLiteral("created_at"), iso(j.createdAt)},
                    {QStringLiteral("started_at"), iso(j.startedAt)},
                    {QStringLiteral("finished_at"), iso(j.finishedAt)},
-                   {QStringLiteral("elapsed_seconds"), r.elapsedSeconds >= 0 ? QJsonValue(double(r.elapsedSeconds))
-                                                                             : QJsonValue()}};
+                   {QStringLiteral("elapsed_seconds"),
+                    r.elapsedSeconds >= 0 ? QJsonValue(double(r.elapsedSeconds)) : QJsonValue()}};
     if (j.stage == Stage::Failed || j.stage == Stage::Cancelled)
         o.insert(QStringLiteral("failed_stage"), stageKey(j.failedStage));
     if (!j.error.isEmpty())

@@ -4,8 +4,8 @@
 #include "services/storereader.h"
 #include "store/jobstore.h"
 
-#include <QJsonDocument>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -25,9 +25,12 @@ std::optional<ReportRenderer::Format> ReportRenderer::formatFromKey(QStringView 
 QString ReportRenderer::fileFilter(Format format)
 {
     switch (format) {
-    case Format::Html: return tr("HTML report (*.html *.htm)");
-    case Format::Json: return tr("JSON report (*.json)");
-    case Format::Text: break;
+    case Format::Html:
+        return tr("HTML report (*.html *.htm)");
+    case Format::Json:
+        return tr("JSON report (*.json)");
+    case Format::Text:
+        break;
     }
     return tr("Text report (*.txt)");
 }
@@ -45,9 +48,12 @@ ReportRenderer::Format ReportRenderer::formatForFile(const QString& path)
 QByteArray ReportRenderer::render(const MigrationReport& report, Format format)
 {
     switch (format) {
-    case Format::Json: return QJsonDocument(json(report)).toJson(QJsonDocument::Indented);
-    case Format::Html: return html(report).toUtf8();
-    case Format::Text: break;
+    case Format::Json:
+        return QJsonDocument(json(report)).toJson(QJsonDocument::Indented);
+    case Format::Html:
+        return html(report).toUtf8();
+    case Format::Text:
+        break;
     }
     return text(report).toUtf8();
 }
@@ -58,8 +64,7 @@ Status ReportRenderer::save(const MigrationReport& report, Format format, const 
     QSaveFile file(path);
     const QByteArray bytes = render(report, format);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(errc::kIoWrite,
-                    tr("Cannot write the report to %1. Choose a folder you can write to.").arg(path),
+        return fail(errc::kIoWrite, tr("Cannot write the report to %1. Choose a folder you can write to.").arg(path),
                     file.errorString());
     return {};
 }
@@ -75,8 +80,9 @@ Status ReportRenderer::save(const JobStore& jobs, const QString& jobId, Format f
 void ReportRenderer::saveInBackground(const JobStore& jobs, const QString& jobId, Format format, const QString& path,
                                       QObject* context, std::function<void(const Status&)> done)
 {
-    QtConcurrent::run(storeReaderPool(), [jobs, jobId, format, path] { return save(jobs, jobId, format, path); })
-        .then(context, [done = std::move(done)](const Status& saved) { done(saved); });
+    QtConcurrent::run(storeReaderPool(), [jobs, jobId, format, path] {
+        return save(jobs, jobId, format, path);
+    }).then(context, [done = std::move(done)](const Status& saved) { done(saved); });
 }
 
 } // namespace xms

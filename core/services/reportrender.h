@@ -35,6 +35,10 @@ public:
         QStringList rowClasses; // per row: "ok", "bad", "warn" or empty (HTML colours them)
         QString empty; // what to say when there are no rows
         bool keyValue = false;
+
+        static Table grid(QString id, QString title, QStringList headers, QString empty);
+        static Table pairs(QString id, QString title, QString empty = {}); // label/value rows
+        void add(QStringList row, const QString& rowClass = {});
     };
     static QList<Table> tables(const MigrationReport& report);
 

@@ -73,8 +73,7 @@ Result<std::shared_ptr<UploadDigest>> UploadDigest::make(std::shared_ptr<const U
         return fail(errc::kTransferDigest,
                     tr("XMS cannot compute the checksum %1 the image service uses.").arg(algorithm),
                     QStringLiteral("EVP_get_digestbyname(%1) failed").arg(algorithm));
-    std::shared_ptr<UploadDigest> d(
-        new UploadDigest(std::move(body), std::move(disk), algorithm, std::move(state)));
+    std::shared_ptr<UploadDigest> d(new UploadDigest(std::move(body), std::move(disk), algorithm, std::move(state)));
     d->restart();
     return d;
 }

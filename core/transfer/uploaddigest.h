@@ -44,11 +44,10 @@ public:
 
 private:
     struct State;
-    static Result<std::shared_ptr<UploadDigest>> make(std::shared_ptr<const UploadSource> body,
-                                                      std::shared_ptr<const Qcow2Stream> disk,
-                                                      const QString& algorithm);
-    UploadDigest(std::shared_ptr<const UploadSource> body, std::shared_ptr<const Qcow2Stream> disk,
-                 QString algorithm, std::unique_ptr<State> state);
+    static Result<std::shared_ptr<UploadDigest>>
+    make(std::shared_ptr<const UploadSource> body, std::shared_ptr<const Qcow2Stream> disk, const QString& algorithm);
+    UploadDigest(std::shared_ptr<const UploadSource> body, std::shared_ptr<const Qcow2Stream> disk, QString algorithm,
+                 std::unique_ptr<State> state);
     void restart() const;
     void consume(quint64 offset, const char* data, size_t n) const;
     Status catchUp(quint64 to) const;

@@ -66,6 +66,17 @@ class TestMainWindow : public QObject
 
     JobStore jobs() const { return JobStore(*Store::openDefault()); }
 
+    // Shows the window with this job selected: its pane, once the watcher brought the job (nullptr if not).
+    static JobDetailView* showJob(MainWindow& w, const QString& jobId)
+    {
+        w.show();
+        if (!QTest::qWaitFor([&] { return w.jobsModel()->record(jobId) != nullptr; }))
+            return nullptr;
+        w.migrationsView()->selectJob(jobId);
+        JobDetailView* detail = w.migrationsView()->detail();
+        return QTest::qWaitFor([&] { return detail->jobId() == jobId; }) ? detail : nullptr;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -194,11 +205,8 @@ private slots:
                        {{QStringLiteral("server_id"), QStringLiteral("srv-42")}},
                        Text::literal(QStringLiteral("Migration complete")));
         MainWindow w;
-        w.show();
-        QTRY_VERIFY(w.jobsModel()->record(job->id));
-        w.migrationsView()->selectJob(job->id);
-        JobDetailView* detail = w.migrationsView()->detail();
-        QTRY_COMPARE(detail->jobId(), job->id);
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
         for (Stage st : workStages())
             QCOMPARE(detail->stageBar(st)->value(), 100);
         auto* instance = detail->findChild<QLabel*>(QStringLiteral("jobInstance"));
@@ -245,11 +253,8 @@ private slots:
                                      Text::literal(u"Migration complete"_s)));
 
         MainWindow w;
-        w.show();
-        QTRY_VERIFY(w.jobsModel()->record(job->id));
-        w.migrationsView()->selectJob(job->id);
-        JobDetailView* detail = w.migrationsView()->detail();
-        QTRY_COMPARE(detail->jobId(), job->id);
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
         auto* button = detail->findChild<QPushButton*>(QStringLiteral("saveReport"));
         QVERIFY(button && button->isVisible() && button->isEnabled());
         QSignalSpy saved(detail, &JobDetailView::reportSaved);
@@ -311,11 +316,8 @@ private slots:
         XMS_VERIFY_OK(store.setCheckpoint(job->id, c.toJson()));
 
         MainWindow w;
-        w.show();
-        QTRY_VERIFY(w.jobsModel()->record(job->id));
-        w.migrationsView()->selectJob(job->id);
-        JobDetailView* detail = w.migrationsView()->detail();
-        QTRY_COMPARE(detail->jobId(), job->id);
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
         auto* discard = detail->findChild<QPushButton*>(QStringLiteral("discardStaging"));
         QTRY_VERIFY(discard->isVisible());
         answerNextQuestion(QMessageBox::No);

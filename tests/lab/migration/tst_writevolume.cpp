@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -29,6 +30,23 @@
 using namespace xms;
 using namespace Qt::StringLiterals;
 using namespace xms::test;
+
+namespace {
+// What a stage emitted: its event names in order, and the data of the last event of each name.
+struct Emitted
+{
+    QStringList names;
+    QHash<QString, QJsonObject> data;
+    void watch(StageRunner& stage, QObject* context)
+    {
+        QObject::connect(&stage, &StageRunner::event, context,
+                         [this](EventLevel, const QString& name, const Text&, const QJsonObject& d) {
+                             names << name;
+                             data.insert(name, d);
+                         });
+    }
+};
+} // namespace
 
 class TestWriteVolume : public QObject
 {
@@ -153,19 +171,13 @@ private slots:
         auto ctx = context();
         WriteVolumeStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
-        QJsonObject uploaded;
-        QJsonObject verified;
-        QStringList names;
-        connect(&stage, &StageRunner::event, this,
-                [&](EventLevel, const QString& name, const Text&, const QJsonObject& data) {
-                    names << name;
-                    if (name == u"write.image_uploaded")
-                        uploaded = data;
-                    if (name == u"write.image_verified")
-                        verified = data;
-                });
+        Emitted emitted;
+        emitted.watch(stage, this);
         stage.start(ctx.get());
         QVERIFY(finished.wait(600000));
+        const QJsonObject uploaded = emitted.data.value(u"write.image_uploaded"_s);
+        const QJsonObject verified = emitted.data.value(u"write.image_verified"_s);
+        const QStringList& names = emitted.names;
         const auto status = finished.first().first().value<Status>();
         QVERIFY2(status.has_value(), why(status).constData());
         // Only the data went over the wire: 385 MiB of a 1 GiB disk, plus qcow2's tables.
@@ -242,16 +254,12 @@ private slots:
         QVERIFY(faults.add(corrupt) > 0);
         WriteVolumeStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
-        QJsonObject mismatch;
-        QStringList names;
-        connect(&stage, &StageRunner::event, this,
-                [&](EventLevel, const QString& name, const Text&, const QJsonObject& data) {
-                    names << name;
-                    if (name == u"write.checksum_mismatch")
-                        mismatch = data;
-                });
+        Emitted emitted;
+        emitted.watch(stage, this);
         stage.start(ctx.get());
         QVERIFY(finished.wait(600000));
+        const QJsonObject mismatch = emitted.data.value(u"write.checksum_mismatch"_s);
+        const QStringList& names = emitted.names;
         const auto status = finished.first().first().value<Status>();
         QVERIFY(!status.has_value());
         QCOMPARE(status.error().code, u"write.checksum_mismatch"_s);

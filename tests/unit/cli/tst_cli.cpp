@@ -167,8 +167,8 @@ private slots:
         xms::JobStore jobs(*store);
         auto job = jobs.create(QJsonObject {{u"vm"_s, u"report-vm"_s}, {u"source"_s, u"vc"_s}});
         QVERIFY(job.has_value());
-        xms::EventRecord e = xms::EventRecord::of(job->id, xms::Stage::Queued, xms::EventLevel::Info,
-                                                  u"job.started"_s, xms::Text::literal(u"started"_s));
+        xms::EventRecord e = xms::EventRecord::of(job->id, xms::Stage::Queued, xms::EventLevel::Info, u"job.started"_s,
+                                                  xms::Text::literal(u"started"_s));
         QVERIFY(jobs.appendEvent(e).has_value());
 
         Run json = xms({u"migration"_s, u"report"_s, job->id.left(8), u"--output"_s, u"json"_s});

@@ -113,8 +113,11 @@ class TestMigrationReport : public QObject
               {{u"password"_s, u"hunter2-in-event"_s}, {u"nested"_s, QJsonObject {{u"x_auth_token"_s, u"tok-XYZ"_s}}}},
               EventLevel::Warning);
         event(id, 400, Stage::WriteVolume, u"write.started"_s, u"Writing 1 volume(s) of type ssd"_s);
-        const QJsonObject hashes {{u"disk"_s, 0},        {u"image_id"_s, u"img-0001"_s}, {u"hash_algo"_s, u"sha512"_s},
-                                  {u"hash_value"_s, kSentHash}, {u"raw_sha256"_s, kRawHash}};
+        const QJsonObject hashes {{u"disk"_s, 0},
+                                  {u"image_id"_s, u"img-0001"_s},
+                                  {u"hash_algo"_s, u"sha512"_s},
+                                  {u"hash_value"_s, kSentHash},
+                                  {u"raw_sha256"_s, kRawHash}};
         QJsonObject uploaded = hashes;
         uploaded.insert(u"bytes"_s, double(kGiB));
         event(id, 500, Stage::WriteVolume, u"write.image_uploaded"_s, u"Disk 1 uploaded"_s, uploaded);
@@ -130,7 +133,9 @@ class TestMigrationReport : public QObject
             const char* kind;
             const char* resourceId;
             const char* state;
-        } made[] = {{"image", "img-0001", "deleted"}, {"volume", "vol-0001", "kept"}, {"port", "port-0001", "kept"},
+        } made[] = {{"image", "img-0001", "deleted"},
+                    {"volume", "vol-0001", "kept"},
+                    {"port", "port-0001", "kept"},
                     {"server", "srv-0001", "kept"}};
         for (const auto& m : made) {
             LedgerEntry e;
@@ -237,9 +242,9 @@ private slots:
             for (auto f : {ReportRenderer::Format::Html, ReportRenderer::Format::Text, ReportRenderer::Format::Json})
                 XMS_VERIFY_OK(ReportRenderer::save(*r, f,
                                                    dir + u"/report-sample."
-                                                       + (f == ReportRenderer::Format::Html   ? u"html"_s
-                                                          : f == ReportRenderer::Format::Text ? u"txt"_s
-                                                                                              : u"json"_s)));
+                                                       + (f == ReportRenderer::Format::Html       ? u"html"_s
+                                                              : f == ReportRenderer::Format::Text ? u"txt"_s
+                                                                                                  : u"json"_s)));
 
         for (const QString& rendered : {text, QString::fromUtf8(QJsonDocument(json).toJson()), html}) {
             for (const char* secret : {"hunter2", "tok-XYZ"}) // neither the spec's nor an event's secret
@@ -253,8 +258,9 @@ private slots:
 
         // Text: a titled section each, with the figures.
         QVERIFY(html.contains(u"10.10.0.50/24"));
-        for (const char* must : {"10.10.0.50/24", "Stage timeline", "2 min 9 s", "3 min 30 s", "2.0 GB", "Integrity", "match",
-                                 "Estimate against what happened", "117 %", "Event log", "migration.completed"})
+        for (const char* must :
+             {"10.10.0.50/24", "Stage timeline", "2 min 9 s", "3 min 30 s", "2.0 GB", "Integrity", "match",
+              "Estimate against what happened", "117 %", "Event log", "migration.completed"})
             QVERIFY2(text.contains(QLatin1StringView(must)), must);
 
         // JSON: raw values under stable keys.

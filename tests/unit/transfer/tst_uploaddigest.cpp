@@ -53,10 +53,10 @@ private slots:
         QTest::addColumn<quint64>("size");
         QTest::addColumn<QList<Block>>("blocks");
         QTest::addColumn<int>("clusterBits");
-        QTest::newRow("holes between and after") << quint64(8 << 20) << QList<Block> {{0, 70000}, {3 << 20, 200000}}
-                                                 << 12;
-        QTest::newRow("hole first, data to the end") << quint64(4 << 20) << QList<Block> {{(4 << 20) - 5000, 5000}}
-                                                     << 16;
+        QTest::newRow("holes between and after")
+            << quint64(8 << 20) << QList<Block> {{0, 70000}, {3 << 20, 200000}} << 12;
+        QTest::newRow("hole first, data to the end")
+            << quint64(4 << 20) << QList<Block> {{(4 << 20) - 5000, 5000}} << 16;
         QTest::newRow("not a whole sector") << quint64((2 << 20) + 777) << QList<Block> {{(2 << 20), 777}} << 9;
         QTest::newRow("all holes") << quint64(1 << 20) << QList<Block> {} << 12;
     }
@@ -78,7 +78,8 @@ private slots:
         QCOMPARE(quint64(body.size()), disk->size());
         QVERIFY((*d)->complete());
         QCOMPARE((*d)->algorithm(), u"sha512"_s);
-        QCOMPARE((*d)->digest(), QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha512).toHex()));
+        QCOMPARE((*d)->digest(),
+                 QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha512).toHex()));
         QCOMPARE((*d)->rawSha256(), sha256sum(raw));
     }
 
@@ -100,7 +101,8 @@ private slots:
         QCOMPARE((*d)->digestedBytes(), quint64(151000));
         const QByteArray rest = readAll(**d, 5); // from 0 again: the whole body once more
         QVERIFY((*d)->complete());
-        QCOMPARE((*d)->digest(), QString::fromLatin1(QCryptographicHash::hash(rest, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE((*d)->digest(),
+                 QString::fromLatin1(QCryptographicHash::hash(rest, QCryptographicHash::Sha256).toHex()));
         QCOMPARE((*d)->rawSha256(), sha256sum(raw));
     }
 
