@@ -29,6 +29,7 @@ struct Command
     QList<QCommandLineOption> options; // in --help order; outputOption() among them: takes --output
     QList<Positional> positionals;
     std::function<int(CommandContext&)> run;
+    QStringList outputFormats {QStringLiteral("text"), QStringLiteral("json")}; // what its --output takes
 };
 
 } // namespace xms::cli

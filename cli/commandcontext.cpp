@@ -47,10 +47,18 @@ std::optional<int> CommandContext::parse()
                       [](const QCommandLineOption& o) { return o.names() == outputOption().names(); });
     if (takesOutput) {
         const QString v = m_parser.value(outputOption());
-        if (v != u"text" && v != u"json") {
-            err() << "xms: --output must be 'text' or 'json', not '" << v << "'." << Qt::endl;
+        const QStringList& formats = m_command.outputFormats;
+        if (!formats.contains(v)) {
+            QStringList quoted;
+            for (const QString& f : formats)
+                quoted << u'\'' + f + u'\'';
+            const QString choices = quoted.size() > 1 ? quoted.mid(0, quoted.size() - 1).join(QStringLiteral(", "))
+                    + QStringLiteral(" or ") + quoted.last()
+                                                      : quoted.value(0);
+            err() << "xms: --output must be " << choices << ", not '" << v << "'." << Qt::endl;
             return exit::Usage;
         }
+        m_output = v;
         m_json = v == u"json";
     }
     return std::nullopt;

@@ -27,6 +27,7 @@ public:
     QStringList values(const QCommandLineOption& option) const { return m_parser.values(option); }
     QStringList positional() const { return m_parser.positionalArguments(); }
     bool json() const { return m_json; }
+    QString output() const { return m_output; } // the --output value ("text" when not given)
     QString name() const; // "source create"
 
     // Exactly one positional NAME of a `what` ("source", "cloud"); a usage error (2) otherwise.
@@ -42,6 +43,7 @@ private:
     QStringList m_args;
     QCommandLineParser m_parser;
     bool m_json = false;
+    QString m_output = QStringLiteral("text");
     std::optional<Result<Store>> m_store;
 };
 

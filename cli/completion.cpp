@@ -99,10 +99,10 @@ QStringList namesIn(Names kind)
 }
 
 // Fixed values of options that take one of a few words.
-QStringList valuesOf(const QString& option)
+QStringList valuesOf(const Command& c, const QString& option)
 {
     if (option == u"output")
-        return {QStringLiteral("text"), QStringLiteral("json")};
+        return c.outputFormats;
     if (option == u"kind")
         return {QStringLiteral("cold")};
     if (option == u"mac-fallback")
@@ -153,7 +153,7 @@ QStringList Cli::completions(const QStringList& words) const
             candidates << QStringLiteral("--help") << QStringLiteral("--version") << QStringLiteral("--verbose");
     } else if (const QCommandLineOption* o = optionNamed(*command, typed.value(typed.size() - 1));
                o && !o->valueName().isEmpty() && typed.size() > command->path.size()) {
-        candidates = valuesOf(o->names().last());
+        candidates = valuesOf(*command, o->names().last());
     } else if (current.startsWith(u'-')) {
         for (const QCommandLineOption& opt : command->options)
             candidates << u"--" + opt.names().last();

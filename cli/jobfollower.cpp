@@ -99,14 +99,7 @@ void JobFollower::printEvent(const EventRecord& e)
         m_progressLineOpen = false;
     }
     if (m_mode == Mode::EventsJson) {
-        const QJsonObject o {{QStringLiteral("id"), e.id},
-                             {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
-                             {QStringLiteral("stage"), stageKey(e.stage)},
-                             {QStringLiteral("level"), eventLevelKey(e.level)},
-                             {QStringLiteral("name"), e.name},
-                             {QStringLiteral("message"), e.message},
-                             {QStringLiteral("data"), e.data}};
-        out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        out() << QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) << '\n';
         return;
     }
     out() << e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")) << "  " << stageName(e.stage).leftJustified(12)

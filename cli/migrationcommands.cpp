@@ -1,4 +1,4 @@
-// xms migration submit|list|show|events|cancel|retry|discard and xms preflight — the commands from
+// xms migration submit|list|show|events|cancel|retry|discard|cleanup|report and xms preflight — the commands from
 // Xloud's docs, on the shared store.
 #include "migrationcommands.h"
 
@@ -11,7 +11,7 @@ void registerMigrationCommands(Cli& cli)
 {
     using namespace migration;
     for (Command c : {submitCommand(), listCommand(), showCommand(), eventsCommand(), cancelCommand(), retryCommand(),
-                      discardCommand(), cleanupCommand(), preflightCommand()})
+                      discardCommand(), cleanupCommand(), reportCommand(), preflightCommand()})
         cli.add(std::move(c));
 }
 

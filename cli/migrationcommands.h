@@ -16,6 +16,7 @@ Command cancelCommand(); // migrationcontrol.cpp
 Command retryCommand(); // migrationcontrol.cpp
 Command discardCommand(); // migrationcontrol.cpp
 Command cleanupCommand(); // migrationcontrol.cpp
+Command reportCommand(); // migrationreport.cpp
 
 // The job a command names: flagValue (--job) or the first argument; an id or a unique prefix of it.
 Result<JobRecord> findJob(CommandContext& ctx, const QString& flagValue);

@@ -105,11 +105,14 @@ int submit(CommandContext& ctx)
             err() << "xms migration submit: preflight blocked the migration; no job was created." << Qt::endl;
             return finish(exit::Failed);
         }
-        // The guest's network as preflight's discovery saw it goes with the job (compared before power-off).
+        // The guest's network as preflight's discovery saw it goes with the job (compared before power-off),
+        // and so do the verdicts.
         // One report per spec, in order (preflight::runAll).
         QList<MigrationSpec> withFacts = all;
-        for (qsizetype i = 0; i < withFacts.size() && i < reports->size(); ++i)
+        for (qsizetype i = 0; i < withFacts.size() && i < reports->size(); ++i) {
             withFacts[i].guestNetworkAtSubmit = reports->at(i).guestNetwork;
+            withFacts[i].preflightAtSubmit = reports->at(i); // for the job's report
+        }
         enqueue(*store, withFacts, diskBytes, json, follow);
     });
     return Async;

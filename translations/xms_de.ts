@@ -611,6 +611,449 @@
     </message>
 </context>
 <context>
+    <name>ReportRenderer</name>
+    <message>
+        <source>Stage timeline: %1 in all</source>
+        <translation>Phasenverlauf: insgesamt %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>XMS migration report: %1</source>
+        <translation>XMS-Migrationsbericht: %1</translation>
+    </message>
+    <message>
+        <source>Job %1 · generated %2</source>
+        <translation>Auftrag %1 · erstellt %2</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html *.htm)</source>
+        <translation>HTML-Bericht (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Text report (*.txt)</source>
+        <translation>Textbericht (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1. Choose a folder you can write to.</source>
+        <translation>Der Bericht kann nicht nach %1 geschrieben werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>%1 during %2</source>
+        <translation>%1 während %2</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Source VM</source>
+        <translation>Quell-VM</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Flavor, volume type</source>
+        <translation>Flavor, Volume-Typ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Elapsed (final attempt)</source>
+        <translation>Dauer (letzter Versuch)</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Report generated</source>
+        <translation>Bericht erstellt</translation>
+    </message>
+    <message>
+        <source>Export did not discover the VM in this job.</source>
+        <translation>Der Export hat die VM in diesem Auftrag nicht ermittelt.</translation>
+    </message>
+    <message>
+        <source> (Secure Boot)</source>
+        <translation> (Secure Boot)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Guest OS</source>
+        <translation>Gastbetriebssystem</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per socket)</source>
+        <translation>%1 (%2 pro Sockel)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Hardware version</source>
+        <translation>Hardwareversion</translation>
+    </message>
+    <message>
+        <source>ESXi host</source>
+        <translation>ESXi-Host</translation>
+    </message>
+    <message>
+        <source>Hostname (VMware Tools)</source>
+        <translation>Hostname (VMware Tools)</translation>
+    </message>
+    <message>
+        <source>Instance UUID</source>
+        <translation>Instanz-UUID</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Festplatten</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>No disks are known.</source>
+        <translation>Keine Festplatten bekannt.</translation>
+    </message>
+    <message>
+        <source>Network adapters</source>
+        <translation>Netzwerkadapter</translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>No network adapters are known.</source>
+        <translation>Keine Netzwerkadapter bekannt.</translation>
+    </message>
+    <message>
+        <source>(not reported)</source>
+        <translation>(nicht gemeldet)</translation>
+    </message>
+    <message>
+        <source>Preflight at submit: %1</source>
+        <translation>Vorabprüfung beim Einreichen: %1</translation>
+    </message>
+    <message>
+        <source>Preflight at submit</source>
+        <translation>Vorabprüfung beim Einreichen</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Abhilfe</translation>
+    </message>
+    <message>
+        <source>No preflight is stored with this job (it was submitted without one).</source>
+        <translation>Zu diesem Auftrag ist keine Vorabprüfung gespeichert (er wurde ohne eingereicht).</translation>
+    </message>
+    <message>
+        <source>Stage timeline</source>
+        <translation>Phasenverlauf</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>did not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Estimate against what happened</source>
+        <translation>Schätzung und tatsächlicher Verlauf</translation>
+    </message>
+    <message>
+        <source>No estimate is stored with this job.</source>
+        <translation>Zu diesem Auftrag ist keine Schätzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Estimated runtime</source>
+        <translation>Geschätzte Laufzeit</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>Actual runtime</source>
+        <translation>Tatsächliche Laufzeit</translation>
+    </message>
+    <message>
+        <source>(not finished)</source>
+        <translation>(nicht beendet)</translation>
+    </message>
+    <message>
+        <source>Disks, estimated for</source>
+        <translation>Festplatten, geschätzt für</translation>
+    </message>
+    <message>
+        <source>Disks, exported</source>
+        <translation>Festplatten, exportiert</translation>
+    </message>
+    <message>
+        <source>Actual / estimated</source>
+        <translation>Tatsächlich / geschätzt</translation>
+    </message>
+    <message>
+        <source>Changes to the guest</source>
+        <translation>Änderungen am Gast</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Guest Fixes listed no change to the guest.</source>
+        <translation>Die Gastanpassungen haben keine Änderung am Gast gemeldet.</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the staged disk</source>
+        <translation>SHA-256 der bereitgestellten Festplatte</translation>
+    </message>
+    <message>
+        <source>Checksum XMS computed while uploading</source>
+        <translation>Prüfsumme, die XMS beim Hochladen berechnet hat</translation>
+    </message>
+    <message>
+        <source>Image service&apos;s checksum (os_hash_value)</source>
+        <translation>Prüfsumme des Image-Dienstes (os_hash_value)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>No disk was uploaded in the final attempt.</source>
+        <translation>Im letzten Versuch wurde keine Festplatte hochgeladen.</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>nicht verglichen</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>stimmt überein</translation>
+    </message>
+    <message>
+        <source>MISMATCH: corrupted in transit</source>
+        <translation>ABWEICHUNG: bei der Übertragung beschädigt</translation>
+    </message>
+    <message>
+        <source>Cloud resources created</source>
+        <translation>Erstellte Cloud-Ressourcen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>The job created nothing in the cloud.</source>
+        <translation>Der Auftrag hat in der Cloud nichts erstellt.</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>No events.</source>
+        <translation>Keine Ereignisse.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCatalog</name>
     <message>
         <source>The cloud offers %1 in several regions (%2). Set the cloud&apos;s region, for example with &apos;xms cloud create … --region %3&apos;.</source>
@@ -828,6 +1271,13 @@
     <message>
         <source>%1 is in this submission twice; submit each VM once.</source>
         <translation>%1 ist zweimal in dieser Übermittlung; übermitteln Sie jede VM nur einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDigest</name>
+    <message>
+        <source>XMS cannot compute the checksum %1 the image service uses.</source>
+        <translation>XMS kann die Prüfsumme %1, die der Image-Dienst verwendet, nicht berechnen.</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2361,24 @@
     </message>
 </context>
 <context>
+    <name>xms::Units</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>xms::VmdkHeader</name>
     <message>
         <source>the sparse header has no KDMV magic</source>
@@ -2051,6 +2519,22 @@
     <message>
         <source>Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)</source>
         <translation>Datenträger %1 hochgeladen: %2 MiB in %3 s (die Daten eines %4-MiB-Datenträgers, als qcow2)</translation>
+    </message>
+    <message>
+        <source>Disk %1: the image service reports checksum &apos;%2&apos;, XMS computed %3; the upload was not compared</source>
+        <translation>Festplatte %1: Der Image-Dienst meldet die Prüfsumme „%2“, XMS hat %3 berechnet; der Upload wurde nicht verglichen</translation>
+    </message>
+    <message>
+        <source>Disk %1: the image service received other bytes than XMS sent (%2 %3 ≠ %4)</source>
+        <translation>Festplatte %1: Der Image-Dienst hat andere Bytes empfangen, als XMS gesendet hat (%2 %3 ≠ %4)</translation>
+    </message>
+    <message>
+        <source>Disk %1 arrived corrupted at the image service: its %2 checksum differs from the one XMS computed while uploading. Check the network path to the cloud (proxies, TLS inspection), then retry the job.</source>
+        <translation>Festplatte %1 ist beschädigt beim Image-Dienst angekommen: Ihre %2-Prüfsumme weicht von der ab, die XMS beim Hochladen berechnet hat. Prüfen Sie den Netzwerkweg zur Cloud (Proxys, TLS-Inspektion) und wiederholen Sie dann den Auftrag.</translation>
+    </message>
+    <message>
+        <source>Disk %1 verified: the image service&apos;s %2 checksum equals the one XMS computed</source>
+        <translation>Festplatte %1 geprüft: Die %2-Prüfsumme des Image-Dienstes stimmt mit der von XMS berechneten überein</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +3199,26 @@ SHA-256 %2</translation>
         <source>Free the disks this failed job converted and keeps for a retry (same as &apos;xms migration discard&apos;); a retry then starts from Export.</source>
         <translation>Die Festplatten freigeben, die dieser fehlgeschlagene Auftrag umgestellt hat und für eine Wiederholung aufbewahrt (wie „xms migration discard“); eine Wiederholung beginnt dann beim Export.</translation>
     </message>
+    <message>
+        <source>Save Re&amp;port…</source>
+        <translation>Be&amp;richt speichern …</translation>
+    </message>
+    <message>
+        <source>Save this job&apos;s migration report — source VM, preflight, stage timeline, guest changes, disk checksums, cloud resources and events — as HTML, JSON or text (same as &apos;xms migration report&apos;)</source>
+        <translation>Den Migrationsbericht dieses Auftrags speichern – Quell-VM, Vorabprüfung, Phasenverlauf, Änderungen am Gast, Prüfsummen der Festplatten, Cloud-Ressourcen und Ereignisse – als HTML, JSON oder Text (wie „xms migration report“)</translation>
+    </message>
+    <message>
+        <source>Save Migration Report</source>
+        <translation>Migrationsbericht speichern</translation>
+    </message>
+    <message>
+        <source>Saving the report to %1…</source>
+        <translation>Der Bericht wird nach %1 gespeichert …</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht nach %1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>xms::ui::JobStoreTab</name>
@@ -2800,21 +3304,6 @@ SHA-256 %2</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Host</source>

@@ -1,12 +1,16 @@
 #include "jobdetailview.h"
 
+#include "asyncdialogs.h"
 #include "eventsmodel.h"
 #include "jobsmodel.h"
+#include "services/reportrender.h"
+#include "store/jobstore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -32,6 +37,8 @@ JobDetailView::JobDetailView(QWidget* parent)
     , m_cancel(new QPushButton(tr("&Cancel Job"), this))
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_discard(new QPushButton(tr("&Discard Converted Disks"), this))
+    , m_saveReport(new QPushButton(tr("Save Re&port…"), this))
+    , m_reportResult(new QLabel(this))
     , m_events(new EventsModel(this))
     , m_filter(new EventFilterModel(this))
 {
@@ -64,6 +71,14 @@ JobDetailView::JobDetailView(QWidget* parent)
     m_discard->setToolTip(tr("Free the disks this failed job converted and keeps for a retry (same as 'xms "
                              "migration discard'); a retry then starts from Export."));
     connect(m_discard, &QPushButton::clicked, this, [this] { emit discardRequested(m_jobId); });
+    m_saveReport->setObjectName(QStringLiteral("saveReport"));
+    m_saveReport->setToolTip(tr("Save this job's migration report — source VM, preflight, stage timeline, guest "
+                                "changes, disk checksums, cloud resources and events — as HTML, JSON or text "
+                                "(same as 'xms migration report')"));
+    connect(m_saveReport, &QPushButton::clicked, this, &JobDetailView::askReportPath);
+    m_reportResult->setObjectName(QStringLiteral("reportResult"));
+    m_reportResult->setWordWrap(true);
+    m_reportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* stages = new QGridLayout;
     int row = 0;
@@ -89,6 +104,7 @@ JobDetailView::JobDetailView(QWidget* parent)
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_discard);
+    buttons->addWidget(m_saveReport);
 
     auto* summary = new QWidget(this);
     auto* top = new QVBoxLayout(summary);
@@ -97,6 +113,7 @@ JobDetailView::JobDetailView(QWidget* parent)
     top->addWidget(m_status);
     top->addLayout(stages);
     top->addLayout(buttons);
+    top->addWidget(m_reportResult);
     top->addWidget(m_instance);
     top->addWidget(m_error);
     top->addWidget(m_notice);
@@ -213,8 +230,10 @@ void JobDetailView::setJob(const JobRecord* job)
     if (id != m_jobId) {
         m_jobId = id;
         m_events->setJob(id);
+        m_reportResult->hide(); // it spoke of another job
     }
-    for (QWidget* w : std::initializer_list<QWidget*> {m_cancel, m_retry, m_notice})
+    m_vm = any ? job->spec.value(u"vm").toString() : QString();
+    for (QWidget* w : std::initializer_list<QWidget*> {m_cancel, m_retry, m_notice, m_saveReport})
         w->setVisible(any);
     m_discard->setVisible(any && job->stage == xms::Stage::Failed && !job->checkpoint.isEmpty());
     if (!any) {
@@ -271,6 +290,40 @@ void JobDetailView::setJob(const JobRecord* job)
     m_cancel->setEnabled(!isTerminal(job->stage) && !job->cancelRequested);
     m_cancel->setText(job->cancelRequested && !isTerminal(job->stage) ? tr("Cancelling…") : tr("&Cancel Job"));
     m_retry->setEnabled(job->stage == xms::Stage::Failed || job->stage == xms::Stage::Cancelled);
+}
+
+void JobDetailView::askReportPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("%1-%2-report.html").arg(validInstanceName(m_vm), m_jobId.left(8));
+    const QString filters = QStringList {ReportRenderer::fileFilter(ReportRenderer::Format::Html),
+                                         ReportRenderer::fileFilter(ReportRenderer::Format::Json),
+                                         ReportRenderer::fileFilter(ReportRenderer::Format::Text)}
+                                .join(QStringLiteral(";;"));
+    askPath(this, FileMode::Save, tr("Save Migration Report"), QDir(dir).filePath(name), filters,
+            [this](const QString& path) { saveReport(path); });
+}
+
+void JobDetailView::saveReport(const QString& path)
+{
+    if (!m_store || m_jobId.isEmpty())
+        return;
+    m_saveReport->setEnabled(false);
+    m_reportResult->setStyleSheet({});
+    m_reportResult->setText(tr("Saving the report to %1…").arg(path));
+    m_reportResult->show();
+    const QString jobId = m_jobId;
+    ReportRenderer::saveInBackground(
+        JobStore(*m_store), jobId, ReportRenderer::formatForFile(path), path, this,
+        [this, path, jobId](const Status& saved) {
+            m_saveReport->setEnabled(true);
+            if (jobId == m_jobId) { // still the job it was asked for
+                m_reportResult->setStyleSheet(saved ? QString() : QStringLiteral("color: #b00020"));
+                m_reportResult->setText(saved ? tr("Report saved to %1").arg(path) : saved.error().message);
+                m_reportResult->show();
+            }
+            emit reportSaved(path, saved ? QString() : saved.error().message);
+        });
 }
 
 } // namespace xms::ui

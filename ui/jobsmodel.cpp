@@ -172,18 +172,4 @@ int overallPercent(const JobSnapshot& job)
     return sum / int(stages.size());
 }
 
-QString formatBytes(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-QString formatDuration(qint64 seconds)
-{
-    if (seconds < 60)
-        return JobsModel::tr("%n s", nullptr, int(seconds));
-    if (seconds < 3600)
-        return JobsModel::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return JobsModel::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-}
-
 } // namespace xms::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/units.h"
 #include "model/jobrecords.h"
 #include "model/jobsnapshot.h"
 
@@ -42,7 +43,5 @@ private:
 
 // Overall progress of a job, 0–100, from its per-stage percentages.
 int overallPercent(const JobSnapshot& job);
-QString formatBytes(qint64 bytes);
-QString formatDuration(qint64 seconds);
 
 } // namespace xms::ui

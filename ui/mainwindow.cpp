@@ -39,6 +39,7 @@ MainWindow::MainWindow(QWidget* parent)
         return;
     }
     m_store = *store;
+    m_view->detail()->setStore(*m_store); // for Save Report…
     m_watcher = new JobWatcher(JobStore(*m_store), this);
     m_watcher->setRecoverStalled(true);
     connectWatcher();

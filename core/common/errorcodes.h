@@ -124,6 +124,7 @@ inline constexpr QLatin1StringView kTlsUntrusted {"tls.untrusted"};
 // transfer.*
 inline constexpr QLatin1StringView kTransferCancelled {"transfer.cancelled"};
 inline constexpr QLatin1StringView kTransferConnectionRefused {"transfer.connection_refused"};
+inline constexpr QLatin1StringView kTransferDigest {"transfer.digest"};
 inline constexpr QLatin1StringView kTransferFailed {"transfer.failed"};
 inline constexpr QLatin1StringView kTransferFileRead {"transfer.file_read"};
 inline constexpr QLatin1StringView kTransferFormatUnsupported {"transfer.format_unsupported"};
@@ -169,6 +170,9 @@ inline constexpr QLatin1StringView kVsphereObjectNotFound {"vsphere.object_not_f
 inline constexpr QLatin1StringView kVsphereUnavailable {"vsphere.unavailable"};
 inline constexpr QLatin1StringView kVsphereVmAmbiguous {"vsphere.vm.ambiguous"};
 inline constexpr QLatin1StringView kVsphereVmNotFound {"vsphere.vm.not_found"};
+
+// write.*
+inline constexpr QLatin1StringView kWriteChecksumMismatch {"write.checksum_mismatch"};
 
 // xloud.*
 inline constexpr QLatin1StringView kXloudAvailabilityZoneNotFound {"xloud.availability_zone.not_found"};

@@ -61,6 +61,8 @@ QJsonObject MigrationSpec::toJson() const
                    {QStringLiteral("power_on_source_on_cancel"), powerOnSourceOnCancel}};
     if (guestNetworkAtSubmit)
         o.insert(QStringLiteral("guest_network_at_submit"), guestNetworkAtSubmit->toJson());
+    if (preflightAtSubmit)
+        o.insert(QStringLiteral("preflight_at_submit"), preflightAtSubmit->toJson());
     return o;
 }
 
@@ -85,6 +87,8 @@ Result<MigrationSpec> MigrationSpec::fromJson(const QJsonObject& o)
     s.powerOnSourceOnCancel = o.value(u"power_on_source_on_cancel").toBool();
     if (const QJsonValue g = o.value(u"guest_network_at_submit"); g.isObject())
         s.guestNetworkAtSubmit = vsphere::GuestNetwork::fromJson(g.toObject());
+    if (const QJsonValue p = o.value(u"preflight_at_submit"); p.isObject())
+        s.preflightAtSubmit = PreflightReport::fromJson(p.toObject());
     if (auto v = s.validate(); !v)
         return std::unexpected(v.error());
     return s;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "engine/preflightresult.h"
 #include "vsphere/guestnetwork.h"
 
 #include <QJsonObject>
@@ -50,6 +51,9 @@ struct MigrationSpec
     // What VMware Tools reported when the job was submitted (from preflight's discovery); unset when
     // submitted without one. Export compares it with what it sees just before the power-off.
     std::optional<vsphere::GuestNetwork> guestNetworkAtSubmit;
+    // The preflight the job was submitted after (checks, verdicts, runtime estimate), for its report; unset
+    // when submitted with --skip-preflight. Only kept, never acted on: the worker checks again as it runs.
+    std::optional<PreflightReport> preflightAtSubmit;
 
     QJsonObject toJson() const;
     static Result<MigrationSpec> fromJson(const QJsonObject& o);

@@ -340,81 +340,6 @@ void targetChecks(PreflightReport& r, const vsphere::VmInfo& vm, const Migration
 
 } // namespace
 
-QString verdictName(Verdict v)
-{
-    switch (v) {
-    case Verdict::Pass:
-        return Text::translate("xms", "Pass").toString();
-    case Verdict::Warn:
-        return Text::translate("xms", "Warn").toString();
-    case Verdict::Block:
-        return Text::translate("xms", "Block").toString();
-    }
-    return {};
-}
-
-QString verdictKey(Verdict v)
-{
-    switch (v) {
-    case Verdict::Pass:
-        return QStringLiteral("pass");
-    case Verdict::Warn:
-        return QStringLiteral("warn");
-    case Verdict::Block:
-        return QStringLiteral("block");
-    }
-    return {};
-}
-
-QJsonObject PreflightCheck::toJson() const
-{
-    return {{QStringLiteral("category"), category},
-            {QStringLiteral("key"), key},
-            {QStringLiteral("verdict"), verdictKey(verdict)},
-            {QStringLiteral("message"), message},
-            {QStringLiteral("fix"), fix}};
-}
-
-void PreflightReport::add(PreflightCheck c)
-{
-    verdict = std::max(verdict, c.verdict);
-    checks.append(std::move(c));
-}
-
-QList<PreflightCheck> PreflightReport::failing() const
-{
-    QList<PreflightCheck> out;
-    for (Verdict v : {Verdict::Block, Verdict::Warn})
-        for (const PreflightCheck& c : checks)
-            if (c.verdict == v)
-                out.append(c);
-    return out;
-}
-
-QString PreflightReport::summary() const
-{
-    const QList<PreflightCheck> bad = failing();
-    if (bad.isEmpty())
-        return Text::translate("xms::PreflightReport", "Pass: %n check(s) passed", nullptr, int(checks.size()))
-            .toString();
-    QStringList parts;
-    for (const PreflightCheck& c : bad)
-        parts.append(c.message);
-    return verdictName(verdict) + u": " + parts.join(QStringLiteral("; "));
-}
-
-QJsonObject PreflightReport::toJson() const
-{
-    QJsonArray list;
-    for (const PreflightCheck& c : checks)
-        list.append(c.toJson());
-    QJsonObject o {
-        {QStringLiteral("vm"), vm}, {QStringLiteral("verdict"), verdictKey(verdict)}, {QStringLiteral("checks"), list}};
-    if (estimate)
-        o.insert(QStringLiteral("estimate"), estimate->toJson());
-    return o;
-}
-
 // The same VM must not run twice at once, nor be migrated again by accident; a second instance of the same
 // name in the project is allowed by Nova but confusing.
 void priorJobChecks(PreflightReport& r, const PreflightInput& in)
@@ -473,13 +398,6 @@ PreflightReport evaluatePreflight(const PreflightInput& in)
     if (in.spec && in.target)
         targetChecks(r, in.vm, *in.spec, *in.target, in);
     return r;
-}
-
-QJsonObject Estimate::toJson() const
-{
-    return {{QStringLiteral("seconds"), double(seconds)},
-            {QStringLiteral("disk_bytes"), double(diskBytes)},
-            {QStringLiteral("basis"), basis}};
 }
 
 Estimate estimateJob(const Store& store, const vsphere::VmInfo& vm)

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "engine/migrationspec.h"
+#include "engine/preflightresult.h"
 #include "model/jobrecords.h"
 #include "vsphere/vminfo.h"
 #include "xloud/resources.h"
@@ -16,45 +17,6 @@
 namespace xms {
 
 class Store;
-
-// Xloud's words for a VM's readiness: Pass can go, Warn can go with a note, Block cannot be submitted.
-enum class Verdict { Pass, Warn, Block };
-QString verdictName(Verdict v); // "Pass", "Warn", "Block" (translated)
-QString verdictKey(Verdict v); // "pass", "warn", "block" (JSON, stable)
-
-struct PreflightCheck
-{
-    QString category; // "Compute", "Storage", "Network", "Guest", "Target", "Source"
-    QString key; // stable id, e.g. "storage.independent_disk", "target.quota.cores"
-    Verdict verdict = Verdict::Pass;
-    QString message; // what was found
-    QString fix; // what to do about it; empty on Pass
-    QJsonObject toJson() const;
-};
-
-// Estimated wall time of a job from its disk bytes: export at the measured rate, guest fixes at a
-// measured constant plus per-GiB, upload and volume write — refined from the store's finished jobs.
-struct Estimate
-{
-    qint64 seconds = 0;
-    qint64 diskBytes = 0; // what the estimate is for: the VM's disks
-    QString basis; // "defaults" or "N finished jobs"
-    QJsonObject toJson() const;
-};
-struct PreflightReport
-{
-    QString vm;
-    Verdict verdict = Verdict::Pass; // the worst of the checks
-    QList<PreflightCheck> checks;
-    std::optional<Estimate> estimate; // when the VM was found (runPreflight)
-    // What VMware Tools reported at this discovery (runPreflight, when the VM was found): submit keeps it
-    // with the job (MigrationSpec::guestNetworkAtSubmit).
-    std::optional<vsphere::GuestNetwork> guestNetwork;
-    void add(PreflightCheck check);
-    QList<PreflightCheck> failing() const; // Warn and Block, Block first
-    QString summary() const; // one line: "Block: 2 problems (…); 1 warning"
-    QJsonObject toJson() const;
-};
 
 // Everything the checks look at. Only `vm` is required: without a spec/target the report covers the
 // source-side checks (what the wizard's Workload page shows before a target is chosen).

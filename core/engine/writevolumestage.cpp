@@ -4,6 +4,7 @@
 #include "engine/cloudclients.h"
 #include "engine/jobcontext.h"
 #include "transfer/qcow2stream.h"
+#include "transfer/uploaddigest.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -13,6 +14,8 @@ namespace xms {
 namespace {
 constexpr qint64 kGiB = 1024LL * 1024 * 1024;
 constexpr double kUploadShare = 0.9; // of a disk's progress; Cinder copying the image is the rest
+// Glance's default hashing_algorithm: what os_hash_value is computed with unless the cloud changed it.
+constexpr auto kWireHash = "sha512";
 } // namespace
 
 void WriteVolumeStageRunner::start(JobContext* ctx)
@@ -29,6 +32,10 @@ void WriteVolumeStageRunner::start(JobContext* ctx)
         d.size = qint64((*stream)->virtualSize());
         d.streamSize = qint64((*stream)->size());
         d.stream = std::move(*stream);
+        auto digest = UploadDigest::ofDisk(d.stream, QString::fromLatin1(kWireHash));
+        if (!digest)
+            return stop(digest.error());
+        d.digest = std::move(*digest);
         m_total += d.streamSize;
         m_disks.append(std::move(d));
     }
@@ -81,42 +88,97 @@ void WriteVolumeStageRunner::upload(int disk, qint64 ledgerId, const QString& im
         m_disks[disk].uploaded = qint64(p.sent);
         report();
     };
-    m_cloud->images->upload(
-        imageId, m_disks.at(disk).stream, o, [this, disk, ledgerId, imageId](Result<xloud::UploadResult> r) {
-            if (m_ended)
-                return;
-            if (!r)
-                return stop(r.error());
-            constexpr qint64 kMiB = 1024 * 1024;
-            const Disk& d = m_disks.at(disk);
-            emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
-                       Text::translate("xms::WriteVolumeStageRunner",
-                                       "Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)")
-                           .arg(disk + 1)
-                           .arg(qint64(r->bytes) / kMiB)
-                           .arg(r->seconds, 0, 'f', 1)
-                           .arg(d.size / kMiB),
-                       {{QStringLiteral("disk"), disk},
-                        {QStringLiteral("image_id"), imageId},
-                        {QStringLiteral("bytes"), double(r->bytes)},
-                        {QStringLiteral("disk_bytes"), double(d.size)},
-                        {QStringLiteral("data_bytes"), double(d.stream->dataBytes())},
-                        {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
-                        {QStringLiteral("seconds"), r->seconds}});
-            m_disks[disk].uploaded = d.streamSize;
-            m_cloud->images->waitActive(
-                imageId,
-                [this, disk, ledgerId, imageId](Result<xloud::Image> active) {
-                    if (m_ended)
-                        return;
-                    if (!active)
-                        return stop(active.error());
-                    createVolume(disk, imageId, ledgerId);
-                    if (disk + 1 < m_disks.size())
-                        createImage(disk + 1);
-                },
-                CloudClients::waitOptions());
-        });
+    m_cloud->images->upload(imageId, m_disks.at(disk).digest, o,
+                            [this, disk, ledgerId, imageId](Result<xloud::UploadResult> r) {
+                                if (m_ended)
+                                    return;
+                                if (!r)
+                                    return stop(r.error());
+                                uploaded(disk, *r, imageId);
+                                m_cloud->images->waitActive(
+                                    imageId,
+                                    [this, disk, ledgerId](Result<xloud::Image> active) {
+                                        if (m_ended)
+                                            return;
+                                        if (!active)
+                                            return stop(active.error());
+                                        verify(disk, *active, ledgerId);
+                                    },
+                                    CloudClients::waitOptions());
+                            });
+}
+
+void WriteVolumeStageRunner::uploaded(int disk, const xloud::UploadResult& r, const QString& imageId)
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    const Disk& d = m_disks.at(disk);
+    emit event(EventLevel::Info, QStringLiteral("write.image_uploaded"),
+               Text::translate("xms::WriteVolumeStageRunner",
+                               "Disk %1 uploaded: %2 MiB in %3 s (the data of a %4 MiB disk, as qcow2)")
+                   .arg(disk + 1)
+                   .arg(qint64(r.bytes) / kMiB)
+                   .arg(r.seconds, 0, 'f', 1)
+                   .arg(d.size / kMiB),
+               {{QStringLiteral("disk"), disk},
+                {QStringLiteral("image_id"), imageId},
+                {QStringLiteral("bytes"), double(r.bytes)},
+                {QStringLiteral("disk_bytes"), double(d.size)},
+                {QStringLiteral("data_bytes"), double(d.stream->dataBytes())},
+                {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
+                {QStringLiteral("seconds"), r.seconds},
+                {QStringLiteral("hash_algo"), d.digest->algorithm()},
+                {QStringLiteral("hash_value"), d.digest->digest()},
+                {QStringLiteral("raw_sha256"), d.digest->rawSha256()}});
+    m_disks[disk].uploaded = d.streamSize;
+}
+
+// The image service hashed what it received; XMS hashed what it sent. Equal, or the bytes changed on the way.
+void WriteVolumeStageRunner::verify(int disk, const xloud::Image& image, qint64 imageLedgerId)
+{
+    const Disk& d = m_disks.at(disk);
+    const QString ours = d.digest->digest();
+    const QJsonObject data {{QStringLiteral("disk"), disk},
+                            {QStringLiteral("image_id"), image.id},
+                            {QStringLiteral("hash_algo"), d.digest->algorithm()},
+                            {QStringLiteral("hash_value"), ours},
+                            {QStringLiteral("os_hash_algo"), image.hashAlgo},
+                            {QStringLiteral("os_hash_value"), image.hashValue},
+                            {QStringLiteral("raw_sha256"), d.digest->rawSha256()}};
+    if (image.hashAlgo != d.digest->algorithm() || image.hashValue.isEmpty() || ours.isEmpty()) {
+        // A cloud configured for another algorithm (or none): nothing to compare, said so in the report.
+        emit event(EventLevel::Warning, QStringLiteral("write.image_unverified"),
+                   Text::translate("xms::WriteVolumeStageRunner",
+                                   "Disk %1: the image service reports checksum '%2', XMS computed %3; the upload "
+                                   "was not compared")
+                       .arg(disk + 1)
+                       .arg(image.hashAlgo.isEmpty() ? QStringLiteral("-") : image.hashAlgo)
+                       .arg(d.digest->algorithm()),
+                   data);
+    } else if (image.hashValue.compare(ours, Qt::CaseInsensitive) != 0) {
+        emit event(EventLevel::Error, QStringLiteral("write.checksum_mismatch"),
+                   Text::translate("xms::WriteVolumeStageRunner",
+                                   "Disk %1: the image service received other bytes than XMS sent (%2 %3 ≠ %4)")
+                       .arg(disk + 1)
+                       .arg(image.hashAlgo, image.hashValue.left(16), ours.left(16)),
+                   data);
+        return stop(Error::make(
+            errc::kWriteChecksumMismatch,
+            tr("Disk %1 arrived corrupted at the image service: its %2 checksum differs from the one XMS computed "
+               "while uploading. Check the network path to the cloud (proxies, TLS inspection), then retry the job.")
+                .arg(disk + 1)
+                .arg(image.hashAlgo),
+            QStringLiteral("image %1: os_hash_value %2, sent %3").arg(image.id, image.hashValue, ours)));
+    } else {
+        emit event(EventLevel::Info, QStringLiteral("write.image_verified"),
+                   Text::translate("xms::WriteVolumeStageRunner",
+                                   "Disk %1 verified: the image service's %2 checksum equals the one XMS computed")
+                       .arg(disk + 1)
+                       .arg(image.hashAlgo),
+                   data);
+    }
+    createVolume(disk, image.id, imageLedgerId);
+    if (disk + 1 < m_disks.size())
+        createImage(disk + 1);
 }
 
 void WriteVolumeStageRunner::createVolume(int disk, const QString& imageId, qint64 imageLedgerId)

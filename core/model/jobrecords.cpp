@@ -28,4 +28,15 @@ EventLevel eventLevelFromKey(QStringView key)
     return EventLevel::Info;
 }
 
+QJsonObject EventRecord::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("stage"), stageKey(stage)},
+            {QStringLiteral("level"), eventLevelKey(level)},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("message"), message},
+            {QStringLiteral("data"), data}};
+}
+
 } // namespace xms

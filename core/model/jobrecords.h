@@ -104,6 +104,8 @@ struct EventRecord
         e.data = data;
         return e;
     }
+    // As `xms migration events --output json` and the job report print it.
+    QJsonObject toJson() const;
 };
 
 // A cloud resource a job makes, recorded *before* the create call (by its deterministic name) so that

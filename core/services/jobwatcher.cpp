@@ -1,24 +1,13 @@
 #include "jobwatcher.h"
 
+#include "storereader.h"
+
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace xms {
 
 namespace {
-
-// The store keeps one SQLite connection per thread, named after the thread. A pool thread that expires
-// would leave its connection behind for a later thread at the same address, so every watcher reads on
-// this one thread, which lives as long as the process.
-struct ReaderPool : QThreadPool
-{
-    ReaderPool()
-    {
-        setMaxThreadCount(1);
-        setExpiryTimeout(-1);
-    }
-};
-Q_GLOBAL_STATIC(ReaderPool, readerPool)
 
 // Cheap identity of what a view shows of a job; a change in any of these is worth a repaint.
 size_t viewFingerprint(const JobRecord& j)
@@ -123,7 +112,7 @@ void JobWatcher::tick()
     const bool checkStalled = m_recoverStalled && (!m_lastStallCheck.isValid() || m_lastStallCheck.elapsed() >= 5000);
     if (checkStalled)
         m_lastStallCheck.start();
-    m_poll.setFuture(QtConcurrent::run(static_cast<QThreadPool*>(readerPool()), [=] {
+    m_poll.setFuture(QtConcurrent::run(storeReaderPool(), [=] {
         return readPoll(jobs, follow, generation, after, limit, backlog, checkStalled);
     }));
 }

@@ -51,14 +51,14 @@ Result<std::unique_ptr<Qcow2Stream>> Qcow2Stream::open(const QString& path, int 
         while (clusterBits < 21 && (virtualSize >> clusterBits) > (quint64(1) << 27))
             ++clusterBits;
     }
-    std::unique_ptr<Qcow2Stream> s(new Qcow2Stream(path, *fd, virtualSize, clusterBits));
+    std::unique_ptr<Qcow2Stream> s(new Qcow2Stream(path, *fd, fileSize, clusterBits));
     if (Status mapped = s->mapAllocation(); !mapped)
         return std::unexpected(mapped.error());
     s->planLayout();
     return s;
 }
 
-Qcow2Stream::Qcow2Stream(QString path, int fd, quint64 virtualSize, int clusterBits)
+Qcow2Stream::Qcow2Stream(QString path, int fd, quint64 fileSize, int clusterBits)
     : m_path(std::move(path))
     , m_fd(fd)
     , m_clusterBits(clusterBits)
@@ -66,8 +66,9 @@ Qcow2Stream::Qcow2Stream(QString path, int fd, quint64 virtualSize, int clusterB
     , m_entries(m_cluster / 8)
     , m_refcounts(m_cluster * 8 / 16)
     , m_words(m_entries / 64)
-    , m_virtualSize(virtualSize)
-    , m_guestClusters(divUp(virtualSize, m_cluster))
+    , m_fileSize(fileSize)
+    , m_virtualSize(divUp(fileSize, 512) * 512)
+    , m_guestClusters(divUp(m_virtualSize, m_cluster))
     , m_bits(divUp(m_guestClusters, m_entries) * m_words, 0)
 {
 }
@@ -212,6 +213,14 @@ void Qcow2Stream::metadataCluster(quint64 h, char* out) const
             if (allocated(t * m_entries + i))
                 put64(out + i * 8, (next++) * m_cluster | kCopied);
     }
+}
+
+std::optional<quint64> Qcow2Stream::guestOffset(quint64 offset) const
+{
+    const quint64 h = offset / m_cluster;
+    if (h < m_dataStart || h >= m_hostClusters)
+        return std::nullopt;
+    return select(h - m_dataStart) * m_cluster + offset % m_cluster;
 }
 
 Result<size_t> Qcow2Stream::readData(quint64 dataCluster, quint64 within, char* buffer, size_t max) const

@@ -3,6 +3,7 @@
 #include "transfer/uploadsource.h"
 
 #include <QCoreApplication>
+#include <optional>
 #include <vector>
 
 namespace xms {
@@ -35,12 +36,16 @@ public:
     QString description() const override;
 
     quint64 virtualSize() const { return m_virtualSize; } // the raw file's size in whole sectors
+    quint64 fileSize() const { return m_fileSize; } // the raw file's size in bytes
+    // Where byte `offset` of the image lies on the guest disk (byte offset in the raw file), or nullopt
+    // when it is metadata or past the end. Data comes in guest order, so the answers rise with offset.
+    std::optional<quint64> guestOffset(quint64 offset) const;
     quint64 dataClusters() const { return m_dataClusters; }
     quint64 dataBytes() const { return m_dataClusters * m_cluster; } // of size(): the rest is metadata
     quint64 clusterSize() const { return m_cluster; }
 
 private:
-    Qcow2Stream(QString path, int fd, quint64 virtualSize, int clusterBits);
+    Qcow2Stream(QString path, int fd, quint64 fileSize, int clusterBits);
     Status mapAllocation();
     void planLayout();
     bool allocated(quint64 guestCluster) const;
@@ -55,6 +60,7 @@ private:
     quint64 m_entries; // 64-bit entries per table cluster (L1, L2, refcount table)
     quint64 m_refcounts; // 16-bit refcounts per refcount block
     quint64 m_words; // bitmap words per L2 table
+    quint64 m_fileSize = 0;
     quint64 m_virtualSize = 0;
     quint64 m_guestClusters = 0;
     std::vector<quint64> m_bits; // one per guest cluster: it holds data

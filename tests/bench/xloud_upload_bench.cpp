@@ -1,10 +1,13 @@
 // Benchmark helper for bench-upload.sh (not a test: it prints figures). Uploads FILE to a new Glance
 // image of the lab cloud (OS_* environment) with ImageClient, deletes the image, and prints
 // "<bytes> <seconds>" of the upload alone. --qcow2 sends the raw FILE as Write Volume does (Qcow2Stream);
-// --write-qcow2 OUT only writes that stream to OUT (what curl then sends for the same bytes).
-//   xms-xloud-upload-bench FILE [--content-length] [--qcow2] [--write-qcow2 OUT]
+// --write-qcow2 OUT only writes that stream to OUT (what curl then sends for the same bytes). Like Write
+// Volume, --qcow2 digests the stream (sha512) and the raw disk (SHA-256) while sending; --no-digest does not
+// (to measure what the digests cost).
+//   xms-xloud-upload-bench FILE [--content-length] [--qcow2 [--no-digest]] [--write-qcow2 OUT]
 #include "model/records.h"
 #include "transfer/qcow2stream.h"
+#include "transfer/uploaddigest.h"
 #include "xloud/imageclient.h"
 #include "xloud/session.h"
 
@@ -96,8 +99,14 @@ int main(int argc, char* argv[])
             }
             images.deleteImage(id, [](Status) { QCoreApplication::quit(); });
         };
-        if (stream)
+        if (stream && !args.contains(QStringLiteral("--no-digest"))) {
+            auto digest = UploadDigest::ofDisk(stream, QStringLiteral("sha512"));
+            if (!digest)
+                return QCoreApplication::exit(failWith(digest.error()));
+            images.upload(image->id, *digest, options, done);
+        } else if (stream) {
             images.upload(image->id, stream, options, done);
+        }
         else
             images.upload(image->id, args.at(1), options, done);
     });

@@ -15,8 +15,11 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -62,6 +65,17 @@ class TestMainWindow : public QObject
     QTemporaryDir m_home;
 
     JobStore jobs() const { return JobStore(*Store::openDefault()); }
+
+    // Shows the window with this job selected: its pane, once the watcher brought the job (nullptr if not).
+    static JobDetailView* showJob(MainWindow& w, const QString& jobId)
+    {
+        w.show();
+        if (!QTest::qWaitFor([&] { return w.jobsModel()->record(jobId) != nullptr; }))
+            return nullptr;
+        w.migrationsView()->selectJob(jobId);
+        JobDetailView* detail = w.migrationsView()->detail();
+        return QTest::qWaitFor([&] { return detail->jobId() == jobId; }) ? detail : nullptr;
+    }
 
 private slots:
     void initTestCase()
@@ -191,17 +205,96 @@ private slots:
                        {{QStringLiteral("server_id"), QStringLiteral("srv-42")}},
                        Text::literal(QStringLiteral("Migration complete")));
         MainWindow w;
-        w.show();
-        QTRY_VERIFY(w.jobsModel()->record(job->id));
-        w.migrationsView()->selectJob(job->id);
-        JobDetailView* detail = w.migrationsView()->detail();
-        QTRY_COMPARE(detail->jobId(), job->id);
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
         for (Stage st : workStages())
             QCOMPARE(detail->stageBar(st)->value(), 100);
         auto* instance = detail->findChild<QLabel*>(QStringLiteral("jobInstance"));
         QVERIFY(instance->isVisible());
         QVERIFY2(instance->text().contains(u"https://xloud.example/dashboard/project/instances/srv-42/"),
                  qPrintable(instance->text()));
+    }
+
+    // Save Report… asks where, writes the job's report off the GUI thread (HTML, or JSON by the suffix) and
+    // says where it went; a file that cannot be written is a clear message and no file.
+    void saveReportButton()
+    {
+        JobStore store = jobs();
+        auto job = store.create(spec(QStringLiteral("report-vm")));
+        XMS_VERIFY_OK(job);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-600);
+        const struct
+        {
+            int at;
+            Stage stage;
+            const char* name;
+            const char* message;
+        } events[] = {{0, Stage::Queued, "job.started", "started"},
+                      {1, Stage::Export, "export.started", "exporting"},
+                      {61, Stage::GuestFixes, "guest_fixes.guest_change", "Pinned ens192 to 00:50:56:aa:bb:07"},
+                      {90, Stage::WriteVolume, "write.started", "writing"},
+                      {120, Stage::Finalize, "finalize.server_created", "server"}};
+        for (const auto& e : events) {
+            EventRecord r = EventRecord::of(job->id, e.stage, EventLevel::Info, QString::fromLatin1(e.name),
+                                            Text::literal(QString::fromLatin1(e.message)));
+            r.time = t0.addSecs(e.at);
+            XMS_VERIFY_OK(store.appendEvent(r));
+        }
+        LedgerEntry volume;
+        volume.jobId = job->id;
+        volume.kind = u"volume"_s;
+        volume.cloud = u"lab"_s;
+        volume.project = u"infra"_s;
+        volume.name = u"report-vm-disk0"_s;
+        auto row = store.ledgerAdd(job->id, volume);
+        XMS_VERIFY_OK(row);
+        XMS_VERIFY_OK(store.ledgerSetResource(job->id, *row, u"vol-report-1"_s));
+        XMS_VERIFY_OK(store.setEnded(job->id, Stage::Completed, Stage::Finalize, {{u"server_id"_s, u"srv-7"_s}},
+                                     Text::literal(u"Migration complete"_s)));
+
+        MainWindow w;
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
+        auto* button = detail->findChild<QPushButton*>(QStringLiteral("saveReport"));
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+        QSignalSpy saved(detail, &JobDetailView::reportSaved);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QFileDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = detail->findChild<QFileDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+        QVERIFY2(dialog->nameFilters().first().contains(u"*.html"), qPrintable(dialog->nameFilters().join(u';')));
+        const QString html = m_home.filePath(u"report-vm.html"_s);
+        dialog->selectFile(html);
+        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as the Save button does
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().at(0).toString(), html);
+        QCOMPARE(saved.first().at(1).toString(), QString());
+        auto* result = detail->findChild<QLabel*>(QStringLiteral("reportResult"));
+        QVERIFY(result->isVisible());
+        QVERIFY2(result->text().contains(u"Report saved to " + html), qPrintable(result->text()));
+        QTRY_VERIFY(button->isEnabled());
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QByteArray bytes = page.readAll();
+        for (const char* must : {"<!DOCTYPE html>", "<svg", "vol-report-1", "Pinned ens192", "srv-7"})
+            QVERIFY2(bytes.contains(must), must);
+        QVERIFY(!bytes.contains("http://") && !bytes.contains("https://"));
+
+        const QString json = m_home.filePath(u"report-vm.json"_s);
+        detail->saveReport(json);
+        QTRY_COMPARE(saved.count(), 2);
+        QFile data(json);
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(data.readAll()).object();
+        QCOMPARE(doc.value(u"resources"_s).toArray().first().toObject().value(u"id"_s).toString(), u"vol-report-1"_s);
+
+        const QString bad = m_home.filePath(u"missing-dir/report.html"_s);
+        detail->saveReport(bad);
+        QTRY_COMPARE(saved.count(), 3);
+        QVERIFY(saved.last().at(1).toString().contains(bad));
+        QVERIFY(result->text().contains(u"Cannot write the report"));
+        QVERIFY(!QFile::exists(bad));
     }
 
     // A failed job that kept its converted disks offers to discard them, like `xms migration discard`.
@@ -223,11 +316,8 @@ private slots:
         XMS_VERIFY_OK(store.setCheckpoint(job->id, c.toJson()));
 
         MainWindow w;
-        w.show();
-        QTRY_VERIFY(w.jobsModel()->record(job->id));
-        w.migrationsView()->selectJob(job->id);
-        JobDetailView* detail = w.migrationsView()->detail();
-        QTRY_COMPARE(detail->jobId(), job->id);
+        JobDetailView* detail = showJob(w, job->id);
+        QVERIFY(detail);
         auto* discard = detail->findChild<QPushButton*>(QStringLiteral("discardStaging"));
         QTRY_VERIFY(discard->isVisible());
         answerNextQuestion(QMessageBox::No);

@@ -22,6 +22,8 @@ QList<MigrationSpec> MigrationDraft::specs() const
         s.vm = vm.name;
         s.instanceName = instanceNameFor(vm.name);
         s.guestNetworkAtSubmit = vm.guestNetwork; // as the wizard's discovery saw it
+        if (const auto report = preflight.constFind(vm.name); report != preflight.cend())
+            s.preflightAtSubmit = *report; // the last preflight of this VM, for the job's report
         out.append(s);
     }
     return out;

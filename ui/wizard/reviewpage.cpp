@@ -85,6 +85,7 @@ void ReviewPage::checkNext(QList<MigrationSpec> remaining)
             return;
         if (r) {
             self->m_reports.append(*r);
+            self->m_wizard->draft().preflight.insert(vm, *r); // the final check goes with the job
         } else {
             PreflightReport failed;
             failed.vm = vm;

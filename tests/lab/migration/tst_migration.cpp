@@ -170,6 +170,51 @@ class TestMigration : public QObject
         return usage[u"limit"].toInt();
     }
 
+    // The job's report, read back through `xms migration report` (no new conversion): every stage with its
+    // time and bytes, the disk's checksums equal to the image service's, what it created, as JSON and HTML.
+    void checkReport(const JobRecord& j, const QString& volumeId, const QString& serverId, const QString& mac)
+    {
+        const Run json = xms({u"migration"_s, u"report"_s, j.id.left(8), u"--output"_s, u"json"_s});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject r = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(r.value(u"job"_s).toObject().value(u"stage"_s).toString(), u"completed"_s);
+        QVERIFY(r.value(u"job"_s).toObject().value(u"elapsed_seconds"_s).toDouble() > 0);
+        QCOMPARE(r.value(u"source_vm"_s).toObject().value(u"name"_s).toString(), u"lab-debian-bios"_s);
+        QVERIFY(QJsonDocument(r.value(u"source_vm"_s).toObject()).toJson().contains(mac.toLower().toUtf8()));
+        QVERIFY(!r.value(u"preflight"_s).toObject().value(u"checks"_s).toArray().isEmpty());
+        QVERIFY(r.value(u"estimate"_s).toObject().value(u"estimated_seconds"_s).toDouble() > 0);
+        for (const QJsonValue& v : r.value(u"timeline"_s).toArray()) {
+            const QJsonObject s = v.toObject();
+            QVERIFY2(s.value(u"ran"_s).toBool(), qPrintable(s.value(u"stage"_s).toString()));
+            if (s.value(u"stage"_s) == u"export"_s || s.value(u"stage"_s) == u"write_volume"_s) {
+                QVERIFY(s.value(u"bytes"_s).toDouble() > 0);
+                QVERIFY(s.value(u"seconds"_s).toDouble() > 0);
+            }
+        }
+        const QJsonArray integrity = r.value(u"integrity"_s).toArray();
+        QCOMPARE(integrity.size(), 1);
+        const QJsonObject disk = integrity.first().toObject();
+        QCOMPARE(disk.value(u"verdict"_s).toString(), u"match"_s);
+        QCOMPARE(disk.value(u"os_hash_algo"_s).toString(), u"sha512"_s);
+        QCOMPARE(disk.value(u"os_hash_value"_s).toString(), disk.value(u"hash_value"_s).toString());
+        QCOMPARE(disk.value(u"raw_sha256"_s).toString().size(), 64);
+        QStringList kept;
+        for (const QJsonValue& v : r.value(u"resources"_s).toArray())
+            if (v.toObject().value(u"state"_s) == u"kept"_s)
+                kept << v.toObject().value(u"id"_s).toString();
+        QVERIFY2(kept.contains(volumeId) && kept.contains(serverId), qPrintable(kept.join(u' ')));
+        QVERIFY(!r.value(u"events"_s).toArray().isEmpty());
+
+        const QString page = m_home.filePath(u"report-"_s + j.id + u".html");
+        const Run html = xms({u"migration"_s, u"report"_s, j.id, u"--output"_s, u"html"_s, u"--file"_s, page});
+        QVERIFY2(html.exitCode == 0, qPrintable(html.err));
+        QFile f(page);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.contains("<svg") && bytes.contains(volumeId.toUtf8()));
+        QVERIFY(!bytes.contains("http://") && !bytes.contains("https://"));
+    }
+
     void restoreCinderQuota(const QString& key, int limit)
     {
         const int put
@@ -437,6 +482,7 @@ private slots:
         QVERIFY2(boot.exitCode() == 0 && bootLog.contains(u"OK login prompt"), qPrintable(bootLog));
         qInfo("%s", qPrintable(bootLog.trimmed().split(u'\n').last()));
 
+        checkReport(j, volume->id, serverId, mac);
         removeMigrated(j);
     }
 

@@ -1,7 +1,9 @@
 // Write Volume and the ledger cleanup against the real Glance and Cinder, without a conversion in front:
 // cancel mid-upload, cancel while Cinder copies the image, and a finished write whose volume a later
 // failure must remove. After each, nothing the stage made is left in the services. The disk travels as
-// qcow2 made from its data; the volume Cinder writes from it holds the staging file's bytes exactly.
+// qcow2 made from its data; the volume Cinder writes from it holds the staging file's bytes exactly, and the
+// image service's checksum of what it received equals the one XMS computed while sending.
+#include "../xloud/labfaults.h"
 #include "../xloud/xloudlab.h"
 #include "engine/jobcontext.h"
 #include "engine/jobstoreledger.h"
@@ -9,12 +11,15 @@
 #include "engine/writevolumestage.h"
 #include "store/jobstore.h"
 #include "store/store.h"
+#include "transfer/qcow2stream.h"
 #include "xloud/blockstorageclient.h"
 #include "xloud/imageclient.h"
 #include "xloud/session.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
@@ -25,6 +30,23 @@
 using namespace xms;
 using namespace Qt::StringLiterals;
 using namespace xms::test;
+
+namespace {
+// What a stage emitted: its event names in order, and the data of the last event of each name.
+struct Emitted
+{
+    QStringList names;
+    QHash<QString, QJsonObject> data;
+    void watch(StageRunner& stage, QObject* context)
+    {
+        QObject::connect(&stage, &StageRunner::event, context,
+                         [this](EventLevel, const QString& name, const Text&, const QJsonObject& d) {
+                             names << name;
+                             data.insert(name, d);
+                         });
+    }
+};
+} // namespace
 
 class TestWriteVolume : public QObject
 {
@@ -149,14 +171,13 @@ private slots:
         auto ctx = context();
         WriteVolumeStageRunner stage;
         QSignalSpy finished(&stage, &StageRunner::finished);
-        QJsonObject uploaded;
-        connect(&stage, &StageRunner::event, this,
-                [&](EventLevel, const QString& name, const Text&, const QJsonObject& data) {
-                    if (name == u"write.image_uploaded")
-                        uploaded = data;
-                });
+        Emitted emitted;
+        emitted.watch(stage, this);
         stage.start(ctx.get());
         QVERIFY(finished.wait(600000));
+        const QJsonObject uploaded = emitted.data.value(u"write.image_uploaded"_s);
+        const QJsonObject verified = emitted.data.value(u"write.image_verified"_s);
+        const QStringList& names = emitted.names;
         const auto status = finished.first().first().value<Status>();
         QVERIFY2(status.has_value(), why(status).constData());
         // Only the data went over the wire: 385 MiB of a 1 GiB disk, plus qcow2's tables.
@@ -170,6 +191,29 @@ private slots:
         QVERIFY2(sent >= 385.0 * (1 << 20) && sent <= 1.05 * allocated,
                  qPrintable(u"sent %1 bytes for %2 allocated"_s.arg(sent).arg(allocated)));
         QCOMPARE(qint64(uploaded.value(u"disk_bytes").toDouble()), kSize);
+        // Integrity: Glance's own os_hash_value (read back after the upload) equals what XMS computed while
+        // sending — and an independent sha512 of the same qcow2 bytes — and the raw SHA-256 is `sha256sum`'s.
+        QVERIFY2(names.contains(u"write.image_verified"_s), qPrintable(names.join(u' ')));
+        QVERIFY(!names.contains(u"write.image_unverified"_s));
+        QCOMPARE(verified.value(u"os_hash_algo").toString(), u"sha512"_s);
+        QCOMPARE(verified.value(u"os_hash_value").toString(), uploaded.value(u"hash_value").toString());
+        QCOMPARE(uploaded.value(u"hash_algo").toString(), u"sha512"_s);
+        auto stream = Qcow2Stream::open(m_disk);
+        XMS_VERIFY_OK(stream);
+        QCryptographicHash sha512(QCryptographicHash::Sha512);
+        QByteArray chunk(4 << 20, Qt::Uninitialized);
+        for (quint64 at = 0; at < (*stream)->size();) {
+            auto n = (*stream)->readAt(at, chunk.data(), size_t(chunk.size()));
+            XMS_VERIFY_OK(n);
+            sha512.addData(QByteArrayView(chunk.constData(), qsizetype(*n)));
+            at += *n;
+        }
+        QCOMPARE(uploaded.value(u"hash_value").toString(), QString::fromLatin1(sha512.result().toHex()));
+        QProcess sum;
+        sum.start(u"sha256sum"_s, {m_disk});
+        QVERIFY(sum.waitForFinished(120000) && sum.exitCode() == 0);
+        QCOMPARE(uploaded.value(u"raw_sha256").toString(), QString::fromLatin1(sum.readAllStandardOutput().left(64)));
+        QCOMPARE(verified.value(u"raw_sha256").toString(), uploaded.value(u"raw_sha256").toString());
         QCOMPARE(ctx->volumeIds.size(), 1);
         auto volume = await<xloud::Volume>([&](auto cb) { m_volumes->volume(ctx->volumeIds.first(), cb); });
         XMS_VERIFY_OK(volume);
@@ -187,6 +231,43 @@ private slots:
         QVERIFY2(cmp.exitStatus() == QProcess::NormalExit && cmp.exitCode() == 0,
                  QByteArray(cmp.readAllStandardOutput() + cmp.readAllStandardError()).constData());
         // The temporary image is already gone; the volume goes with the cleanup a later failure runs.
+        cleanupAndVerify(*ctx);
+    }
+
+    // One byte damaged between XMS and Glance (the lab's TLS proxy as a middlebox): Glance's os_hash_value
+    // no longer equals XMS's, the stage fails before any volume is made from the image, says so with both
+    // values, and cleanup removes the image.
+    void corruptedInTransitFailsTheStage()
+    {
+        auto ctx = context();
+        ctx->cloud = labTlsCloud(u"writevolume-tls"_s);
+        auto stream = Qcow2Stream::open(m_disk);
+        XMS_VERIFY_OK(stream);
+        LabFaults faults;
+        Fault corrupt;
+        corrupt.service = u"glance"_s;
+        corrupt.method = u"PUT"_s;
+        corrupt.path = u"/file$"_s;
+        corrupt.action = u"corrupt"_s;
+        corrupt.nth = 1;
+        corrupt.offset = qint64((*stream)->size()) - 100; // in the last data cluster
+        QVERIFY(faults.add(corrupt) > 0);
+        WriteVolumeStageRunner stage;
+        QSignalSpy finished(&stage, &StageRunner::finished);
+        Emitted emitted;
+        emitted.watch(stage, this);
+        stage.start(ctx.get());
+        QVERIFY(finished.wait(600000));
+        const QJsonObject mismatch = emitted.data.value(u"write.checksum_mismatch"_s);
+        const QStringList& names = emitted.names;
+        const auto status = finished.first().first().value<Status>();
+        QVERIFY(!status.has_value());
+        QCOMPARE(status.error().code, u"write.checksum_mismatch"_s);
+        QVERIFY2(status.error().message.contains(u"corrupted"), qPrintable(status.error().message));
+        QCOMPARE(mismatch.value(u"os_hash_algo").toString(), u"sha512"_s);
+        QCOMPARE(mismatch.value(u"os_hash_value").toString().size(), 128);
+        QVERIFY(mismatch.value(u"os_hash_value") != mismatch.value(u"hash_value"));
+        QVERIFY2(!names.contains(u"write.volume_created"_s), qPrintable(names.join(u' ')));
         cleanupAndVerify(*ctx);
     }
 

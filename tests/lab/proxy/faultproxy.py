@@ -14,7 +14,8 @@ through this proxy over https. A control port (plain HTTP, loopback) sets faults
   DELETE /requests    forget them
 
 Actions: "drop" (close without answering), "reset" (TCP RST), "stall" (wait "seconds", then go on),
-"status" (answer "status" with an OpenStack-shaped error body, "message" optional), "plain_catalog"
+"status" (answer "status" with an OpenStack-shaped error body, "message" optional), "corrupt" (forward the
+request with one byte of its body inverted, at body offset "offset": a middlebox damaging an upload), "plain_catalog"
 (leave catalog endpoints of "service_type" on plain http). "phase": "after" forwards the request and
 applies the fault to the response instead (the cloud did it, the client never hears). "nth": fire on
 the nth matching request only (default: every one). See tests/lab/README.md.
@@ -54,8 +55,8 @@ class Faults:
 
     def add(self, rule):
         action = rule.get('action')
-        if action not in ('drop', 'reset', 'stall', 'status', 'plain_catalog'):
-            raise ValueError('action must be drop, reset, stall, status or plain_catalog')
+        if action not in ('drop', 'reset', 'stall', 'status', 'corrupt', 'plain_catalog'):
+            raise ValueError('action must be drop, reset, stall, status, corrupt or plain_catalog')
         if action == 'status' and int(rule.get('status', 0)) not in ERROR_TITLES:
             raise ValueError('status must be one of %s' % sorted(ERROR_TITLES))
         if action == 'plain_catalog' and not rule.get('service_type'):
@@ -180,9 +181,24 @@ def encode_head(first, headers):
     return (first + '\r\n' + ''.join('%s: %s\r\n' % kv for kv in headers) + '\r\n').encode('latin-1')
 
 
-def copy_body(src, send, headers, until_close=False):
-    """Streams one message body from src to send(bytes) as framed by headers; never holds more than CHUNK."""
+def corrupting(send, offset):
+    """send(bytes) of a body's data with the byte at `offset` inverted (framing passes through send itself)."""
+    seen = [0]
+
+    def data(piece):
+        at = offset - seen[0]
+        seen[0] += len(piece)
+        if 0 <= at < len(piece):
+            piece = piece[:at] + bytes([piece[at] ^ 0xff]) + piece[at + 1:]
+        send(piece)
+    return data
+
+
+def copy_body(src, send, headers, until_close=False, corrupt_at=None):
+    """Streams one message body from src to send(bytes) as framed by headers; never holds more than CHUNK.
+    corrupt_at: invert the body's data byte at this offset (the "corrupt" fault)."""
     te = (header(headers, 'transfer-encoding') or '').lower()
+    data = send if corrupt_at is None else corrupting(send, corrupt_at)
     if 'chunked' in te:
         while True:
             size_line = src.line()
@@ -194,18 +210,22 @@ def copy_body(src, send, headers, until_close=False):
                     send(t)
                     if t in (b'\r\n', b'\n'):
                         return
-            left = size + 2  # data and its CRLF
+            left = size
             while left:
                 piece = src.some(min(left, CHUNK))
                 left -= len(piece)
-                send(piece)
+                data(piece)
+            crlf = b''
+            while len(crlf) < 2:  # the chunk's CRLF
+                crlf += src.some(2 - len(crlf))
+            send(crlf)
     length = header(headers, 'content-length')
     if length is not None:
         left = int(length)
         while left:
             piece = src.some(min(left, CHUNK))
             left -= len(piece)
-            send(piece)
+            data(piece)
     elif until_close:
         while True:
             try:
@@ -276,7 +296,9 @@ class Proxy:
                 method, target, _ = first.split(' ', 2)
                 keep = (header(headers, 'connection') or '').lower() != 'close'
                 fault = self.faults.match(service, method, target)
-                if fault and fault.get('phase', 'before') == 'before':
+                if fault and fault['action'] == 'corrupt':  # forwarded, damaged on the way
+                    self.faults.record(service=service, method=method, path=target, fault='corrupt', rule=fault['id'])
+                elif fault and fault.get('phase', 'before') == 'before':
                     if not self.apply(fault, service, method, target, client_sock, client, headers):
                         return
                     if fault['action'] != 'stall':
@@ -339,7 +361,10 @@ class Proxy:
         if header(headers, 'expect'):  # answer "go on" ourselves: the upstream sees a plain request
             client_sock.sendall(b'HTTP/1.1 100 Continue\r\n\r\n')
         upstream.sock.sendall(encode_head('%s %s HTTP/1.1' % (method, target), up_headers))
-        copy_body(client, upstream.sock.sendall, headers)
+        corrupt = after_fault is not None and after_fault['action'] == 'corrupt'
+        copy_body(client, upstream.sock.sendall, headers, corrupt_at=int(after_fault.get('offset', 0)) if corrupt else None)
+        if corrupt:
+            after_fault = None
         while True:
             head = upstream.head()
             if head is None:

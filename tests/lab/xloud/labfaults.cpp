@@ -38,6 +38,8 @@ QJsonObject Fault::toJson() const
         o.insert(u"phase", phase);
     if (!message.isEmpty())
         o.insert(u"message", message);
+    if (offset >= 0)
+        o.insert(u"offset", double(offset));
     return o;
 }
 

@@ -16,8 +16,9 @@ CloudRecord labTlsCloud(const QString& name);
 
 // One fault: for requests to service ("keystone", "glance", "cinder", "neutron", "nova") matching method
 // and the path regex (searched in "path?query"), on the nth occurrence (0: every one). action: "drop",
-// "reset", "stall" (seconds), "status" (status: 401/403/409/413/500/503); phase "after" lets the cloud do
-// the request and loses its answer. See tests/lab/proxy/faultproxy.py.
+// "reset", "stall" (seconds), "status" (status: 401/403/409/413/500/503), "corrupt" (the request goes on
+// with its body's byte at `offset` inverted); phase "after" lets the cloud do the request and loses its
+// answer. See tests/lab/proxy/faultproxy.py.
 struct Fault
 {
     QString service {};
@@ -29,6 +30,7 @@ struct Fault
     double seconds = 0;
     QString phase {}; // "" = before
     QString message {}; // for "status": the error body's message
+    qint64 offset = -1; // for "corrupt": the body byte to invert
     QJsonObject toJson() const;
 };
 

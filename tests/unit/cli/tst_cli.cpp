@@ -2,13 +2,16 @@
 // fail before touching a network: bad flags and values get a clear message and the documented exit code,
 // and change nothing in the store. tst_cliprocess runs the real executable for exit codes and stdin.
 #include "cli.h"
+#include "store/jobstore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -153,6 +156,83 @@ private slots:
         QJsonParseError error;
         QJsonDocument::fromJson(json.out.toUtf8(), &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+    }
+
+    // xms migration report: a job's report on stdout or into a file; bad input says what is wrong, exits
+    // with the documented code and writes nothing.
+    void migrationReport()
+    {
+        auto store = xms::Store::openDefault();
+        QVERIFY(store.has_value());
+        xms::JobStore jobs(*store);
+        auto job = jobs.create(QJsonObject {{u"vm"_s, u"report-vm"_s}, {u"source"_s, u"vc"_s}});
+        QVERIFY(job.has_value());
+        xms::EventRecord e = xms::EventRecord::of(job->id, xms::Stage::Queued, xms::EventLevel::Info, u"job.started"_s,
+                                                  xms::Text::literal(u"started"_s));
+        QVERIFY(jobs.appendEvent(e).has_value());
+
+        Run json = xms({u"migration"_s, u"report"_s, job->id.left(8), u"--output"_s, u"json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(doc.value(u"job"_s).toObject().value(u"id"_s).toString(), job->id);
+        QCOMPARE(doc.value(u"events"_s).toArray().size(), 1);
+        Run text = xms({u"migration"_s, u"report"_s, job->id});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(u"XMS migration report: report-vm"), qPrintable(text.out));
+        QVERIFY(text.out.contains(u"Stage timeline"));
+
+        const QString file = m_home.filePath(u"job.html"_s);
+        Run html = xms({u"migration"_s, u"report"_s, job->id, u"--output"_s, u"html"_s, u"--file"_s, file});
+        QCOMPARE(html.exitCode, 0);
+        QVERIFY(html.out.isEmpty());
+        QVERIFY2(html.err.contains(u"Wrote the report"), qPrintable(html.err));
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray page = written.readAll();
+        QVERIFY(page.startsWith("<!DOCTYPE html>"));
+        QVERIFY(page.contains("report-vm"));
+        written.close();
+
+        Run unknown = xms({u"migration"_s, u"report"_s, u"ffffffff"_s});
+        QCOMPARE(unknown.exitCode, 3);
+        QVERIFY2(unknown.err.contains(u"ffffffff"), qPrintable(unknown.err));
+        QVERIFY(unknown.out.isEmpty());
+
+        Run none = xms({u"migration"_s, u"report"_s});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains(u"job id"), qPrintable(none.err));
+
+        Run badFormat = xms({u"migration"_s, u"report"_s, job->id, u"--output"_s, u"pdf"_s});
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY2(badFormat.err.contains(u"--output must be 'text', 'json' or 'html', not 'pdf'"),
+                 qPrintable(badFormat.err));
+        QVERIFY(badFormat.out.isEmpty());
+
+        const QString unwritable = m_home.filePath(u"no-such-dir/report.html"_s);
+        Run badFile = xms({u"migration"_s, u"report"_s, job->id, u"--file"_s, unwritable});
+        QCOMPARE(badFile.exitCode, 1);
+        QVERIFY2(badFile.err.contains(u"Cannot write the report to " + unwritable), qPrintable(badFile.err));
+        QVERIFY(badFile.out.isEmpty());
+        QVERIFY(!QFile::exists(unwritable));
+
+        // A file that exists stays as it was when the new report cannot replace it.
+        const QString readOnlyDir = m_home.filePath(u"ro"_s);
+        QVERIFY(QDir().mkpath(readOnlyDir));
+        const QString kept = readOnlyDir + u"/kept.html";
+        {
+            QFile f(kept);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old");
+        }
+        QVERIFY(QFile::setPermissions(readOnlyDir, QFile::ReadOwner | QFile::ExeOwner));
+        Run denied = xms({u"migration"_s, u"report"_s, job->id, u"--file"_s, kept});
+        QFile::setPermissions(readOnlyDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (::geteuid() != 0) { // root writes anywhere
+            QCOMPARE(denied.exitCode, 1);
+            QFile f(kept);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("old"));
+        }
     }
 
     void nameCommandsWantExactlyOneName()

@@ -47,10 +47,12 @@ private slots:
         for (const char* g :
              {"source", "cloud", "migration", "preflight", "profile", "worker", "settings", "--version"})
             QVERIFY2(groups.contains(QLatin1StringView(g)), g);
-        QCOMPARE(complete({u"migration"_s, u"re"_s}), QStringList {u"retry"_s});
+        QCOMPARE(complete({u"migration"_s, u"re"_s}), (QStringList {u"retry"_s, u"report"_s}));
         QCOMPARE(complete({u"migration"_s, u"submit"_s, u"--network-"_s}),
                  (QStringList {u"--network-map"_s, u"--network-profile"_s}));
         QCOMPARE(complete({u"migration"_s, u"list"_s, u"--output"_s, u""_s}), (QStringList {u"text"_s, u"json"_s}));
+        QCOMPARE(complete({u"migration"_s, u"report"_s, u"--output"_s, u""_s}),
+                 (QStringList {u"text"_s, u"json"_s, u"html"_s}));
         QCOMPARE(complete({u"profile"_s, u"export"_s, u"p1"_s, u"--file"_s, u""_s}), QStringList {u":files"_s});
         QCOMPARE(complete({u"nosuch"_s, u"x"_s, u""_s}), QStringList());
     }

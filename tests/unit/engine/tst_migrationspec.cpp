@@ -63,6 +63,28 @@ private slots:
         QCOMPARE(MigrationSpec::fromJson(s.toJson())->guestNetworkAtSubmit, std::optional(vsphere::GuestNetwork {}));
     }
 
+    // The preflight a job was submitted after rides with its spec, for the job's report.
+    void preflightAtSubmitRoundTrip()
+    {
+        MigrationSpec s = sample();
+        QVERIFY(!s.toJson().contains(u"preflight_at_submit"));
+        PreflightReport r;
+        r.vm = s.vm;
+        r.add({QStringLiteral("Storage"), QStringLiteral("storage.staging_space"), Verdict::Pass,
+               QStringLiteral("20 GiB free"), {}});
+        r.add({QStringLiteral("Network"), QStringLiteral("network.keep_ip.gateway"), Verdict::Warn,
+               QStringLiteral("gateway differs"), QStringLiteral("check the subnet")});
+        r.estimate = Estimate {240, 2LL << 30, QStringLiteral("defaults")};
+        s.preflightAtSubmit = r;
+        auto back = MigrationSpec::fromJson(s.toJson());
+        XMS_VERIFY_OK(back);
+        QVERIFY(back->preflightAtSubmit);
+        QCOMPARE(back->preflightAtSubmit->toJson(), r.toJson());
+        QCOMPARE(back->preflightAtSubmit->verdict, Verdict::Warn);
+        QCOMPARE(back->preflightAtSubmit->checks.at(1).fix, QStringLiteral("check the subnet"));
+        QCOMPARE(back->preflightAtSubmit->estimate->seconds, 240);
+    }
+
     // source.guest_network: unchanged since submit is information; a change is a warning naming it.
     void guestNetworkReportBeforePowerOff()
     {
