@@ -10,7 +10,7 @@
 #   RESULT claims <naive seconds / SKIP LOCKED seconds>      (> 1: SKIP LOCKED drains faster)
 # usage: tests/bench/bench-claims.sh [BUILD_DIR]
 #   env: XMS_BENCH_JOBS (1000), XMS_BENCH_WORKERS (8), XMS_BENCH_SLOTS (2), XMS_BENCH_LOAD_SECONDS (10),
-#        XMS_BENCH_WATCH_SECONDS (5), XMS_BENCH_SQLITE (1); the lab's XMS_LAB_PG_URL and
+#        XMS_BENCH_WATCH_SECONDS (5), XMS_BENCH_SQLITE (1), XMS_BENCH_KEEP (0: 1 keeps the worker logs); the lab's XMS_LAB_PG_URL and
 #        XMS_LAB_PG_CREDENTIALS (eval "$(tests/lab/lab env)")
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,4 +22,6 @@ for v in XMS_LAB_PG_URL XMS_LAB_PG_CREDENTIALS; do
 done
 # Quiet workers: their logs (one per worker, in the bench's temporary directory) are not the figures.
 export QT_LOGGING_RULES=${QT_LOGGING_RULES:-"xms.*.info=false"}
+# The machine's other load makes the figures: say what it was.
+echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 exec "$tool"

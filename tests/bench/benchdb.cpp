@@ -66,12 +66,15 @@ Result<BenchDb::Stats> BenchDb::stats(const QString& name)
 {
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()"));
-    q.prepare(QStringLiteral("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database"
+    // pg_snapshot_xmax: the next transaction id, read without taking one.
+    q.prepare(QStringLiteral("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted,"
+                             " pg_snapshot_xmax(pg_current_snapshot())::text::bigint FROM pg_stat_database"
                              " WHERE datname = :name"));
     q.bindValue(QStringLiteral(":name"), name);
     if (!q.exec() || !q.next())
         return std::unexpected(dbError(QStringLiteral("cannot read pg_stat_database"), q.lastError().text()));
-    return Stats {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+    return Stats {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                  q.value(4).toLongLong()};
 }
 
 int BenchDb::connections(const QString& name)

@@ -24,10 +24,14 @@ public:
         qint64 inserted = 0;
         qint64 updated = 0;
         qint64 deleted = 0;
+        // Transaction ids handed out: one per transaction that wrote. Server-wide, so it also counts other
+        // databases' writes made meanwhile (the lab's server is otherwise idle during a bench).
+        qint64 writeXacts = 0;
         qint64 written() const { return inserted + updated + deleted; }
         Stats operator-(const Stats& o) const
         {
-            return {commits - o.commits, inserted - o.inserted, updated - o.updated, deleted - o.deleted};
+            return {commits - o.commits, inserted - o.inserted, updated - o.updated, deleted - o.deleted,
+                    writeXacts - o.writeXacts};
         }
     };
     // pg_stat_database of database `name`, as the server has it now (a fresh snapshot each call). Backends

@@ -21,7 +21,8 @@ struct WorkerArgs
 };
 // Opens the store, prints "ready", waits for a line on stdin, then runs jobs until the queue is empty.
 int runWorker(const WorkerArgs& args);
-// Queues `count` jobs in one transaction.
-int runSeed(const QString& store, int count);
+// Queues `count` jobs, after `history` jobs that no worker takes (a cancel requested while queued), so
+// that readers see a store with that many jobs.
+int runSeed(const QString& store, int count, int history = 0);
 
 } // namespace xms::bench

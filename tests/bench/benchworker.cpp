@@ -52,27 +52,28 @@ Result<Store> openBenchStore(const QString& where)
     return Store::open(*location, *password);
 }
 
-int runSeed(const QString& where, int count)
+int runSeed(const QString& where, int count, int history)
 {
     auto store = openBenchStore(where);
     if (!store)
         return failWith(store.error());
     JobStore jobs(*store);
-    const Status made = store->inTransaction([&]() -> Status {
-        for (int i = 0; i < count; ++i) {
-            MigrationSpec s;
-            s.source = QStringLiteral("vc");
-            s.vm = QStringLiteral("vm-%1").arg(i, 4, 10, QLatin1Char('0'));
-            s.cloud = QStringLiteral("lab");
-            s.project = QStringLiteral("infra");
-            s.flavor = QStringLiteral("m1.small");
-            s.volumeType = QStringLiteral("ssd");
-            if (auto job = jobs.create(s.toJson(), qint64(10) << 30); !job)
-                return std::unexpected(job.error());
-        }
-        return {};
-    });
-    return made ? 0 : failWith(made.error());
+    for (int i = 0; i < history + count; ++i) { // one statement each, as `xms migration submit` does
+        MigrationSpec s;
+        s.source = QStringLiteral("vc");
+        s.vm = QStringLiteral("vm-%1").arg(i, 4, 10, QLatin1Char('0'));
+        s.cloud = QStringLiteral("lab");
+        s.project = QStringLiteral("infra");
+        s.flavor = QStringLiteral("m1.small");
+        s.volumeType = QStringLiteral("ssd");
+        auto job = jobs.create(s.toJson(), qint64(10) << 30);
+        if (!job)
+            return failWith(job.error());
+        if (i < history)
+            if (Status cancelled = jobs.requestCancel(job->id); !cancelled)
+                return failWith(cancelled.error());
+    }
+    return 0;
 }
 
 int runWorker(const WorkerArgs& args)

@@ -2,7 +2,7 @@
 // tests/bench/bench-claims.sh (a benchmark that prints figures, not a test). Modes:
 //   xms-claim-bench                      the benchmark (sizes from XMS_BENCH_*; see bench-claims.sh)
 //   xms-claim-bench worker --store S --claimer skip|naive --slots N --stage-ms T --progress-ms P
-//   xms-claim-bench seed --store S --jobs N
+//   xms-claim-bench seed --store S --jobs N [--history H]
 // S: a postgresql:// URL (password: $CREDENTIALS_DIRECTORY/xms-store-password) or an SQLite file.
 #include "benchdb.h"
 #include "benchstore.h"
@@ -47,7 +47,8 @@ int main(int argc, char** argv)
         return runWorker(w);
     }
     if (mode == u"seed")
-        return runSeed(option(args, QStringLiteral("--store")), option(args, QStringLiteral("--jobs")).toInt());
+        return runSeed(option(args, QStringLiteral("--store")), option(args, QStringLiteral("--jobs")).toInt(),
+                       option(args, QStringLiteral("--history"), QStringLiteral("0")).toInt());
 
     BenchConfig c;
     c.jobs = envInt("XMS_BENCH_JOBS", c.jobs);
@@ -56,6 +57,7 @@ int main(int argc, char** argv)
     c.loadSeconds = envInt("XMS_BENCH_LOAD_SECONDS", c.loadSeconds);
     c.watchSeconds = envInt("XMS_BENCH_WATCH_SECONDS", c.watchSeconds);
     c.sqlite = envInt("XMS_BENCH_SQLITE", 1) != 0;
+    c.keepLogs = envInt("XMS_BENCH_KEEP", 0) != 0;
     // The workers get the store's password as a headless worker does: a systemd-style credential.
     if (qEnvironmentVariableIsEmpty("CREDENTIALS_DIRECTORY"))
         qputenv("CREDENTIALS_DIRECTORY", qgetenv("XMS_LAB_PG_CREDENTIALS"));

@@ -31,6 +31,10 @@ ClaimPhases::ClaimPhases(BenchDb& admin, BenchConfig config)
     , m_c(config)
     , m_dir(QStringLiteral("/var/tmp/xms-claim-bench.XXXXXX")) // on disk, like a real staging area, not tmpfs
 {
+    if (m_c.keepLogs) {
+        m_dir.setAutoRemove(false);
+        std::printf("bench: worker logs are kept in %s\n", qPrintable(m_dir.path()));
+    }
 }
 
 bool ClaimPhases::check(const QString& tag, const DrainFacts& f)
@@ -42,6 +46,7 @@ bool ClaimPhases::check(const QString& tag, const DrainFacts& f)
 }
 
 Result<ClaimPhases::Outcome> ClaimPhases::drive(const QString& tag, bool postgres, const GroupSpec& spec, int jobs,
+                                                int history,
                                                 const std::function<void(WorkerGroup&, const QString&)>& whileRunning)
 {
     GroupSpec s = spec;
@@ -56,7 +61,7 @@ Result<ClaimPhases::Outcome> ClaimPhases::drive(const QString& tag, bool postgre
     } else {
         s.store = m_dir.filePath(tag + QStringLiteral(".sqlite"));
     }
-    if (Status seeded = seedJobs(s.store, jobs); !seeded)
+    if (Status seeded = seedJobs(s.store, jobs, history); !seeded)
         return std::unexpected(seeded.error());
     auto group = WorkerGroup::start(s);
     if (!group)
@@ -103,7 +108,7 @@ Result<double> ClaimPhases::drainRow(const QString& tag, bool postgres, bool nai
     spec.naive = naive;
     spec.workers = m_c.workers;
     spec.slotCount = m_c.slotCount;
-    auto o = drive(tag, postgres, spec, m_c.jobs);
+    auto o = drive(tag, postgres, spec, m_c.jobs, 0);
     if (!o)
         return std::unexpected(o.error());
     const DrainFacts& f = o->facts;
@@ -115,7 +120,8 @@ Result<double> ClaimPhases::drainRow(const QString& tag, bool postgres, bool nai
                 per(f.jobs, f.wallSeconds), counts.isEmpty() ? 0 : *lo, counts.isEmpty() ? 0 : *hi, mean,
                 jainIndex(counts), percentile(f.claimToStartMs, 50), percentile(f.claimToStartMs, 95));
     if (o->delta)
-        std::printf("  %8.1f %8.1f", per(o->delta->commits, f.jobs), per(o->delta->written(), f.jobs));
+        std::printf("  %8.1f %8.1f %8.1f", per(o->delta->commits, f.jobs), per(o->delta->writeXacts, f.jobs),
+                    per(o->delta->written(), f.jobs));
     std::printf("\n");
     if (postgres && !naive)
         m_perJob = o->delta;
@@ -131,7 +137,7 @@ Status ClaimPhases::loadRows()
     spec.stageMs = m_c.loadSeconds * 1000;
     spec.progressMs = m_c.progressMs;
     const int running = m_c.workers * m_c.slotCount;
-    auto o = drive(QStringLiteral("load"), true, spec, running);
+    auto o = drive(QStringLiteral("load"), true, spec, running, 0);
     if (!o)
         return std::unexpected(o.error());
     const BenchDb::Stats d = *o->delta;
@@ -139,19 +145,23 @@ Status ClaimPhases::loadRows()
     std::printf("write load: %d jobs running at once (%d workers x %d slots), each %d s, progress every %d ms "
                 "(the JobRunner stores it every 250 ms)\n",
                 running, m_c.workers, m_c.slotCount, m_c.loadSeconds, m_c.progressMs);
-    std::printf("  whole phase (pg_stat_database of its database): %lld commits, %lld inserted, %lld updated, "
-                "%lld deleted tuples over %.1f job-seconds (claim to end)\n",
-                d.commits, d.inserted, d.updated, d.deleted, js);
-    std::printf("  per running job per second: %.1f commits, %.1f tuples written (%.1f ins, %.1f upd, %.1f del)\n",
-                per(d.commits, js), per(d.written(), js), per(d.inserted, js), per(d.updated, js), per(d.deleted, js));
+    std::printf("  whole phase (pg_stat_database of its database): %lld commits (%lld that wrote), %lld inserted, "
+                "%lld updated, %lld deleted tuples over %.1f job-seconds (claim to end)\n",
+                d.commits, d.writeXacts, d.inserted, d.updated, d.deleted, js);
+    std::printf("  per running job per second: %.1f commits, %.1f write transactions, %.1f tuples written (%.1f ins, "
+                "%.1f upd, %.1f del)\n",
+                per(d.commits, js), per(d.writeXacts, js), per(d.written(), js), per(d.inserted, js),
+                per(d.updated, js), per(d.deleted, js));
     if (m_perJob) {
         const BenchDb::Stats fixed = m_perJob.value();
         const double n = m_c.jobs;
-        std::printf("  per job, claim to end without running (SKIP LOCKED drain): %.1f commits, %.1f tuples written\n",
-                    per(fixed.commits, n), per(fixed.written(), n));
-        std::printf("  per running job per second, less that: %.1f commits, %.1f tuples written\n",
-                    (double(d.commits) - per(fixed.commits, n) * running) / js,
-                    (double(d.written()) - per(fixed.written(), n) * running) / js);
+        std::printf("  per job, claim to end without running (SKIP LOCKED drain): %.1f commits, %.1f write "
+                    "transactions, %.1f tuples written\n",
+                    per(fixed.commits, n), per(fixed.writeXacts, n), per(fixed.written(), n));
+        auto less = [&](qint64 whole, qint64 perDrain) { return (double(whole) - per(perDrain, n) * running) / js; };
+        std::printf("  per running job per second, less that: %.1f commits, %.1f write transactions, %.1f tuples "
+                    "written\n",
+                    less(d.commits, fixed.commits), less(d.writeXacts, fixed.writeXacts), less(d.written(), fixed.written()));
     }
     std::fflush(stdout);
     return {};
@@ -165,6 +175,8 @@ Status ClaimPhases::watchRows()
     spec.stageMs = m_c.watchSeconds * 1000;
     spec.progressMs = m_c.progressMs;
     const int running = m_c.workers * m_c.slotCount;
+    // The watcher reads every job in the store each tick: give it as many as the drains had.
+    const int history = std::max(0, m_c.jobs - running);
     QList<qint64> seen; // ms from a job's write (its updated_at) to the watcher delivering it
     int peakConnections = 0;
     auto watch = [&](WorkerGroup& group, const QString& where) {
@@ -190,12 +202,12 @@ Status ClaimPhases::watchRows()
         QCoreApplication::exec();
         watcher.stop();
     };
-    auto o = drive(QStringLiteral("watch"), true, spec, running, watch);
+    auto o = drive(QStringLiteral("watch"), true, spec, running, history, watch);
     if (!o)
         return std::unexpected(o.error());
-    std::printf("watcher: JobWatcher (250 ms) on PostgreSQL while %d jobs report progress for %d s: write to seen "
-                "p50 %.0f, p95 %.0f, max %.0f ms over %lld updates\n",
-                running, m_c.watchSeconds, percentile(seen, 50), percentile(seen, 95), percentile(seen, 100),
+    std::printf("watcher: JobWatcher (250 ms) on PostgreSQL, %d jobs in the store, %d of them reporting progress "
+                "for %d s: write to seen p50 %.0f, p95 %.0f, max %.0f ms over %lld updates\n",
+                running + history, running, m_c.watchSeconds, percentile(seen, 50), percentile(seen, 95), percentile(seen, 100),
                 qlonglong(seen.size()));
     std::printf("  connections to the database meanwhile: at most %d (%d worker processes, the watcher, the bench)\n",
                 peakConnections, m_c.workers);
@@ -209,8 +221,8 @@ int ClaimPhases::run()
                 "PostgreSQL %s%s; %d cores\n",
                 m_c.jobs, m_c.workers, m_c.slotCount, qPrintable(m_admin.serverVersion()),
                 m_c.sqlite ? " and one SQLite file" : "", QThread::idealThreadCount());
-    std::printf("  %-10s  %-20s  %7s  %8s  %5s %5s %7s  %6s  %7s %7s  %8s %8s\n", "store", "claimer", "wall s",
-                "claims/s", "min", "max", "mean", "Jain", "c2s p50", "c2s p95", "xact/job", "tup/job");
+    std::printf("  %-10s  %-20s  %7s  %8s  %5s %5s %7s  %6s  %7s %7s  %8s %8s %8s\n", "store", "claimer", "wall s",
+                "claims/s", "min", "max", "mean", "Jain", "c2s p50", "c2s p95", "xact/job", "wxact/j", "tup/job");
     auto bail = [](const Error& e) {
         std::printf("FAIL %s\n", qPrintable(e.toString()));
         return 1;
@@ -226,8 +238,9 @@ int ClaimPhases::run()
             if (auto r = drainRow(n ? QStringLiteral("sqlite_naive") : QStringLiteral("sqlite"), false, n); !r)
                 return bail(r.error());
     }
-    std::printf("  (per worker: jobs each worker process ran; c2s: claim to job.started, ms; xact/tup per job from "
-                "pg_stat_database)\n");
+    std::printf("  (min/max/mean: jobs per worker process; c2s: claim to job.started, ms; per job: xact = commits in "
+                "pg_stat_database, reads included, and QPSQL's PREPARE, EXECUTE and DEALLOCATE of a statement count 3; "
+                "wxact = transactions that wrote; tup = tuples written)\n");
     if (Status s = loadRows(); !s)
         return bail(s.error());
     if (Status s = watchRows(); !s)

@@ -19,6 +19,7 @@ struct BenchConfig
     int watchSeconds = 5; // … and of the watcher phase
     int progressMs = 100; // how often the no-op stage reports progress
     bool sqlite = true; // also drain one SQLite file
+    bool keepLogs = false; // keep the worker logs (and SQLite files) after the run
 };
 
 // The benchmark's phases, each on a fresh database: drains (PostgreSQL with claimNext's SKIP LOCKED and
@@ -37,7 +38,7 @@ private:
         std::optional<BenchDb::Stats> delta; // PostgreSQL only
     };
     // Queues `jobs`, starts the workers, lets them go and waits for them; fails on any bad job.
-    Result<Outcome> drive(const QString& tag, bool postgres, const GroupSpec& spec, int jobs,
+    Result<Outcome> drive(const QString& tag, bool postgres, const GroupSpec& spec, int jobs, int history,
                           const std::function<void(WorkerGroup&, const QString& store)>& whileRunning = {});
     Result<double> drainRow(const QString& tag, bool postgres, bool naive);
     Status loadRows();

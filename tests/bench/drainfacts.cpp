@@ -11,11 +11,15 @@ Result<DrainFacts> DrainFacts::read(const JobStore& jobs, const QStringList& hos
     if (!all)
         return std::unexpected(all.error());
     DrainFacts f;
-    f.jobs = int(all->size());
     for (const QString& h : hosts)
         f.perHost[h] = 0;
     QDateTime first, last;
     for (const JobRecord& j : std::as_const(*all)) {
+        if (j.cancelRequested && j.stage == Stage::Queued) {
+            ++f.history;
+            continue;
+        }
+        ++f.jobs;
         const QString id = j.id.left(8);
         if (j.stage != Stage::Completed)
             f.failures << QStringLiteral("job %1 (%2) ended %3: %4").arg(id, j.spec.value(u"vm").toString(),

@@ -12,7 +12,8 @@ namespace xms::bench {
 // What the store says about a drained queue, read through JobStore once the workers have exited.
 struct DrainFacts
 {
-    int jobs = 0;
+    int jobs = 0; // that workers could run (without the history seeded for readers)
+    int history = 0; // cancelled while queued by the seed: never run
     QStringList failures; // a job not Completed, or not started exactly once: the bench fails
     QMap<QString, int> perHost; // job.started events per worker host (every bench host listed, even at 0)
     QList<qint64> claimToStartMs; // job.started's time minus the claim's (jobs.started_at), both the worker's

@@ -83,8 +83,12 @@ Result<std::unique_ptr<WorkerGroup>> WorkerGroup::start(const GroupSpec& spec)
 
 void WorkerGroup::go()
 {
-    for (auto& p : m_workers) {
+    // Written out at once: without an event loop here, QProcess would only send it while waiting on that
+    // one process, and the others would start late.
+    for (auto& p : m_workers)
         p->write("go\n");
+    for (auto& p : m_workers) {
+        p->waitForBytesWritten(kStartMs);
         p->closeWriteChannel();
     }
 }
@@ -110,12 +114,13 @@ Status WorkerGroup::wait()
     return {};
 }
 
-Status seedJobs(const QString& store, int count)
+Status seedJobs(const QString& store, int count, int history)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.start(QCoreApplication::applicationFilePath(),
-            {QStringLiteral("seed"), QStringLiteral("--store"), store, QStringLiteral("--jobs"), QString::number(count)});
+            {QStringLiteral("seed"), QStringLiteral("--store"), store, QStringLiteral("--jobs"), QString::number(count),
+             QStringLiteral("--history"), QString::number(history)});
     if (!p.waitForFinished(kRunMs) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return fail(QStringLiteral("bench.seed"), QStringLiteral("could not queue %1 jobs in %2").arg(count).arg(store));
     return {};

@@ -42,6 +42,6 @@ private:
 
 // Queues `count` jobs through a child process (its connection, and its share of the server's statistics,
 // gone before the measured part starts).
-Status seedJobs(const QString& store, int count);
+Status seedJobs(const QString& store, int count, int history = 0);
 
 } // namespace xms::bench
