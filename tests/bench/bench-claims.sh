@@ -7,10 +7,11 @@
 #     latency, commits and tuples written per job; every job Completed with exactly one job.started
 #   - the write load per running job (pg_stat_database), the JobWatcher's write→seen latency
 # and ends with
-#   RESULT claims <naive seconds / SKIP LOCKED seconds>      (> 1: SKIP LOCKED drains faster)
+#   RESULT claims <naive seconds / SKIP LOCKED seconds>  (medians over alternating rounds)      (> 1: SKIP LOCKED drains faster)
 # usage: tests/bench/bench-claims.sh [BUILD_DIR]
 #   env: XMS_BENCH_JOBS (1000), XMS_BENCH_WORKERS (8), XMS_BENCH_SLOTS (2), XMS_BENCH_LOAD_SECONDS (10),
-#        XMS_BENCH_WATCH_SECONDS (5), XMS_BENCH_SQLITE (1), XMS_BENCH_KEEP (0: 1 keeps the worker logs); the lab's XMS_LAB_PG_URL and
+#        XMS_BENCH_WATCH_SECONDS (5), XMS_BENCH_SQLITE (1), XMS_BENCH_ROUNDS (3),
+#        XMS_BENCH_KEEP (0: 1 keeps the worker logs); the lab's XMS_LAB_PG_URL and
 #        XMS_LAB_PG_CREDENTIALS (eval "$(tests/lab/lab env)")
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

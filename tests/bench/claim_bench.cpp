@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <algorithm>
 #include <cstdio>
 
 using namespace xms;
@@ -58,6 +59,7 @@ int main(int argc, char** argv)
     c.watchSeconds = envInt("XMS_BENCH_WATCH_SECONDS", c.watchSeconds);
     c.sqlite = envInt("XMS_BENCH_SQLITE", 1) != 0;
     c.keepLogs = envInt("XMS_BENCH_KEEP", 0) != 0;
+    c.rounds = std::max(1, envInt("XMS_BENCH_ROUNDS", c.rounds));
     // The workers get the store's password as a headless worker does: a systemd-style credential.
     if (qEnvironmentVariableIsEmpty("CREDENTIALS_DIRECTORY"))
         qputenv("CREDENTIALS_DIRECTORY", qgetenv("XMS_LAB_PG_CREDENTIALS"));

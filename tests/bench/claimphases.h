@@ -19,6 +19,7 @@ struct BenchConfig
     int watchSeconds = 5; // … and of the watcher phase
     int progressMs = 100; // how often the no-op stage reports progress
     bool sqlite = true; // also drain one SQLite file
+    int rounds = 3; // of drains, alternating claimers so all see the machine's other load alike
     bool keepLogs = false; // keep the worker logs (and SQLite files) after the run
 };
 
@@ -40,7 +41,8 @@ private:
     // Queues `jobs`, starts the workers, lets them go and waits for them; fails on any bad job.
     Result<Outcome> drive(const QString& tag, bool postgres, const GroupSpec& spec, int jobs, int history,
                           const std::function<void(WorkerGroup&, const QString& store)>& whileRunning = {});
-    Result<double> drainRow(const QString& tag, bool postgres, bool naive);
+    Result<double> drainRow(int round, const QString& tag, bool postgres, bool naive);
+    Result<double> drains(); // every round; the median naive / median SKIP LOCKED wall time
     Status loadRows();
     Status watchRows();
     bool check(const QString& tag, const DrainFacts& f);
