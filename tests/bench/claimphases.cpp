@@ -102,12 +102,20 @@ Result<ClaimPhases::Outcome> ClaimPhases::drive(const QString& tag, bool postgre
     return out;
 }
 
-Result<double> ClaimPhases::drainRow(int round, const QString& tag, bool postgres, bool naive)
+GroupSpec ClaimPhases::groupSpec(int stageSeconds) const
 {
     GroupSpec spec;
-    spec.naive = naive;
     spec.workers = m_c.workers;
     spec.slotCount = m_c.slotCount;
+    spec.stageMs = stageSeconds * 1000;
+    spec.progressMs = m_c.progressMs;
+    return spec;
+}
+
+Result<double> ClaimPhases::drainRow(int round, const QString& tag, bool postgres, bool naive)
+{
+    GroupSpec spec = groupSpec(0);
+    spec.naive = naive;
     auto o = drive(tag + QString::number(round), postgres, spec, m_c.jobs, 0);
     if (!o)
         return std::unexpected(o.error());
@@ -131,11 +139,7 @@ Result<double> ClaimPhases::drainRow(int round, const QString& tag, bool postgre
 
 Status ClaimPhases::loadRows()
 {
-    GroupSpec spec;
-    spec.workers = m_c.workers;
-    spec.slotCount = m_c.slotCount;
-    spec.stageMs = m_c.loadSeconds * 1000;
-    spec.progressMs = m_c.progressMs;
+    const GroupSpec spec = groupSpec(m_c.loadSeconds);
     const int running = m_c.workers * m_c.slotCount;
     auto o = drive(QStringLiteral("load"), true, spec, running, 0);
     if (!o)
@@ -169,11 +173,7 @@ Status ClaimPhases::loadRows()
 
 Status ClaimPhases::watchRows()
 {
-    GroupSpec spec;
-    spec.workers = m_c.workers;
-    spec.slotCount = m_c.slotCount;
-    spec.stageMs = m_c.watchSeconds * 1000;
-    spec.progressMs = m_c.progressMs;
+    const GroupSpec spec = groupSpec(m_c.watchSeconds);
     const int running = m_c.workers * m_c.slotCount;
     // The watcher reads every job in the store each tick: give it as many as the drains had.
     const int history = std::max(0, m_c.jobs - running);

@@ -43,6 +43,7 @@ private:
                           const std::function<void(WorkerGroup&, const QString& store)>& whileRunning = {});
     Result<double> drainRow(int round, const QString& tag, bool postgres, bool naive);
     Result<double> drains(); // every round; the median naive / median SKIP LOCKED wall time
+    GroupSpec groupSpec(int stageSeconds) const; // the configured workers, their jobs lasting that long
     Status loadRows();
     Status watchRows();
     bool check(const QString& tag, const DrainFacts& f);
