@@ -4,6 +4,7 @@
 #include "sqlstore.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -286,11 +287,25 @@ Result<QList<JobRecord>> SqlStore::jobs(int limit) const
     if (auto r = s.bind(":limit", limit).exec(); !r)
         return std::unexpected(r.error());
     QList<JobRecord> out;
-    while (s.query().next())
+    QHash<QString, qsizetype> at;
+    while (s.query().next()) {
         out.append(jobFrom(s.query()));
-    for (JobRecord& j : out) {
-        if (auto r = loadProgress(db(), j); !r)
-            return std::unexpected(r.error());
+        at.insert(out.last().id, out.size() - 1);
+    }
+    // Every listed job's progress in one statement, not one per job: a watcher lists the jobs four times
+    // a second, and a factory's store holds thousands.
+    SqlStatement p(db(),
+                   QStringLiteral("SELECT job_id, stage, percent, bytes_done, bytes_total FROM stage_progress WHERE"
+                                  " job_id IN (SELECT id FROM jobs ORDER BY seq DESC LIMIT :limit)"));
+    if (auto r = p.bind(":limit", limit).exec(); !r)
+        return std::unexpected(r.error());
+    while (p.query().next()) {
+        const QSqlQuery& q = p.query();
+        const auto row = at.constFind(q.value(0).toString());
+        if (row == at.cend())
+            continue; // a job submitted between the two reads
+        if (auto st = stageFromKey(q.value(1).toString()))
+            out[*row].progress[*st] = {q.value(2).toInt(), q.value(3).toLongLong(), q.value(4).toLongLong()};
     }
     return out;
 }

@@ -411,6 +411,25 @@ private slots:
         QCOMPARE(m_jobs->exportSlotsInUse(esx).value(), 1);
     }
 
+    // The list a watcher reads four times a second carries each job's stage progress (read in one go).
+    void listCarriesEveryJobsProgress()
+    {
+        QStringList ids;
+        for (int i = 0; i < 3; ++i)
+            ids << m_jobs->create({})->id;
+        XMS_VERIFY_OK(m_jobs->setProgress(ids[0], Stage::Export, {40, 400, 1000}));
+        XMS_VERIFY_OK(m_jobs->setProgress(ids[2], Stage::Export, {100, 1000, 1000}));
+        XMS_VERIFY_OK(m_jobs->setProgress(ids[2], Stage::Inspect, {10, 0, 0}));
+        const QList<JobRecord> all = m_jobs->jobs(2).value(); // the newest two
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all[0].id, ids[2]);
+        QCOMPARE(all[0].progress.value(Stage::Export).percent, 100);
+        QCOMPARE(all[0].progress.value(Stage::Inspect).percent, 10);
+        QCOMPARE(all[1].id, ids[1]);
+        QVERIFY(all[1].progress.isEmpty());
+        QCOMPARE(m_jobs->jobs(3)->at(2).progress.value(Stage::Export).bytesDone, 400);
+    }
+
     void workers()
     {
         XMS_VERIFY_OK(m_jobs->registerWorker(QStringLiteral("w1"), 123));
