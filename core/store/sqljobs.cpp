@@ -143,16 +143,20 @@ JobRecord jobFrom(const QSqlQuery& q)
     return j;
 }
 
+// One stage_progress row (stage, percent, bytes_done, bytes_total from column `at` on) into its job.
+void addProgress(JobRecord& j, const QSqlQuery& q, int at)
+{
+    if (auto st = stageFromKey(q.value(at).toString()))
+        j.progress[*st] = {q.value(at + 1).toInt(), q.value(at + 2).toLongLong(), q.value(at + 3).toLongLong()};
+}
+
 Status loadProgress(const QSqlDatabase& db, JobRecord& j)
 {
     SqlStatement s(db, QStringLiteral("SELECT stage, percent, bytes_done, bytes_total FROM stage_progress WHERE job_id = :id"));
     if (auto r = s.bind(":id", j.id).exec(); !r)
         return r;
-    while (s.query().next()) {
-        if (auto st = stageFromKey(s.query().value(0).toString()))
-            j.progress[*st]
-                = {s.query().value(1).toInt(), s.query().value(2).toLongLong(), s.query().value(3).toLongLong()};
-    }
+    while (s.query().next())
+        addProgress(j, s.query(), 0);
     return {};
 }
 
@@ -300,12 +304,9 @@ Result<QList<JobRecord>> SqlStore::jobs(int limit) const
     if (auto r = p.bind(":limit", limit).exec(); !r)
         return std::unexpected(r.error());
     while (p.query().next()) {
-        const QSqlQuery& q = p.query();
-        const auto row = at.constFind(q.value(0).toString());
-        if (row == at.cend())
-            continue; // a job submitted between the two reads
-        if (auto st = stageFromKey(q.value(1).toString()))
-            out[*row].progress[*st] = {q.value(2).toInt(), q.value(3).toLongLong(), q.value(4).toLongLong()};
+        const auto row = at.constFind(p.query().value(0).toString());
+        if (row != at.cend()) // else a job submitted between the two reads
+            addProgress(out[*row], p.query(), 1);
     }
     return out;
 }
