@@ -73,7 +73,7 @@ private slots:
         QTemporaryDir verbose;
         const Run loud = xms({u"source"_s, u"list"_s, u"--verbose"_s}, {}, verbose.path());
         QCOMPARE(loud.exitCode, 0);
-        QVERIFY2(loud.err.contains(u"xms.core.store: database schema migrated from version 0 to 4"), qPrintable(loud.err));
+        QVERIFY2(loud.err.contains(u"xms.core.store: database schema migrated from version 0 to 5"), qPrintable(loud.err));
         QTemporaryDir ruled;
         qputenv("QT_LOGGING_RULES", "xms.core.store.info=true");
         QProcess p;
