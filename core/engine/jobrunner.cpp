@@ -1,6 +1,7 @@
 #include "jobrunner.h"
 
 #include "common/errorcodes.h"
+#include "common/faultpoint.h"
 #include "common/logging.h"
 #include "common/paths.h"
 #include "engine/checkpoint.h"
@@ -9,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace xms {
@@ -196,6 +199,8 @@ void JobRunner::emitEventAt(Stage stage, EventLevel level, const QString& name, 
         return;
     if (auto r = m_jobs.appendEvent(m_lease, EventRecord::of(m_ctx->jobId, stage, level, name, message, data)); !r)
         checked(std::unexpected(r.error()), qPrintable(u"event " + name));
+    else
+        faultpoint::eventStored(name);
 }
 
 bool JobRunner::checked(const Status& write, const char* what)
@@ -208,6 +213,25 @@ bool JobRunner::checked(const Status& write, const char* what)
         qCWarning(lcEngine) << "job" << m_ctx->jobId << "could not store its" << what << write.error().toString();
     return false;
 }
+
+namespace {
+
+// A fenced runner's stage may still have written staging files after the job's recoverer removed them (a
+// worker paused mid-export wakes up and flushes what it had). Once its stage has stopped, and only if the
+// job has ended without keeping converted disks, those files are nobody's: remove them. A job that is
+// running again, or that keeps a checkpoint, is left alone — its staging belongs to its new owner.
+void sweepStagingAfterFence(QObject* context, const JobStore& jobs, const QString& id, const QString& dir)
+{
+    QTimer::singleShot(3000, context ? context : QCoreApplication::instance(), [jobs, id, dir] {
+        const auto job = jobs.job(id);
+        if (job && isTerminal(job->stage) && job->checkpoint.isEmpty() && QFileInfo::exists(dir)) {
+            qCInfo(lcEngine) << "removing what the fenced job" << id << "left in" << dir;
+            QDir(dir).removeRecursively();
+        }
+    });
+}
+
+} // namespace
 
 void JobRunner::fence(const Error& why)
 {
@@ -224,6 +248,7 @@ void JobRunner::fence(const Error& why)
         [this] {
             if (m_current >= 0 && m_current < m_stages.size())
                 m_stages.at(m_current)->cancel(); // ends its processes and requests; no create follows
+            sweepStagingAfterFence(parent(), m_jobs, m_ctx->jobId, m_ctx->stagingDir); // the engine outlives us
             emit finished(m_ctx->jobId, currentStage() == Stage::Completed ? Stage::Finalize : currentStage());
         },
         Qt::QueuedConnection);

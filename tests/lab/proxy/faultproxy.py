@@ -171,6 +171,8 @@ def usable(sock):
     readable, _, _ = select.select([sock], [], [], 0)
     if not readable:
         return True
+    if isinstance(sock, ssl.SSLSocket):  # no MSG_PEEK on TLS: an idle TLS socket that is readable is closing
+        return False
     try:
         return sock.recv(1, socket.MSG_PEEK) != b''
     except OSError:
@@ -251,6 +253,17 @@ def dechunk(raw):
         rest = rest[size + 2:]
 
 
+def error_payload(service, status, message):
+    """(content type, body) of an error as the service would answer it."""
+    if service == 'vcenter':  # vSphere's SOAP fault (a 5xx from a real vCenter carries one)
+        fault = ('<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope '
+                 'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>'
+                 '<faultcode>ServerFaultCode</faultcode><faultstring>%s</faultstring><detail/></soapenv:Fault>'
+                 '</soapenv:Body></soapenv:Envelope>') % message.replace('&', '&amp;').replace('<', '&lt;')
+        return 'text/xml; charset=utf-8', fault.encode()
+    return 'application/json', json.dumps(error_body(service, status, message)).encode()
+
+
 def error_body(service, status, message):
     title = ERROR_TITLES[status]
     if service == 'keystone':
@@ -263,8 +276,16 @@ def error_body(service, status, message):
 
 
 class Proxy:
-    def __init__(self, faults, ports, upstream_host, tls_host):
+    def __init__(self, faults, ports, upstream_host, tls_host, tls_upstreams=()):
         self.faults = faults
+        # Services whose upstream speaks TLS itself (the vCenter simulator): re-encrypted, not verified
+        # (the client pins the certificate this proxy presents for them — the upstream's own).
+        self.upstream_tls = {}
+        for name in tls_upstreams:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_NONE
+            self.upstream_tls[name] = ctx
         self.ports = ports  # service -> (listen port, upstream port)
         self.upstream_host = upstream_host
         self.tls_host = tls_host
@@ -310,7 +331,10 @@ class Proxy:
                     upstream.sock.close()
                     upstream = None
                 if upstream is None:
-                    upstream = Stream(socket.create_connection((self.upstream_host, self.ports[service][1])))
+                    sock = socket.create_connection((self.upstream_host, self.ports[service][1]))
+                    if service in self.upstream_tls:
+                        sock = self.upstream_tls[service].wrap_socket(sock, server_hostname=self.upstream_host)
+                    upstream = Stream(sock)
                 status, keep_up = self.forward(service, method, target, headers, client, client_sock, upstream,
                                                fault)
                 if not keep_up:
@@ -344,13 +368,13 @@ class Proxy:
             return False
         status = int(fault['status'])
         message = fault.get('message') or 'Injected by the lab fault proxy (rule %d).' % fault['id']
-        body = json.dumps(error_body(service, status, message)).encode()
+        content_type, body = error_payload(service, status, message)
         if fault.get('phase', 'before') == 'before' and header(headers, 'expect') is None:
             copy_body(client, lambda _: None, headers)  # the body was sent: consume it (unbuffered), keep the connection
             conn = []
         else:
             conn = [('Connection', 'close')]  # body not read (Expect: 100-continue): this connection is done
-        head = [('Content-Type', 'application/json'), ('Content-Length', str(len(body))),
+        head = [('Content-Type', content_type), ('Content-Length', str(len(body))),
                 ('X-Xms-Lab-Fault', str(fault['id']))] + conn
         client_sock.sendall(encode_head('HTTP/1.1 %d %s' % (status, ERROR_TITLES[status]), head) + body)
         return not conn
@@ -488,18 +512,27 @@ def main():
     ap.add_argument('--host', default='127.0.0.1')
     ap.add_argument('--control-port', type=int, required=True)
     ap.add_argument('--route', action='append', required=True, help='service=listen_port:upstream_port')
+    ap.add_argument('--tls-route', action='append', default=[],
+                    help='service=listen_port:upstream_port:cert:key — an https upstream, fronted with its own '
+                         'certificate and key so that clients pinning it (and its NFC lease thumbprints) still match')
     args = ap.parse_args()
 
-    ports = {}
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.cert, args.key)
+    ports, contexts = {}, {}
     for r in args.route:
         name, _, pair = r.partition('=')
         listen, _, up = pair.partition(':')
-        ports[name] = (int(listen), int(up))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(args.cert, args.key)
+        ports[name], contexts[name] = (int(listen), int(up)), context
+    for r in args.tls_route:
+        name, _, rest = r.partition('=')
+        listen, up, cert, key = rest.split(':', 3)
+        own = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        own.load_cert_chain(cert, key)
+        ports[name], contexts[name] = (int(listen), int(up)), own
     faults = Faults()
-    proxy = Proxy(faults, ports, args.host, args.host)
-    servers = [TlsServer((args.host, listen), name, proxy, context) for name, (listen, _) in ports.items()]
+    proxy = Proxy(faults, ports, args.host, args.host, [r.partition('=')[0] for r in args.tls_route])
+    servers = [TlsServer((args.host, listen), name, proxy, contexts[name]) for name, (listen, _) in ports.items()]
     Control.faults = faults
     control = ThreadingHTTPServer((args.host, args.control_port), Control)
     control.daemon_threads = True

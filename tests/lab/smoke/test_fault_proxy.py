@@ -17,7 +17,7 @@ import time
 import urllib.parse
 
 REQUIRED = ('XMS_LAB_CA_BUNDLE', 'XMS_LAB_TLS_AUTH_URL', 'XMS_LAB_FAULT_URL', 'OS_USERNAME', 'OS_PASSWORD',
-            'OS_PROJECT_NAME')
+            'OS_PROJECT_NAME', 'XMS_LAB_VC_FAULT_URL', 'XMS_LAB_VC_CA_FILE', 'XMS_LAB_VC_PORT')
 missing = [v for v in REQUIRED if not os.environ.get(v)]
 if missing:
     sys.exit('test_fault_proxy: FAIL - %s not set. Run: tests/lab/lab up && eval "$(tests/lab/lab env)"'
@@ -79,6 +79,37 @@ def login():
     catalog = {s['type']: next(e['url'] for e in s['endpoints'] if e['interface'] == 'public')
                for s in json.loads(data)['token']['catalog']}
     return r.getheader('X-Subject-Token'), catalog
+
+
+def vc_check():
+    front = urllib.parse.urlparse(E['XMS_LAB_VC_FAULT_URL'])
+    direct_port = int(E['XMS_LAB_VC_PORT'])
+    vc_ctx = ssl.create_default_context(cafile=E['XMS_LAB_VC_CA_FILE'])
+    vc_ctx.check_hostname = False
+
+    def fetch(port):
+        c = http.client.HTTPSConnection(front.hostname, port, context=vc_ctx, timeout=30)
+        r, data = request(c, 'GET', '/about')
+        der = c.sock.getpeercert(binary_form=True)
+        r2, _ = request(c, 'GET', '/about')  # kept alive
+        c.close()
+        return r.status, data, der, r2.status
+
+    direct = fetch(direct_port)
+    fronted = fetch(front.port)
+    check(fronted[2] == direct[2], 'the vCenter front presents the simulator\'s own certificate')
+    check(fronted[0] == 200 and fronted[1] == direct[1] and fronted[3] == 200,
+          'the vCenter front relays the simulator (GET /about twice on one connection: %s)' % fronted[0])
+    rid = fault(service='vcenter', method='GET', path='^/about', action='status', status=503, nth=1)
+    c = http.client.HTTPSConnection(front.hostname, front.port, context=vc_ctx, timeout=30)
+    c.request('GET', '/about')
+    r = c.getresponse()
+    body = r.read().decode()
+    check(r.status == 503 and 'text/xml' in r.getheader('Content-Type', '') and '<faultstring>' in body,
+          'a vcenter status fault answers a SOAP fault: %s %s' % (r.status, body[:80]))
+    c.close()
+    check(rule(rid)['fired'] == 1, 'the vcenter rule fired once')
+    control('DELETE', '/faults')
 
 
 def main():
@@ -186,6 +217,9 @@ def main():
     check(cat2['volumev3'].startswith('http://127.0.0.1:8776/') and cat2['compute'].startswith('https://'),
           'plain_catalog leaves volumev3 on http only: %s' % cat2['volumev3'])
     control('DELETE', '/faults')
+
+    # the vCenter front: the simulator's own certificate, SOAP/NFC relayed, SOAP-shaped faults
+    vc_check()
 
     # the control port refuses nonsense with a reason
     status, body = control('POST', '/faults', {'action': 'explode'})
