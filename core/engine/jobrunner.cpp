@@ -216,19 +216,17 @@ bool JobRunner::checked(const Status& write, const char* what)
 
 namespace {
 
-// A fenced runner's stage may still have written staging files after the job's recoverer removed them (a
-// worker paused mid-export wakes up and flushes what it had). Once its stage has stopped, and only if the
-// job has ended without keeping converted disks, those files are nobody's: remove them. A job that is
-// running again, or that keeps a checkpoint, is left alone — its staging belongs to its new owner.
-void sweepStagingAfterFence(QObject* context, const JobStore& jobs, const QString& id, const QString& dir)
+// A fenced runner's stage may have written staging files after the job's recoverer removed them (a worker
+// paused mid-export wakes up and flushes what it had). Once its stage is stopped, and only if the job has
+// ended without keeping converted disks, those files are nobody's: remove them. A job that runs again, or
+// keeps a checkpoint, is left alone — its staging belongs to its new owner. Reads only; writes nothing.
+void sweepStagingAfterFence(const JobStore& jobs, const QString& id, const QString& dir)
 {
-    QTimer::singleShot(3000, context ? context : QCoreApplication::instance(), [jobs, id, dir] {
-        const auto job = jobs.job(id);
-        if (job && isTerminal(job->stage) && job->checkpoint.isEmpty() && QFileInfo::exists(dir)) {
-            qCInfo(lcEngine) << "removing what the fenced job" << id << "left in" << dir;
-            QDir(dir).removeRecursively();
-        }
-    });
+    const auto job = jobs.job(id);
+    if (job && isTerminal(job->stage) && job->checkpoint.isEmpty() && QFileInfo::exists(dir)) {
+        qCInfo(lcEngine) << "removing what the fenced job" << id << "left in" << dir;
+        QDir(dir).removeRecursively();
+    }
 }
 
 } // namespace
@@ -248,7 +246,7 @@ void JobRunner::fence(const Error& why)
         [this] {
             if (m_current >= 0 && m_current < m_stages.size())
                 m_stages.at(m_current)->cancel(); // ends its processes and requests; no create follows
-            sweepStagingAfterFence(parent(), m_jobs, m_ctx->jobId, m_ctx->stagingDir); // the engine outlives us
+            sweepStagingAfterFence(m_jobs, m_ctx->jobId, m_ctx->stagingDir);
             emit finished(m_ctx->jobId, currentStage() == Stage::Completed ? Stage::Finalize : currentStage());
         },
         Qt::QueuedConnection);
