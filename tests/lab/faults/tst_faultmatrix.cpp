@@ -106,16 +106,6 @@ QMap<QString, QString> statSource(const QString& vm)
     return out;
 }
 
-QMap<QString, QByteArray> hashSource(const QString& vm)
-{
-    QMap<QString, QByteArray> out;
-    const auto all = vspherelab::datastoreHashes();
-    for (auto it = all.begin(); it != all.end(); ++it)
-        if (it.key().contains(vm) && !it.key().endsWith(u"vmware.log"))
-            out.insert(it.key(), it.value());
-    return out;
-}
-
 // The lab's passwords, as a leak would show them.
 QList<QByteArray> labSecrets()
 {
@@ -562,6 +552,33 @@ class TestFaultMatrix : public QObject
             QCOMPARE(end.failedStage, stage == u"Finalize" ? Stage::Finalize : Stage::WriteVolume);
     }
 
+    // Bench A's staging filesystem is filled (but for `leave` bytes) at `stopAfter`; the job must fail in
+    // `stage` (Inspect counts for Guest Fixes: the conversion runs beside it) saying it ran out of space.
+    void outOfSpaceCell(const QString& stage, const QString& stopAfter, qint64 leave)
+    {
+        QProcess* w = startWorker(m_a, stopAfter, false);
+        const QString id = submit(m_a, u"fm-%1"_s.arg(m_cells.size()));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(reachedStop(m_a, w, id, stopAfter));
+        const bool filled = fill(m_tmpfs, leave);
+        ::kill(pid_t(w->processId()), SIGCONT);
+        if (!filled)
+            reap(w);
+        QVERIFY(filled);
+        const JobRecord end = waitEnd(m_a, id, 10 * kMinutes);
+        reap(w);
+        QFile::remove(QDir(m_tmpfs).filePath(u"filler"_s));
+        check(m_a, stage, u"ENOSPC (staging full)"_s, id, end, Stage::Failed, stageKey(end.failedStage) + u".failed"_s,
+              false);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(stageName(end.failedStage) == stage
+                     || (stage == u"Guest Fixes" && end.failedStage == Stage::Inspect),
+                 qPrintable(stageName(end.failedStage)));
+        QVERIFY2(end.error.value(u"message").toString().contains(u"space"_s, Qt::CaseInsensitive),
+                 qPrintable(end.error.value(u"message").toString()));
+    }
+
     QString addSourceAndCloud(Bench& b, const QString& sourcePort, bool tlsCloud)
     {
         const Run source = b.xms({u"source"_s, u"create"_s, b.source, u"--host"_s, vspherelab::env("XMS_LAB_VC_HOST"),
@@ -643,8 +660,8 @@ private slots:
         m_a.staging = m_tmpfs;
         QCOMPARE(m_a.xms({u"settings"_s, u"set"_s, u"engine/staging-dir"_s, m_tmpfs}).exitCode, 0);
 
-        m_sourceA = hashSource(m_a.vm);
-        m_sourceB = hashSource(m_b.vm);
+        m_sourceA = vspherelab::vmFileHashes(m_a.vm);
+        m_sourceB = vspherelab::vmFileHashes(m_b.vm);
         QVERIFY(!m_sourceA.isEmpty() && !m_sourceB.isEmpty());
         m_statA = statSource(m_a.vm);
         m_statB = statSource(m_b.vm);
@@ -738,21 +755,7 @@ private slots:
     }
 
     // The staging filesystem fills while the disks stream (after the space check passed).
-    void exportOutOfSpace()
-    {
-        QProcess* w = startWorker(m_a, u"source.powered_off"_s, false);
-        const QString id = submit(m_a, u"fm-%1"_s.arg(m_cells.size()));
-        QVERIFY(!id.isEmpty());
-        QVERIFY(reachedStop(m_a, w, id, u"source.powered_off"_s));
-        QVERIFY(fill(m_tmpfs, 64 << 20));
-        ::kill(pid_t(w->processId()), SIGCONT);
-        const JobRecord end = waitEnd(m_a, id);
-        reap(w);
-        QFile::remove(QDir(m_tmpfs).filePath(u"filler"_s));
-        check(m_a, u"Export"_s, u"ENOSPC (staging full)"_s, id, end, Stage::Failed, u"export.failed"_s, false);
-        QVERIFY2(end.error.value(u"message").toString().contains(u"space"_s, Qt::CaseInsensitive),
-                 qPrintable(end.error.value(u"message").toString()));
-    }
+    void exportOutOfSpace() { outOfSpaceCell(u"Export"_s, u"source.powered_off"_s, 64 << 20); }
 
     // ---- Inspect and Guest Fixes (bench A) -------------------------------------------------------------
 
@@ -781,24 +784,8 @@ private slots:
     }
 
     // The staging filesystem fills while virt-v2v writes the converted disks (it starts with Inspect).
-    void guestFixesOutOfSpace()
-    {
-        QProcess* w = startWorker(m_a, u"inspect.step"_s, false);
-        const QString id = submit(m_a, u"fm-%1"_s.arg(m_cells.size()));
-        QVERIFY(!id.isEmpty());
-        QVERIFY(reachedStop(m_a, w, id, u"inspect.step"_s));
-        QVERIFY(fill(m_tmpfs, 0));
-        ::kill(pid_t(w->processId()), SIGCONT);
-        const JobRecord end = waitEnd(m_a, id, 10 * kMinutes);
-        reap(w);
-        QFile::remove(QDir(m_tmpfs).filePath(u"filler"_s));
-        check(m_a, u"Guest Fixes"_s, u"ENOSPC (staging full)"_s, id, end, Stage::Failed,
-              stageKey(end.failedStage) + u".failed"_s, false);
-        QVERIFY2(end.failedStage == Stage::GuestFixes || end.failedStage == Stage::Inspect,
-                 qPrintable(stageName(end.failedStage)));
-        QVERIFY2(end.error.value(u"message").toString().contains(u"space"_s, Qt::CaseInsensitive),
-                 qPrintable(end.error.value(u"message").toString()));
-    }
+    // All but 1 MiB: allocating every last block fails by itself.
+    void guestFixesOutOfSpace() { outOfSpaceCell(u"Guest Fixes"_s, u"inspect.step"_s, 1 << 20); }
 
     // ---- Write Volume and Finalize (bench B: one conversion, every cell a retry from its kept disks) ----
 
@@ -916,8 +903,8 @@ private slots:
     // The matrix ran over the same two VMs: their disks are byte-for-byte what they were.
     void sourcesUntouched()
     {
-        QCOMPARE(hashSource(m_a.vm), m_sourceA);
-        QCOMPARE(hashSource(m_b.vm), m_sourceB);
+        QCOMPARE(vspherelab::vmFileHashes(m_a.vm), m_sourceA);
+        QCOMPARE(vspherelab::vmFileHashes(m_b.vm), m_sourceB);
     }
 
 private:

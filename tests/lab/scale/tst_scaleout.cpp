@@ -159,18 +159,6 @@ class TestScaleOut : public QObject
         m_cloud->verifyNothingLeft(*m_jobs, id, instance, 1);
     }
 
-    // A VM's disks and configuration in the simulator's datastore (vmware.log is the simulated hypervisor's
-    // own log of power operations).
-    static QMap<QString, QByteArray> sourceFiles(const QString& vm)
-    {
-        QMap<QString, QByteArray> out;
-        const auto all = vspherelab::datastoreHashes();
-        for (auto it = all.begin(); it != all.end(); ++it)
-            if (it.key().contains(vm) && !it.key().endsWith(u"vmware.log"))
-                out.insert(it.key(), it.value());
-        return out;
-    }
-
     // A job that has reached a stage of the conversion on some host: that host's name.
     QString waitUntilConverting(const QString& id)
     {
@@ -235,7 +223,7 @@ private slots:
     // jobs. One is a real migration to Completed; five name VMs the vCenter does not have and stop at Export.
     void sixJobsOnThreeHosts()
     {
-        const auto before = sourceFiles(u"lab-debian-bios"_s);
+        const auto before = vspherelab::vmFileHashes(u"lab-debian-bios"_s);
         const QString real = submit(u"lab-debian-bios"_s, u"scale-real"_s);
         QVERIFY(!real.isEmpty());
         QStringList ids {real};
@@ -274,7 +262,7 @@ private slots:
         qInfo() << "jobs per host:" << perHost;
         // One slot per worker: while one host converts the real guest, the other two run the rest.
         QVERIFY2(perHost.size() >= 2, "the jobs did not spread over the hosts");
-        QCOMPARE(sourceFiles(u"lab-debian-bios"_s), before); // the source was only read
+        QCOMPARE(vspherelab::vmFileHashes(u"lab-debian-bios"_s), before); // the source was only read
         m_cloud->removeMigrated(m_jobs->job(real).value());
     }
 

@@ -126,6 +126,16 @@ QMap<QString, QByteArray> datastoreHashes()
     return out;
 }
 
+QMap<QString, QByteArray> vmFileHashes(const QString& vm)
+{
+    QMap<QString, QByteArray> out;
+    const auto all = datastoreHashes();
+    for (auto it = all.begin(); it != all.end(); ++it)
+        if (it.key().contains(vm) && !it.key().endsWith(u"vmware.log"))
+            out.insert(it.key(), it.value());
+    return out;
+}
+
 QString compareFiles(const QString& a, const QString& b)
 {
     QFile fa(a), fb(b);

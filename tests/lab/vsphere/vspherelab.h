@@ -28,6 +28,9 @@ QString leaseState(xms::vsphere::Session& s, const xms::vsphere::MoRef& lease);
 
 // SHA-256 of every file under the datastore directory, by relative path.
 QMap<QString, QByteArray> datastoreHashes();
+// The same for one VM's files (its disks and configuration; not vmware.log, the simulated hypervisor's own
+// log of power operations).
+QMap<QString, QByteArray> vmFileHashes(const QString& vm);
 // Compares two (possibly sparse, multi-GiB) files; empty when equal, else where they differ.
 QString compareFiles(const QString& a, const QString& b);
 
